@@ -1,0 +1,57 @@
+import type { FactChange, FactsDocument } from './facts.js';
+import type { CheckStatus } from './source.js';
+import type { SourceKind } from './facts.js';
+
+/** A change as `history --json`, `show --json` and the API print it (CONTRACT.md). */
+export interface ChangeRecord {
+  id: string;
+  sourceId: string;
+  url: string;
+  detectedAt: string; // ISO date-time
+  facts: FactChange[];
+  textChanged: boolean;
+  snapshots: { before: string; after: string };
+}
+
+/** `show` and `/api/changes/:id`: a change with its text diff and both snapshots' times. */
+export interface ChangeDetail extends ChangeRecord {
+  textDiff: string; // unified diff of the normalized texts
+  beforeAt: string;
+  afterAt: string;
+}
+
+/** A source as `sources --json` and `/api/sources` print it. */
+export interface SourceRecord {
+  id: string;
+  url: string;
+  kind: SourceKind;
+  name: string | null;
+  parentId: string | null;
+  origin: 'config' | 'discovered';
+  status: CheckStatus | null; // status of the last check, null if never checked
+  lastCheckedAt: string | null;
+  lastSuccessAt: string | null;
+  failing: boolean;
+  failures: number;
+  factCount: number; // non-null facts of the current snapshot
+  snapshotId: string | null;
+}
+
+/** `facts --json` and `/api/facts`: a Facts document with its source and snapshot. */
+export interface SourceFacts extends FactsDocument {
+  sourceId: string;
+  snapshotId: string;
+  recordedAt: string;
+}
+
+/** `/api/snapshots/:id`. */
+export interface SnapshotRecord {
+  id: string;
+  sourceId: string;
+  createdAt: string;
+  title: string | null;
+  language: string;
+  finalUrl: string | null;
+  text: string;
+  document: FactsDocument;
+}
