@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { validate as validateCron } from 'node-cron';
+import { SOURCE_KINDS } from '../domain/facts.js';
+import { EVENT_NAMES } from '../domain/source.js';
+
+/** Every key of the config file, with its default (CONTRACT.md). Unknown keys are errors. */
+
+const httpUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}, { message: 'expected an http(s) URL' });
+
+/** `env:NAME` or a literal (a literal secret in a file is allowed but discouraged). */
+const secretRef = z.string().min(1, { message: 'expected a secret or env:NAME' });
+
+const SOURCE_ID = /^[a-z0-9][a-z0-9._-]*(\/[a-z0-9][a-z0-9._-]*)?$/;
+
+export const sourceSchema = z.strictObject({
+  id: z.string().regex(SOURCE_ID, { message: 'expected lower-case letters, digits, ".", "_" or "-"' }),
+  url: httpUrl,
+  kind: z.enum(SOURCE_KINDS),
+  name: z.string().min(1).optional(),
+  language: z.enum(['en', 'fr', 'auto']).optional(),
+  select: z.string().min(1).optional(),
+  follow: z.array(z.string().min(1)).optional(),
+});
+
+export const fetchSchema = z.strictObject({
+  timeoutMs: z.int().min(100).max(600_000).default(30_000),
+  maxRetries: z.int().min(0).max(10).default(2),
+  maxBodyBytes: z.int().min(1024).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
+  maxConcurrency: z.int().min(1).max(64).default(4),
+  maxRequestsPerMinute: z.int().min(1).max(100_000).default(30),
+  respectRobotsTxt: z.boolean().default(false),
+});
+
+export const webhookSchema = z.strictObject({
+  url: httpUrl,
+  secret: secretRef.optional(),
+  events: z.array(z.enum(EVENT_NAMES)).min(1).default(['facts.changed', 'announcement.detected', 'source.failing', 'source.recovered', 'source.discovered']),
+  format: z.enum(['json', 'slack', 'discord']).default('json'),
+});
+
+export const apiSchema = z.strictObject({
+  host: z.string().min(1).default('127.0.0.1'),
+  port: z.int().min(0).max(65_535).default(8787),
+  token: secretRef.optional(),
+  publicUrl: httpUrl.optional(),
+});
+
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  database: z.string().min(1).default('policy-watch.db'),
+  schedule: z.string().refine((expr) => validateCron(expr), { message: 'expected a cron expression such as "0 */6 * * *"' }).default('0 */6 * * *'),
+  timezone: z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as "UTC" or "Europe/Paris"' }).default('UTC'),
+  userAgent: z.string().min(1).optional(),
+  fetch: fetchSchema.default(() => fetchSchema.parse({})),
+  failAfter: z.int().min(1).max(1000).default(3),
+  include: z.array(z.string().min(1)).default([]),
+  sources: z.array(sourceSchema).optional(),
+  webhooks: z.array(webhookSchema).default([]),
+  api: apiSchema.default(() => apiSchema.parse({})),
+});
+
+export const packSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().optional(),
+  description: z.string().optional(),
+  sources: z.array(sourceSchema),
+});
+
+export type ConfigFile = z.infer<typeof configSchema>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

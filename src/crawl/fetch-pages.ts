@@ -1,0 +1,240 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import type { IncomingMessage } from 'node:http';
+import iconv from 'iconv-lite';
+import { CheerioCrawler, Configuration, NonRetryableError, log, LogLevel } from '@crawlee/cheerio';
+import type { FetchOptions } from '../domain/config.js';
+
+/** One URL to fetch; `key` comes back with its result (the source id). */
+export interface FetchRequest {
+  key: string;
+  url: string;
+  /** From the last answer, for a conditional request. */
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+/**
+ * `ok`: a body to read. `not-modified`: a 304 to a conditional request.
+ * `blocked`: the site refused us (999, 401, 403, 429). `error`: anything else that is not content.
+ */
+export type FetchOutcome = 'ok' | 'not-modified' | 'blocked' | 'error';
+
+export interface FetchedPage {
+  key: string;
+  url: string;
+  finalUrl: string;
+  outcome: FetchOutcome;
+  httpStatus: number | null;
+  reason: string | null;
+  /** Decoded to a string (charset from the header, else a meta tag, else UTF-8); only for `ok`. */
+  body: string | null;
+  bytes: number;
+  etag: string | null;
+  lastModified: string | null;
+  durationMs: number;
+}
+
+export interface CrawlOptions extends FetchOptions {
+  userAgent: string;
+  /** Called as each page arrives, in arrival order; may add requests to the same crawl. */
+  onPage: (page: FetchedPage, crawl: { enqueue(requests: FetchRequest[]): Promise<void> }) => Promise<void> | void;
+}
+
+const BLOCKED_STATUSES = new Set([401, 403, 429, 999]);
+
+/**
+ * Fetches every request once with crawlee's CheerioCrawler, bounded by `fetch` options.
+ * A fresh in-memory Configuration per call: a crawler on the global one fetches nothing on its
+ * second run, and a shared request queue leaks memory in a long-lived daemon (STACK.md).
+ */
+export async function fetchPages(requests: FetchRequest[], options: CrawlOptions): Promise<void> {
+  if (requests.length === 0) return;
+  log.setLevel(LogLevel.OFF);
+  const config = new Configuration({ persistStorage: false, purgeOnStart: true });
+  const started = new Map<string, number>();
+  const settled = new Set<string>();
+  // The raw bytes as received, captured before crawlee decodes them, so a meta charset can be honoured.
+  const rawBodies = new Map<string, Buffer[]>();
+
+  const finish = async (page: FetchedPage) => {
+    if (settled.has(page.key)) return;
+    settled.add(page.key);
+    await options.onPage(page, { enqueue });
+  };
+  const toRequest = (req: FetchRequest) => ({
+    url: req.url,
+    uniqueKey: req.key,
+    userData: { key: req.key, etag: req.etag ?? null, lastModified: req.lastModified ?? null, origin: new URL(req.url).host },
+    skipNavigation: false,
+  });
+
+  const crawler = new CheerioCrawler({
+    maxConcurrency: options.maxConcurrency,
+    maxRequestsPerMinute: options.maxRequestsPerMinute,
+    maxRequestRetries: options.maxRetries,
+    navigationTimeoutSecs: options.timeoutMs / 1000,
+    requestHandlerTimeoutSecs: Math.max(30, (options.timeoutMs / 1000) * 2),
+    useSessionPool: false,
+    persistCookiesPerSession: false,
+    respectRobotsTxtFile: options.respectRobotsTxt,
+    // Handled by us: LinkedIn's 999 is "blocked", not a server error to retry.
+    ignoreHttpErrorStatusCodes: [999],
+    additionalMimeTypes: ['application/octet-stream', 'text/plain'],
+    retryOnBlocked: false,
+    statusMessageLoggingInterval: 3600,
+    preNavigationHooks: [
+      ({ request }, gotOptions) => {
+        const data = request.userData as { etag: string | null; lastModified: string | null; origin: string };
+        started.set(request.uniqueKey, started.get(request.uniqueKey) ?? Date.now());
+        const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' };
+        if (data.etag) headers['if-none-match'] = data.etag;
+        if (data.lastModified) headers['if-modified-since'] = data.lastModified;
+        gotOptions.headers = { ...gotOptions.headers, ...headers };
+        (gotOptions as Record<string, unknown>).headerGeneratorOptions = undefined;
+        (gotOptions as Record<string, unknown>).useHeaderGenerator = false;
+        (gotOptions as Record<string, unknown>).http2 = false;
+        gotOptions.hooks = {
+          ...gotOptions.hooks,
+          beforeRedirect: [
+            (_opts: unknown, response: { headers: Record<string, string | string[] | undefined> }) => {
+              const location = String(response.headers.location ?? '');
+              const target = new URL(location, request.url);
+              if (target.host !== data.origin) {
+                throw new NonRetryableError(`redirect to another host refused: ${target.host}`);
+              }
+            },
+          ],
+        } as never;
+      },
+    ],
+    postNavigationHooks: [
+      (context) => {
+        const response = (context as unknown as { response: IncomingMessage & { url?: string } }).response;
+        const length = Number(response.headers['content-length']);
+        if (Number.isFinite(length) && length > options.maxBodyBytes) {
+          response.destroy();
+          throw new NonRetryableError(`body of ${length} bytes is over fetch.maxBodyBytes (${options.maxBodyBytes})`);
+        }
+        // Stop a body without Content-Length as soon as it passes the limit.
+        const limit = new ByteLimit(options.maxBodyBytes, () => response.destroy());
+        rawBodies.set(context.request.uniqueKey, limit.chunks);
+        const limited = response.pipe(limit);
+        Object.assign(limited, { statusCode: response.statusCode, headers: response.headers, url: response.url });
+        (context as unknown as { response: unknown }).response = limited;
+      },
+    ],
+    requestHandler: async ({ request, response }) => {
+      const key = request.uniqueKey;
+      const status = response.statusCode ?? null;
+      const headers = response.headers as Record<string, string | string[] | undefined>;
+      const finalUrl = request.loadedUrl ?? request.url;
+      const base = pageBase(key, request.url, finalUrl, status, started.get(key));
+      const buffer = Buffer.concat(rawBodies.get(key) ?? []);
+      rawBodies.delete(key);
+      base.bytes = buffer.length;
+      base.etag = header(headers, 'etag');
+      base.lastModified = header(headers, 'last-modified');
+      if (status === 304) return finish({ ...base, outcome: 'not-modified' });
+      if (status !== null && BLOCKED_STATUSES.has(status)) {
+        const retryAfter = header(headers, 'retry-after');
+        return finish({ ...base, outcome: 'blocked', reason: `HTTP ${status}${retryAfter ? ` (Retry-After ${retryAfter})` : ''}` });
+      }
+      if (status === null || status < 200 || status >= 300) {
+        return finish({ ...base, outcome: 'error', reason: `HTTP ${status}` });
+      }
+      if (new URL(finalUrl).host !== new URL(request.url).host) {
+        return finish({ ...base, outcome: 'error', reason: `redirect to another host refused: ${new URL(finalUrl).host}` });
+      }
+      const text = decodeBody(buffer, header(headers, 'content-type'));
+      if (text.trim() === '') return finish({ ...base, outcome: 'error', reason: 'empty body' });
+      return finish({ ...base, outcome: 'ok', body: text });
+    },
+    failedRequestHandler: async ({ request, response }, error) => {
+      const key = request.uniqueKey;
+      const status = (response as { statusCode?: number } | undefined)?.statusCode ?? parseStatus(error.message);
+      const base = pageBase(key, request.url, request.loadedUrl ?? request.url, status, started.get(key));
+      await finish({ ...base, outcome: status !== null && BLOCKED_STATUSES.has(status) ? 'blocked' : 'error', reason: describeError(error, status !== null && status >= 300 ? status : null) });
+    },
+  }, config);
+
+  async function enqueue(more: FetchRequest[]) {
+    const fresh = more.filter((req) => !settled.has(req.key) && !started.has(req.key));
+    if (fresh.length > 0) await crawler.addRequests(fresh.map(toRequest));
+  }
+
+  await crawler.run(requests.map(toRequest));
+  // Anything crawlee dropped without calling a handler (robots.txt, a skipped redirect) is an error.
+  for (const req of requests) {
+    if (!settled.has(req.key)) {
+      await finish({ ...pageBase(req.key, req.url, req.url, null, started.get(req.key)), outcome: 'error', reason: 'not fetched (skipped by the crawler)' });
+    }
+  }
+  await crawler.teardown?.();
+}
+
+function pageBase(key: string, url: string, finalUrl: string, status: number | null, startedAt: number | undefined): FetchedPage {
+  return {
+    key, url, finalUrl, outcome: 'error', httpStatus: status, reason: null, body: null, bytes: 0,
+    etag: null, lastModified: null, durationMs: startedAt ? Date.now() - startedAt : 0,
+  };
+}
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | null {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] ?? null : value ?? null;
+}
+
+function parseStatus(message: string): number | null {
+  const match = /^(\d{3}) - /.exec(message);
+  return match ? Number(match[1]) : null;
+}
+
+function describeError(error: Error, status: number | null): string {
+  if (status !== null) return `HTTP ${status}`;
+  const message = error.message.split('\n')[0] ?? 'unknown error';
+  if (/ECONNRESET|socket hang up/i.test(message)) return `connection reset: ${message}`;
+  if (/ENOTFOUND|EAI_AGAIN/i.test(message)) return `DNS failure: ${message}`;
+  if (/ECONNREFUSED/i.test(message)) return `connection refused: ${message}`;
+  if (/timed out|timeout/i.test(message)) return `timeout: ${message}`;
+  if (/MaxRedirects|redirects|Redirected \d+ times/i.test(message)) return `too many redirects: ${message}`;
+  return message.slice(0, 300);
+}
+
+/** The header's charset, else a `<meta charset>`, else UTF-8 (invalid bytes become U+FFFD). */
+function decodeBody(buffer: Buffer, contentType: string | null): string {
+  let charset = contentType ? /charset\s*=\s*["']?([\w-]+)/i.exec(contentType)?.[1]?.toLowerCase() : undefined;
+  if (!charset) {
+    const head = buffer.subarray(0, 4096).toString('latin1');
+    charset = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  }
+  if (charset && charset !== 'utf-8' && charset !== 'utf8' && iconv.encodingExists(charset)) {
+    return iconv.decode(buffer, charset);
+  }
+  return buffer.toString('utf8');
+}
+
+/** Passes bytes through until a limit, then fails the stream so nothing more is read. */
+class ByteLimit extends Transform {
+  private seen = 0;
+  readonly chunks: Buffer[] = [];
+  constructor(private readonly limit: number, private readonly stopSource: () => void) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.seen += chunk.length;
+    if (this.seen > this.limit) {
+      this.stopSource();
+      callback(new BodyTooLargeError(this.limit));
+      return;
+    }
+    this.chunks.push(chunk);
+    callback(null, chunk);
+  }
+}
+
+class BodyTooLargeError extends NonRetryableError {
+  constructor(limit: number) {
+    super(`body over fetch.maxBodyBytes (${limit})`);
+    this.name = 'BodyTooLargeError';
+  }
+}
