@@ -1,0 +1,107 @@
+import type { ChangeDetail, ChangeRecord } from '../domain/records.js';
+import type { FactChange } from '../domain/facts.js';
+import type { Db } from './open-database.js';
+import { decompressText } from './compress.js';
+import { isoTime, parseJson, statement } from './query-statement.js';
+
+export interface ChangeFilter {
+  sourceId?: string;
+  /** A fact name: only changes of that fact. */
+  fact?: string;
+  /** Epoch ms, inclusive. */
+  since?: number;
+  /** Epoch ms, inclusive. */
+  until?: number;
+  /** Default 50. */
+  limit?: number;
+  /** Pagination cursor: only changes strictly older than this one (in detectedAt desc, id desc order). */
+  before?: { detectedAt: number; id: number };
+}
+
+interface ChangeRow {
+  id: number;
+  source_id: string;
+  url: string;
+  detected_at: number;
+  before_snapshot_id: number;
+  after_snapshot_id: number;
+  facts: string;
+  text_changed: number;
+}
+
+interface ChangeDetailRow extends ChangeRow {
+  text_diff: Buffer | null;
+  before_at: number;
+  after_at: number;
+}
+
+const COLUMNS = `c.id, c.source_id, s.url, c.detected_at, c.before_snapshot_id, c.after_snapshot_id,
+  c.facts, c.text_changed`;
+
+/**
+ * Changes newest first (detectedAt desc, id desc). Walks `changes_detected` or
+ * `changes_source_detected` backwards and stops after `limit` rows; the cursor keeps pages stable.
+ */
+export function listChanges(db: Db, filter: ChangeFilter = {}): ChangeRecord[] {
+  const where: string[] = [];
+  const params: Record<string, string | number> = { limit: filter.limit ?? 50 };
+  if (filter.sourceId !== undefined) {
+    where.push('c.source_id = @sourceId');
+    params.sourceId = filter.sourceId;
+  }
+  if (filter.fact !== undefined) {
+    where.push(`instr(' ' || c.fact_names || ' ', @fact) > 0`);
+    params.fact = ` ${filter.fact} `;
+  }
+  if (filter.since !== undefined) {
+    where.push('c.detected_at >= @since');
+    params.since = filter.since;
+  }
+  if (filter.until !== undefined) {
+    where.push('c.detected_at <= @until');
+    params.until = filter.until;
+  }
+  if (filter.before !== undefined) {
+    // The first term is an index range; the second breaks ties on the same millisecond.
+    where.push('c.detected_at <= @beforeAt AND (c.detected_at < @beforeAt OR c.id < @beforeId)');
+    params.beforeAt = filter.before.detectedAt;
+    params.beforeId = filter.before.id;
+  }
+  const sql = `SELECT ${COLUMNS} FROM changes c JOIN sources s ON s.id = c.source_id
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY c.detected_at DESC, c.id DESC LIMIT @limit`;
+  const rows = statement(db, sql).all(params) as ChangeRow[];
+  return rows.map(toChangeRecord);
+}
+
+const DETAIL_SQL = `
+  SELECT ${COLUMNS}, c.text_diff, b.created_at AS before_at, a.created_at AS after_at
+  FROM changes c
+  JOIN sources s ON s.id = c.source_id
+  JOIN snapshots b ON b.id = c.before_snapshot_id
+  JOIN snapshots a ON a.id = c.after_snapshot_id
+  WHERE c.id = ?`;
+
+/** One change with its unified text diff and both snapshots' times; null when there is none. */
+export function getChange(db: Db, id: number): ChangeDetail | null {
+  const row = statement(db, DETAIL_SQL).get(id) as ChangeDetailRow | undefined;
+  if (!row) return null;
+  return {
+    ...toChangeRecord(row),
+    textDiff: decompressText(row.text_diff),
+    beforeAt: isoTime(row.before_at),
+    afterAt: isoTime(row.after_at),
+  };
+}
+
+function toChangeRecord(row: ChangeRow): ChangeRecord {
+  return {
+    id: String(row.id),
+    sourceId: row.source_id,
+    url: row.url,
+    detectedAt: isoTime(row.detected_at),
+    facts: parseJson<FactChange[]>(row.facts, []),
+    textChanged: Boolean(row.text_changed),
+    snapshots: { before: String(row.before_snapshot_id), after: String(row.after_snapshot_id) },
+  };
+}

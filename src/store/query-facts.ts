@@ -1,0 +1,65 @@
+import type { SourceFacts } from '../domain/records.js';
+import { emptyFacts, type Facts, type FactsDocument, type Language, type SourceKind } from '../domain/facts.js';
+import type { Db } from './open-database.js';
+import { isoTime, parseJson, statement } from './query-statement.js';
+
+export interface FactsAtOptions {
+  /** Only this source. */
+  sourceId?: string;
+  /** Epoch ms; default now. */
+  at?: number;
+}
+
+interface FactsRow {
+  source_id: string;
+  url: string;
+  kind: string;
+  snapshot_id: number;
+  created_at: number;
+  title: string | null;
+  language: string;
+  facts: string;
+  evidence: string;
+}
+
+// Per source, one probe of `snapshots_source` (source_id, created_at) for the latest snapshot.
+const SELECT = `
+  SELECT src.id AS source_id, src.url, src.kind, sn.id AS snapshot_id, sn.created_at, sn.title,
+         sn.language, sn.facts, sn.evidence
+  FROM sources src
+  JOIN snapshots sn ON sn.id = (
+    SELECT id FROM snapshots WHERE source_id = src.id AND created_at <= @at
+    ORDER BY created_at DESC, id DESC LIMIT 1)`;
+const ALL_SQL = `${SELECT} ORDER BY src.id`;
+const ONE_SQL = `${SELECT} WHERE src.id = @sourceId`;
+
+/**
+ * The facts of each source as recorded at `at`: its latest snapshot created at or before then.
+ * Sources with no snapshot yet at that time are left out.
+ */
+export function factsAt(db: Db, options: FactsAtOptions = {}): SourceFacts[] {
+  const at = options.at ?? Date.now();
+  const rows = (options.sourceId === undefined
+    ? statement(db, ALL_SQL).all({ at })
+    : statement(db, ONE_SQL).all({ at, sourceId: options.sourceId })) as FactsRow[];
+  return rows.map((row) => ({
+    ...factsDocument(row),
+    sourceId: row.source_id,
+    snapshotId: String(row.snapshot_id),
+    recordedAt: isoTime(row.created_at),
+  }));
+}
+
+/** A stored snapshot as a Facts document; every fact is present, unstated ones null. */
+export function factsDocument(row: {
+  url: string; kind: string; title: string | null; language: string; facts: string; evidence: string;
+}): FactsDocument {
+  return {
+    url: row.url,
+    language: row.language as Language,
+    kind: row.kind as SourceKind,
+    title: row.title,
+    facts: { ...emptyFacts(), ...parseJson<Partial<Facts>>(row.facts, {}) },
+    evidence: parseJson<FactsDocument['evidence']>(row.evidence, {}),
+  };
+}
