@@ -1,0 +1,72 @@
+import type { OutboxEvent } from './outbox-event.js';
+import { isoTime, sourceLabel } from './outbox-event.js';
+import { describeFactChange, summarizeFactChanges } from './summarize-fact-changes.js';
+
+/** What a chat message says about an event, before a chat format shapes it. */
+export interface EventDescription {
+  /** The source's name or id. */
+  label: string;
+  /** One line that stands alone in a notification. */
+  summary: string;
+  /** Further lines (one per fact change, or the failure reason). */
+  details: string[];
+  /** The change (its text diff) for change events; the source page otherwise. */
+  url: string;
+  /** When it happened, if the event says. */
+  at: string | null;
+  /** Good news, bad news or neutral: chat formats pick a colour from it. */
+  tone: 'change' | 'bad' | 'good' | 'info';
+}
+
+/** Turns an event into readable text for the chat formats (slack, discord). */
+export function describeEvent(event: OutboxEvent): EventDescription {
+  const label = sourceLabel(event.source);
+  switch (event.event) {
+    case 'facts.changed':
+    case 'text.changed': {
+      const { facts } = event.change;
+      return {
+        label, summary: summarizeFactChanges(label, facts), details: facts.map(describeFactChange),
+        url: event.change.textDiffUrl, at: isoTime(event.change.detectedAt), tone: 'change',
+      };
+    }
+    case 'announcement.detected': {
+      const { facts } = event.change;
+      const upcoming = facts.find((f) => f.fact === 'upcomingEffectiveDate')?.after;
+      const when = typeof upcoming === 'string' ? `, effective ${upcoming}` : '';
+      return {
+        label, summary: `${label}: update announced${when}`, details: facts.map(describeFactChange),
+        url: event.change.textDiffUrl, at: isoTime(event.change.detectedAt), tone: 'change',
+      };
+    }
+    case 'source.failing': {
+      const plural = event.failures === 1 ? 'check' : 'checks';
+      return {
+        label, summary: `${label}: ${event.status} for ${event.failures} ${plural} in a row`,
+        details: event.reason ? [event.reason] : [], url: event.source.url, at: null, tone: 'bad',
+      };
+    }
+    case 'source.recovered': {
+      const plural = event.failures === 1 ? 'check' : 'checks';
+      return {
+        label, summary: `${label}: recovered after ${event.failures} failed ${plural}`,
+        details: [], url: event.source.url, at: null, tone: 'good',
+      };
+    }
+    case 'source.discovered':
+      return {
+        label, summary: `${label}: new post discovered${event.title ? `: ${event.title}` : ''}`,
+        details: [event.source.url], url: event.source.url, at: null, tone: 'info',
+      };
+    case 'test':
+      return {
+        label, summary: `policy-watch test event: ${event.message}`, details: [],
+        url: event.source.url, at: null, tone: 'info',
+      };
+  }
+}
+
+/** Cuts text to `max` characters, marking the cut. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

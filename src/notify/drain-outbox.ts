@@ -1,0 +1,138 @@
+import { and, asc, eq, lte } from 'drizzle-orm';
+import type { WebhookConfig } from '../domain/config.js';
+import type { EventName } from '../domain/source.js';
+import { deliveries } from '../store/schema.js';
+import type { OutboxDb } from './outbox-db.js';
+import type { BackoffOptions } from './backoff.js';
+import { backoffDelayMs } from './backoff.js';
+import type { FetchImpl } from './post-webhook.js';
+import { DEFAULT_TIMEOUT_MS, deliveryHeaders, postWebhook } from './post-webhook.js';
+import { redactUrl } from './redact-url.js';
+
+/** The part of a (pino) logger the outbox uses. */
+export interface NotifyLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+export interface DrainOutboxOptions extends BackoffOptions {
+  /** Send every pending delivery, whatever its backoff (what `check` does). Default false. */
+  force?: boolean;
+  /** The clock, epoch ms. Default Date.now. */
+  now?: () => number;
+  /** Default: the global fetch. */
+  fetchImpl?: FetchImpl;
+  /** Per request. Default 10000. */
+  timeoutMs?: number;
+  /** Attempts before a delivery is `failed`. Default 8. */
+  maxAttempts?: number;
+  /** Shutdown: no new request starts, one in flight is abandoned and stays pending, unchanged. */
+  signal?: AbortSignal;
+  log?: NotifyLogger;
+  /** Most deliveries taken in one drain, oldest first. Default 1000. */
+  limit?: number;
+  /** Default `policy-watch`. */
+  userAgent?: string;
+}
+
+export interface DrainResult {
+  /** Answered 2xx. */
+  delivered: number;
+  /** Failed this time, pending again with a later `nextAttemptAt`. */
+  retried: number;
+  /** Failed for the `maxAttempts`-th time: now `failed`. */
+  failed: number;
+  /** Not attempted: webhook no longer configured, taken by another drain, or shut down. */
+  skipped: number;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 8;
+type Row = typeof deliveries.$inferSelect;
+
+/**
+ * Sends the pending deliveries that are due (all of them with `force`), each once: one webhook's
+ * deliveries in order, different webhooks side by side. A 2xx marks a delivery delivered; any
+ * other answer or none schedules a retry with backoff, and the `maxAttempts`-th failure marks it
+ * failed. A delivery whose webhook is not in `webhooks` is left pending and untouched (it is sent
+ * again if the webhook comes back; `retryFailed` is not needed). Never throws for a receiver's sake.
+ */
+export async function drainOutbox(db: OutboxDb, webhooks: readonly WebhookConfig[], options: DrainOutboxOptions = {}): Promise<DrainResult> {
+  const now = options.now ?? Date.now;
+  const result: DrainResult = { delivered: 0, retried: 0, failed: 0, skipped: 0 };
+  const pending = eq(deliveries.status, 'pending');
+  const rows = db.select().from(deliveries)
+    .where(options.force ? pending : and(pending, lte(deliveries.nextAttemptAt, now())))
+    .orderBy(asc(deliveries.createdAt), asc(deliveries.id))
+    .limit(options.limit ?? 1000)
+    .all();
+
+  // Secrets live only in the config: look each row's webhook up by its URL (first one wins).
+  const byUrl = new Map<string, WebhookConfig>();
+  for (const webhook of webhooks) if (!byUrl.has(webhook.url)) byUrl.set(webhook.url, webhook);
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    if (!byUrl.has(row.webhook)) continue;
+    groups.set(row.webhook, [...(groups.get(row.webhook) ?? []), row]);
+  }
+  const orphans = rows.filter((row) => !byUrl.has(row.webhook));
+  result.skipped += orphans.length;
+  for (const url of new Set(orphans.map((row) => row.webhook))) {
+    options.log?.warn({ webhook: redactUrl(url) }, 'pending deliveries for a webhook that is no longer configured are kept, not sent');
+  }
+
+  await Promise.all([...groups].map(async ([url, group]) => {
+    for (const row of group) {
+      if (options.signal?.aborted) { result.skipped += 1; continue; }
+      const outcome = await attempt(db, row, byUrl.get(url)!, options, now);
+      result[outcome] += 1;
+    }
+  }));
+  return result;
+}
+
+/** One attempt of one delivery, from claiming the row to recording what the receiver said. */
+async function attempt(db: OutboxDb, row: Row, webhook: WebhookConfig, options: DrainOutboxOptions, now: () => number): Promise<keyof DrainResult> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // Claim the row by pushing it past the request's lifetime: another drain skips it, and a crash
+  // mid-request leaves it pending, due again once the claim runs out (at-least-once).
+  const claimedUntil = now() + timeoutMs + 60_000;
+  const claim = db.update(deliveries).set({ nextAttemptAt: claimedUntil })
+    .where(and(eq(deliveries.id, row.id), eq(deliveries.status, 'pending'),
+      eq(deliveries.nextAttemptAt, row.nextAttemptAt), eq(deliveries.attempts, row.attempts)))
+    .run();
+  if (claim.changes !== 1) return 'skipped';
+
+  const headers = deliveryHeaders(row.event as EventName, row.id, row.body, webhook.secret, options.userAgent);
+  const sent = await postWebhook(row.webhook, headers, row.body, {
+    timeoutMs, signal: options.signal, fetchImpl: options.fetchImpl, userAgent: options.userAgent,
+  });
+  const where = eq(deliveries.id, row.id);
+  const logFields = { deliveryId: row.id, event: row.event, webhook: redactUrl(row.webhook), attempt: row.attempts + 1 };
+
+  if (sent.aborted) {
+    db.update(deliveries).set({ nextAttemptAt: row.nextAttemptAt }).where(where).run();
+    return 'skipped';
+  }
+  const attempts = row.attempts + 1;
+  if (sent.ok) {
+    db.update(deliveries).set({
+      status: 'delivered', attempts, deliveredAt: now(), lastHttpStatus: sent.httpStatus, lastError: null,
+    }).where(where).run();
+    options.log?.info({ ...logFields, httpStatus: sent.httpStatus, durationMs: sent.durationMs }, 'webhook delivered');
+    return 'delivered';
+  }
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  if (attempts >= maxAttempts) {
+    db.update(deliveries).set({
+      status: 'failed', attempts, nextAttemptAt: now(), lastHttpStatus: sent.httpStatus, lastError: sent.error,
+    }).where(where).run();
+    options.log?.warn({ ...logFields, httpStatus: sent.httpStatus, error: sent.error }, `webhook delivery failed after ${attempts} attempts; \`deliveries\` lists it and it can be retried`);
+    return 'failed';
+  }
+  const nextAttemptAt = now() + backoffDelayMs(attempts, options);
+  db.update(deliveries).set({
+    attempts, nextAttemptAt, lastHttpStatus: sent.httpStatus, lastError: sent.error,
+  }).where(where).run();
+  options.log?.warn({ ...logFields, httpStatus: sent.httpStatus, error: sent.error, nextAttemptAt: new Date(nextAttemptAt).toISOString() }, 'webhook delivery will be retried');
+  return 'retried';
+}

@@ -1,0 +1,92 @@
+import type { Facts, FactChange, SourceKind } from '../domain/facts.js';
+import type { EventName } from '../domain/source.js';
+
+/** The source an event is about. `name` only feeds the chat summaries; the JSON body carries id and url. */
+export interface EventSource {
+  id: string;
+  url: string;
+  name?: string | null;
+}
+
+/** A change as the webhook body carries it. */
+export interface EventChange {
+  /** The change's id (the `changes` row id; printed as a string). */
+  id: string | number;
+  /** Epoch ms or an ISO date-time. */
+  detectedAt: number | string;
+  facts: FactChange[];
+  /** Where the change and its text diff can be read: see `changeUrl()`. */
+  textDiffUrl: string;
+}
+
+/** `facts.changed`, `text.changed`, `announcement.detected`: one change of one source. */
+export interface ChangeEvent {
+  event: 'facts.changed' | 'text.changed' | 'announcement.detected';
+  source: EventSource;
+  change: EventChange;
+}
+
+/** `source.failing`: blocked or erroring `failures` checks in a row (sent once, not per check). */
+export interface FailingEvent {
+  event: 'source.failing';
+  source: EventSource;
+  status: 'blocked' | 'error';
+  reason: string | null;
+  failures: number;
+  /** Epoch ms or ISO date-time of the last successful check, if any. */
+  lastSuccessAt?: number | string | null;
+}
+
+/** `source.recovered`: a check succeeded again after `source.failing`. */
+export interface RecoveredEvent {
+  event: 'source.recovered';
+  source: EventSource;
+  /** Failed checks in a row before this success. */
+  failures: number;
+}
+
+/** `source.discovered`: a new post found on a blog index (its first snapshot is a baseline). */
+export interface DiscoveredEvent {
+  event: 'source.discovered';
+  source: EventSource;
+  parentId: string | null;
+  kind: SourceKind;
+  title?: string | null;
+  /** The facts of the post's first snapshot, when it was fetched in the same cycle. */
+  facts?: Facts | null;
+}
+
+/** `test`: sent by `webhooks test`. */
+export interface TestEvent {
+  event: 'test';
+  source: EventSource;
+  message: string;
+}
+
+/** What the pipeline (or the test verb) hands to the outbox; the format turns it into a body. */
+export type OutboxEvent = ChangeEvent | FailingEvent | RecoveredEvent | DiscoveredEvent | TestEvent;
+
+// Keeps the union and the domain's event list in step: a missing event fails to compile.
+type Covered = OutboxEvent['event'];
+const _allEventsCovered: Record<EventName, Covered> = {
+  'facts.changed': 'facts.changed', 'text.changed': 'text.changed',
+  'announcement.detected': 'announcement.detected', 'source.failing': 'source.failing',
+  'source.recovered': 'source.recovered', 'source.discovered': 'source.discovered', test: 'test',
+};
+void _allEventsCovered;
+
+/** The link to a change (the contract's `textDiffUrl`): `<publicUrl>/api/changes/<id>`. */
+export function changeUrl(publicUrl: string, changeId: string | number): string {
+  return `${publicUrl.replace(/\/+$/, '')}/api/changes/${encodeURIComponent(String(changeId))}`;
+}
+
+/** Epoch ms or an ISO string, as an ISO date-time (null stays null). */
+export function isoTime(value: number | string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'number' ? new Date(value).toISOString() : value;
+}
+
+/** The name a human reads: the source's name, else its id. */
+export function sourceLabel(source: EventSource): string {
+  return source.name?.trim() || source.id;
+}

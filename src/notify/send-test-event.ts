@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { WebhookConfig } from '../domain/config.js';
+import type { EventSource, TestEvent } from './outbox-event.js';
+import { renderBody } from './formats.js';
+import type { PostWebhookOptions } from './post-webhook.js';
+import { deliveryHeaders, postWebhook } from './post-webhook.js';
+import { redactUrl } from './redact-url.js';
+
+export interface SendTestEventOptions extends PostWebhookOptions {
+  /**
+   * Only the configured webhook with this URL. A URL that no webhook has is sent a json test
+   * event unsigned (there is no secret for it), so an endpoint can be tried before it is added.
+   */
+  url?: string;
+  /** The source the test event names. Default: LinkedIn's privacy policy, marked as a test. */
+  source?: EventSource;
+}
+
+export interface TestEventResult {
+  /** Redacted: scheme and host only. */
+  webhook: string;
+  deliveryId: string;
+  signed: boolean;
+  ok: boolean;
+  httpStatus: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+const TEST_SOURCE: EventSource = {
+  id: 'policy-watch-test', url: 'https://www.linkedin.com/legal/privacy-policy', name: 'policy-watch',
+};
+
+/**
+ * `webhooks test`: posts a signed `test` event to every configured webhook (whatever events it
+ * subscribes to), directly and once, outside the outbox: the answer is wanted now, and a test that
+ * failed should not be retried for hours. Returns one result per webhook, in config order.
+ */
+export async function sendTestEvent(webhooks: readonly WebhookConfig[], options: SendTestEventOptions = {}): Promise<TestEventResult[]> {
+  let targets = [...webhooks];
+  if (options.url !== undefined) {
+    targets = targets.filter((w) => w.url === options.url);
+    if (targets.length === 0) targets = [{ url: options.url, secret: null, events: ['test'], format: 'json' }];
+  }
+  const event: TestEvent = {
+    event: 'test', source: options.source ?? TEST_SOURCE,
+    message: 'This is a test event from policy-watch: this webhook is reachable.',
+  };
+  return Promise.all(targets.map(async (webhook) => {
+    const deliveryId = randomUUID();
+    const body = renderBody(webhook.format, event, deliveryId);
+    const headers = deliveryHeaders('test', deliveryId, body, webhook.secret, options.userAgent);
+    const sent = await postWebhook(webhook.url, headers, body, options);
+    return {
+      webhook: redactUrl(webhook.url), deliveryId, signed: webhook.secret !== null && webhook.secret !== '',
+      ok: sent.ok, httpStatus: sent.httpStatus, error: sent.error, durationMs: sent.durationMs,
+    };
+  }));
+}

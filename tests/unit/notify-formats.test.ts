@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { jsonFormat } from '../../src/notify/format-json.js';
+import { slackFormat } from '../../src/notify/format-slack.js';
+import { discordFormat } from '../../src/notify/format-discord.js';
+import { FORMATS, FormatRegistry, renderBody } from '../../src/notify/formats.js';
+import { changeUrl, type OutboxEvent } from '../../src/notify/outbox-event.js';
+import { emptyFacts } from '../../src/domain/facts.js';
+
+const source = { id: 'linkedin-privacy-policy', url: 'https://www.linkedin.com/legal/privacy-policy', name: 'LinkedIn Privacy Policy' };
+const factsChanged: OutboxEvent = {
+  event: 'facts.changed',
+  source,
+  change: {
+    id: 42,
+    detectedAt: Date.UTC(2025, 10, 3, 6, 0, 0),
+    facts: [
+      { fact: 'regions', before: ['US'], after: ['CA', 'HK', 'US'], added: ['CA', 'HK'], removed: [] },
+      { fact: 'effectiveDate', before: '2024-09-18', after: '2025-11-03' },
+    ],
+    textDiffUrl: changeUrl('http://127.0.0.1:8787/', 42),
+  },
+};
+const failing: OutboxEvent = { event: 'source.failing', source, status: 'blocked', reason: 'HTTP 999', failures: 3, lastSuccessAt: null };
+const recovered: OutboxEvent = { event: 'source.recovered', source, failures: 4 };
+const discovered: OutboxEvent = {
+  event: 'source.discovered',
+  source: { id: 'linkedin-blog-trust/new-ai-update', url: 'https://www.linkedin.com/blog/member/trust-and-safety/new-ai-update' },
+  parentId: 'linkedin-blog-trust', kind: 'blog-post', title: 'An AI update', facts: emptyFacts(),
+};
+
+describe('the json format', () => {
+  it('renders the contract body of a change, with the change id as a string and an ISO time', () => {
+    expect(jsonFormat.render(factsChanged, 'd-1')).toEqual({
+      event: 'facts.changed',
+      deliveryId: 'd-1',
+      source: { id: source.id, url: source.url },
+      change: {
+        id: '42',
+        detectedAt: '2025-11-03T06:00:00.000Z',
+        facts: [
+          { fact: 'regions', before: ['US'], after: ['CA', 'HK', 'US'], added: ['CA', 'HK'], removed: [] },
+          { fact: 'effectiveDate', before: '2024-09-18', after: '2025-11-03' },
+        ],
+        textDiffUrl: 'http://127.0.0.1:8787/api/changes/42',
+      },
+    });
+  });
+
+  it('keeps an ISO detectedAt string as given', () => {
+    const event = { ...factsChanged, change: { ...(factsChanged as { change: object }).change, detectedAt: '2025-11-03T06:00:00Z' } } as OutboxEvent;
+    expect((jsonFormat.render(event, 'd') as { change: { detectedAt: string } }).change.detectedAt).toBe('2025-11-03T06:00:00Z');
+  });
+
+  it('gives source.failing its status, reason and failure count, and no change', () => {
+    const body = jsonFormat.render(failing, 'd-2') as Record<string, unknown>;
+    expect(body).toMatchObject({ event: 'source.failing', deliveryId: 'd-2', status: 'blocked', reason: 'HTTP 999', failures: 3 });
+    expect(body).not.toHaveProperty('change');
+  });
+
+  it('gives source.recovered the number of failed checks it recovered from', () => {
+    expect(jsonFormat.render(recovered, 'd-3')).toMatchObject({ event: 'source.recovered', status: 'ok', failures: 4 });
+  });
+
+  it('gives source.discovered the post, its blog and its first facts', () => {
+    expect(jsonFormat.render(discovered, 'd-4')).toMatchObject({
+      event: 'source.discovered', parentId: 'linkedin-blog-trust', kind: 'blog-post', title: 'An AI update',
+      source: { id: 'linkedin-blog-trust/new-ai-update' }, facts: emptyFacts(),
+    });
+  });
+
+  it('never puts the source name in the body (the contract names id and url only)', () => {
+    expect((jsonFormat.render(factsChanged, 'd') as { source: object }).source).toEqual({ id: source.id, url: source.url });
+  });
+});
+
+describe('the slack format', () => {
+  it('has the readable summary and a link to the change in its text', () => {
+    const body = slackFormat.render(factsChanged, 'd') as { text: string; blocks: unknown[] };
+    expect(body.text).toContain('LinkedIn Privacy Policy: regions +CA +HK; effectiveDate 2024-09-18 → 2025-11-03');
+    expect(body.text).toContain('<http://127.0.0.1:8787/api/changes/42|View the change>');
+    expect(body.blocks[0]).toMatchObject({ type: 'section', text: { type: 'mrkdwn' } });
+    expect(JSON.stringify(body.blocks)).toContain('• regions +CA +HK');
+  });
+
+  it('escapes &, < and > from page text', () => {
+    const event: OutboxEvent = { ...failing, reason: 'sign-in wall <login> & more' } as OutboxEvent;
+    const body = slackFormat.render(event, 'd') as { blocks: Array<{ text?: { text: string } }> };
+    expect(body.blocks[0]!.text!.text).toContain('sign-in wall &lt;login&gt; &amp; more');
+  });
+
+  it('says a failing source is blocked and for how many checks', () => {
+    expect((slackFormat.render(failing, 'd') as { text: string }).text).toContain('LinkedIn Privacy Policy: blocked for 3 checks in a row');
+  });
+});
+
+describe('the discord format', () => {
+  it('has the summary and the link in its content, and an embed that links to the change', () => {
+    const body = discordFormat.render(factsChanged, 'd') as { content: string; embeds: Array<Record<string, unknown>> };
+    expect(body.content).toBe('LinkedIn Privacy Policy: regions +CA +HK; effectiveDate 2024-09-18 → 2025-11-03\nhttp://127.0.0.1:8787/api/changes/42');
+    expect(body.embeds[0]).toMatchObject({
+      title: 'LinkedIn Privacy Policy', url: 'http://127.0.0.1:8787/api/changes/42',
+      description: 'regions +CA +HK\neffectiveDate 2024-09-18 → 2025-11-03', timestamp: '2025-11-03T06:00:00.000Z',
+    });
+  });
+
+  it('turns mentions off so page text cannot ping a channel', () => {
+    expect(discordFormat.render(recovered, 'd')).toMatchObject({ allowed_mentions: { parse: [] } });
+  });
+
+  it('keeps content within discord\'s 2000 characters', () => {
+    const many = Array.from({ length: 400 }, (_, i) => `R${i}`);
+    const event = { ...factsChanged, change: { ...(factsChanged as { change: object }).change, facts: [{ fact: 'regions', before: [], after: many, added: many, removed: [] }] } } as OutboxEvent;
+    expect((discordFormat.render(event, 'd') as { content: string }).content.length).toBeLessThanOrEqual(2000);
+  });
+});
+
+describe('the format table', () => {
+  it('holds json, slack and discord', () => {
+    expect(FORMATS.names().sort()).toEqual(['discord', 'json', 'slack']);
+  });
+
+  it('refuses a second format with a name already registered', () => {
+    expect(() => new FormatRegistry([jsonFormat, { ...slackFormat, name: 'json' }])).toThrow(/registered twice/);
+  });
+
+  it('names the known formats when asked for an unknown one', () => {
+    expect(() => FORMATS.get('teams')).toThrow(/unknown webhook format "teams".*json/);
+  });
+
+  it('renders the json body as a string with the delivery id inside', () => {
+    expect(JSON.parse(renderBody('json', recovered, 'abc'))).toMatchObject({ deliveryId: 'abc' });
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { deliveryHeaders, postWebhook, type FetchImpl } from '../../src/notify/post-webhook.js';
+import { signBody } from '../../src/notify/sign.js';
+import { redactUrl } from '../../src/notify/redact-url.js';
+
+const answering = (status: number, text = ''): FetchImpl => async () => new Response(status === 204 ? null : text, { status });
+/** A fetch that never answers and rejects only when its signal aborts, as the real one does. */
+const silent: FetchImpl = (_url, init) => new Promise((_resolve, reject) => {
+  init.signal!.addEventListener('abort', () => reject(init.signal!.reason));
+});
+
+describe('deliveryHeaders()', () => {
+  it('names the event and the delivery, and signs the body when there is a secret', () => {
+    const headers = deliveryHeaders('facts.changed', 'd-1', '{"a":1}', 'k');
+    expect(headers).toMatchObject({
+      'Content-Type': 'application/json',
+      'X-Policy-Watch-Event': 'facts.changed',
+      'X-Policy-Watch-Delivery': 'd-1',
+      'X-Policy-Watch-Signature': signBody('{"a":1}', 'k'),
+    });
+  });
+
+  it('leaves the signature out when the webhook has no secret', () => {
+    expect(deliveryHeaders('test', 'd', '{}', null)).not.toHaveProperty('X-Policy-Watch-Signature');
+  });
+});
+
+describe('postWebhook()', () => {
+  it('counts any 2xx as success, 204 included', async () => {
+    for (const status of [200, 202, 204]) {
+      expect(await postWebhook('http://127.0.0.1/x', {}, '{}', { fetchImpl: answering(status) })).toMatchObject({ ok: true, httpStatus: status, error: null });
+    }
+  });
+
+  it('reports a non-2xx status with a short excerpt of the answer', async () => {
+    const result = await postWebhook('http://127.0.0.1/x', {}, '{}', { fetchImpl: answering(400, 'invalid_payload\n') });
+    expect(result).toMatchObject({ ok: false, httpStatus: 400, error: 'HTTP 400: invalid_payload', aborted: false });
+  });
+
+  it('does not follow a redirect, and says to configure the final URL', async () => {
+    let redirect: RequestRedirect | undefined;
+    const fetchImpl: FetchImpl = async (_url, init) => { redirect = init.redirect; return new Response(null, { status: 301 }); };
+    const result = await postWebhook('http://127.0.0.1/x', {}, '{}', { fetchImpl });
+    expect(redirect).toBe('manual');
+    expect(result.error).toMatch(/configure the final URL/);
+  });
+
+  it('gives up on a receiver that does not answer within timeoutMs', async () => {
+    const result = await postWebhook('http://127.0.0.1/x', {}, '{}', { fetchImpl: silent, timeoutMs: 1 });
+    expect(result).toMatchObject({ ok: false, httpStatus: null, error: 'no answer within 1 ms', aborted: false });
+  });
+
+  it('marks a request stopped by the caller as aborted, not as a failed attempt', async () => {
+    const controller = new AbortController();
+    const pending = postWebhook('http://127.0.0.1/x', {}, '{}', { fetchImpl: silent, signal: controller.signal });
+    controller.abort();
+    expect(await pending).toMatchObject({ ok: false, aborted: true });
+  });
+
+  it('names the network cause of a failed connection', async () => {
+    const fetchImpl: FetchImpl = async () => {
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }) });
+    };
+    expect((await postWebhook('http://127.0.0.1:9/x', {}, '{}', { fetchImpl })).error).toBe('ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9');
+  });
+});
+
+describe('redactUrl()', () => {
+  it('hides the path of a webhook URL, where chat services keep their token', () => {
+    expect(redactUrl('https://hooks.slack.com/services/T0/B0/XXXX')).toBe('https://hooks.slack.com/…');
+    expect(redactUrl('http://127.0.0.1:8080/')).toBe('http://127.0.0.1:8080');
+  });
+});
