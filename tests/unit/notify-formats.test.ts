@@ -3,11 +3,11 @@ import { jsonFormat } from '../../src/notify/format-json.js';
 import { slackFormat } from '../../src/notify/format-slack.js';
 import { discordFormat } from '../../src/notify/format-discord.js';
 import { FORMATS, FormatRegistry, renderBody } from '../../src/notify/formats.js';
-import { changeUrl, type OutboxEvent } from '../../src/notify/outbox-event.js';
+import { changeUrl, type ChangeEvent, type FailingEvent, type OutboxEvent } from '../../src/notify/outbox-event.js';
 import { emptyFacts } from '../../src/domain/facts.js';
 
 const source = { id: 'linkedin-privacy-policy', url: 'https://www.linkedin.com/legal/privacy-policy', name: 'LinkedIn Privacy Policy' };
-const factsChanged: OutboxEvent = {
+const factsChanged: ChangeEvent = {
   event: 'facts.changed',
   source,
   change: {
@@ -20,7 +20,7 @@ const factsChanged: OutboxEvent = {
     textDiffUrl: changeUrl('http://127.0.0.1:8787/', 42),
   },
 };
-const failing: OutboxEvent = { event: 'source.failing', source, status: 'blocked', reason: 'HTTP 999', failures: 3, lastSuccessAt: null };
+const failing: FailingEvent = { event: 'source.failing', source, status: 'blocked', reason: 'HTTP 999', failures: 3, lastSuccessAt: null };
 const recovered: OutboxEvent = { event: 'source.recovered', source, failures: 4 };
 const discovered: OutboxEvent = {
   event: 'source.discovered',
@@ -47,7 +47,7 @@ describe('the json format', () => {
   });
 
   it('keeps an ISO detectedAt string as given', () => {
-    const event = { ...factsChanged, change: { ...(factsChanged as { change: object }).change, detectedAt: '2025-11-03T06:00:00Z' } } as OutboxEvent;
+    const event: ChangeEvent = { ...factsChanged, change: { ...factsChanged.change, detectedAt: '2025-11-03T06:00:00Z' } };
     expect((jsonFormat.render(event, 'd') as { change: { detectedAt: string } }).change.detectedAt).toBe('2025-11-03T06:00:00Z');
   });
 
@@ -83,7 +83,7 @@ describe('the slack format', () => {
   });
 
   it('escapes &, < and > from page text', () => {
-    const event: OutboxEvent = { ...failing, reason: 'sign-in wall <login> & more' } as OutboxEvent;
+    const event: OutboxEvent = { ...failing, reason: 'sign-in wall <login> & more' };
     const body = slackFormat.render(event, 'd') as { blocks: Array<{ text?: { text: string } }> };
     expect(body.blocks[0]!.text!.text).toContain('sign-in wall &lt;login&gt; &amp; more');
   });
@@ -109,7 +109,7 @@ describe('the discord format', () => {
 
   it('keeps content within discord\'s 2000 characters', () => {
     const many = Array.from({ length: 400 }, (_, i) => `R${i}`);
-    const event = { ...factsChanged, change: { ...(factsChanged as { change: object }).change, facts: [{ fact: 'regions', before: [], after: many, added: many, removed: [] }] } } as OutboxEvent;
+    const event: ChangeEvent = { ...factsChanged, change: { ...factsChanged.change, facts: [{ fact: 'regions', before: [], after: many, added: many, removed: [] }] } };
     expect((discordFormat.render(event, 'd') as { content: string }).content.length).toBeLessThanOrEqual(2000);
   });
 });
