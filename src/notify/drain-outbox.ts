@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import type { WebhookConfig } from '../domain/config.js';
 import type { EventName } from '../domain/source.js';
 import { deliveries } from '../store/schema.js';
@@ -59,25 +59,34 @@ type Row = typeof deliveries.$inferSelect;
 export async function drainOutbox(db: OutboxDb, webhooks: readonly WebhookConfig[], options: DrainOutboxOptions = {}): Promise<DrainResult> {
   const now = options.now ?? Date.now;
   const result: DrainResult = { delivered: 0, retried: 0, failed: 0, skipped: 0 };
-  const pending = eq(deliveries.status, 'pending');
-  const rows = db.select().from(deliveries)
-    .where(options.force ? pending : and(pending, lte(deliveries.nextAttemptAt, now())))
-    .orderBy(asc(deliveries.createdAt), asc(deliveries.id))
-    .limit(options.limit ?? 1000)
-    .all();
-
   // Secrets live only in the config: look each row's webhook up by its URL (first one wins).
   const byUrl = new Map<string, WebhookConfig>();
   for (const webhook of webhooks) if (!byUrl.has(webhook.url)) byUrl.set(webhook.url, webhook);
+  const configured = [...byUrl.keys()];
+
+  const due = options.force
+    ? eq(deliveries.status, 'pending')
+    : and(eq(deliveries.status, 'pending'), lte(deliveries.nextAttemptAt, now()));
+  const rows = configured.length === 0 ? [] : db.select().from(deliveries)
+    .where(and(due, inArray(deliveries.webhook, configured)))
+    .orderBy(asc(deliveries.createdAt), asc(deliveries.id))
+    .limit(options.limit ?? 1000)
+    .all();
+  const orphans = db.select({ webhook: deliveries.webhook, n: sql<number>`count(*)` }).from(deliveries)
+    .where(configured.length === 0 ? due : and(due, notInArray(deliveries.webhook, configured)))
+    .groupBy(deliveries.webhook)
+    .all();
+  for (const orphan of orphans) {
+    result.skipped += Number(orphan.n);
+    options.log?.warn({ webhook: redactUrl(orphan.webhook), deliveries: Number(orphan.n) },
+      'pending deliveries for a webhook that is no longer configured are kept, not sent');
+  }
+
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
-    if (!byUrl.has(row.webhook)) continue;
-    groups.set(row.webhook, [...(groups.get(row.webhook) ?? []), row]);
-  }
-  const orphans = rows.filter((row) => !byUrl.has(row.webhook));
-  result.skipped += orphans.length;
-  for (const url of new Set(orphans.map((row) => row.webhook))) {
-    options.log?.warn({ webhook: redactUrl(url) }, 'pending deliveries for a webhook that is no longer configured are kept, not sent');
+    const group = groups.get(row.webhook);
+    if (group) group.push(row);
+    else groups.set(row.webhook, [row]);
   }
 
   await Promise.all([...groups].map(async ([url, group]) => {

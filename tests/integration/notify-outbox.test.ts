@@ -236,6 +236,34 @@ describe('drainOutbox()', () => {
   });
 });
 
+describe('drainOutbox() logging', () => {
+  it('logs each outcome without the secret, the body or the webhook path', async () => {
+    const lines: string[] = [];
+    const log = {
+      info: (obj: object, msg?: string) => { lines.push(JSON.stringify({ ...obj, msg })); },
+      warn: (obj: object, msg?: string) => { lines.push(JSON.stringify({ ...obj, msg })); },
+    };
+    const secretPath = { ...webhook, url: `${receiver.url}/T000/B000/token-in-path` };
+    enqueueEvent(db, change, [secretPath], T0);
+    enqueueEvent(db, change, [webhook], T0);
+    receiver.answerNext(503);
+    await drainOutbox(db, [secretPath], { now: at(T0), log, maxAttempts: 1 });
+    enqueueEvent(db, change, [secretPath], T0);
+    await drainOutbox(db, [secretPath], { now: at(T0), log });
+
+    expect(lines.map((l) => JSON.parse(l).msg)).toEqual([
+      'pending deliveries for a webhook that is no longer configured are kept, not sent',
+      expect.stringMatching(/^webhook delivery failed after 1 attempts/),
+      'pending deliveries for a webhook that is no longer configured are kept, not sent',
+      'webhook delivered',
+    ]);
+    const all = lines.join('\n');
+    expect(all).not.toContain(SECRET);
+    expect(all).not.toContain('token-in-path');
+    expect(all).not.toContain('"facts"');
+  });
+});
+
 describe('the outbox across a restart', () => {
   it('keeps pending deliveries, with their ids and bodies, when the database is closed and reopened', async () => {
     const [id] = enqueueEvent(db, change, [webhook], T0);
