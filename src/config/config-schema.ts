@@ -26,7 +26,9 @@ export const sourceSchema = z.strictObject({
   name: z.string().min(1).optional(),
   language: z.enum(['en', 'fr', 'auto']).optional(),
   select: z.string().min(1).optional(),
-  follow: z.array(z.string().min(1)).optional(),
+  follow: z.array(z.string().min(1).startsWith('/', { message: 'expected a path pattern starting with "/"' })).optional(),
+  maxNewPosts: z.int().min(1).max(1000).optional(),
+  maxPages: z.int().min(1).max(100).optional(),
 });
 
 export const fetchSchema = z.strictObject({

@@ -39,6 +39,10 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
 
   const sources = collectSources(parsed, baseDir, origin);
   const database = options.dbPath ?? env.POLICY_WATCH_DB ?? resolve(baseDir, parsed.database);
+  parsed.webhooks.forEach((hook, i) => {
+    const first = parsed.webhooks.findIndex((other) => other.url === hook.url);
+    if (first !== i) throw new UsageError(`invalid config ${origin}: webhooks[${i}].url: the same URL as webhooks[${first}] (one entry per endpoint; list its events together)`);
+  });
   const webhooks: WebhookConfig[] = parsed.webhooks.map((hook, i) => ({
     url: hook.url,
     secret: hook.secret === undefined ? null : resolveSecret(hook.secret, `webhooks[${i}].secret`, env, origin),
@@ -84,8 +88,13 @@ function collectSources(parsed: ConfigFile, baseDir: string, origin: string): So
   const own = parsed.sources ?? (parsed.include.length > 0 ? [] : BUILT_IN_SOURCES);
   own.forEach((source, i) => add(source, `sources[${i}]`));
   sources.forEach((source, i) => {
-    if (source.kind !== 'blog' && source.follow) {
-      throw new UsageError(`invalid config ${origin}: sources[${i}].follow: only "blog" sources follow links`);
+    for (const key of ['follow', 'maxNewPosts', 'maxPages'] as const) {
+      if (source.kind !== 'blog' && source[key] !== undefined) {
+        throw new UsageError(`invalid config ${origin}: sources[${i}].${key}: only "blog" sources follow links`);
+      }
+    }
+    if (source.kind === 'blog' && !source.follow?.length) {
+      throw new UsageError(`invalid config ${origin}: sources[${i}].follow: a "blog" source needs at least one pattern of the posts to follow`);
     }
   });
   return sources;

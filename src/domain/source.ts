@@ -11,6 +11,10 @@ export interface Source {
   select?: string;
   /** For `blog` sources: glob patterns of post paths to follow. */
   follow?: string[];
+  /** For `blog` sources: most posts one check may add (guards against a broken index), default 20. */
+  maxNewPosts?: number;
+  /** For `blog` sources: most index pages followed through "next" links, default 3. */
+  maxPages?: number;
   name?: string;
   /** For discovered `blog-post` sources: the blog they were found on. */
   parentId?: string;

@@ -21,6 +21,8 @@ export const sources = sqliteTable('sources', {
   /** Hash of the last fetched body with per-load noise removed: equal means unchanged, unparsed. */
   bodyHash: text('body_hash'),
   currentSnapshotId: integer('current_snapshot_id'),
+  /** A post found after its blog's baseline: `source.discovered` is owed on its first snapshot. */
+  pendingDiscovery: integer('pending_discovery', { mode: 'boolean' }).notNull().default(false),
 });
 
 /** Raw HTML, gzip-compressed, stored once per distinct body. */

@@ -1,0 +1,1 @@
+ALTER TABLE `sources` ADD `pending_discovery` integer DEFAULT false NOT NULL;

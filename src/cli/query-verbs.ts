@@ -1,0 +1,123 @@
+import type { Command } from 'commander';
+import { FACT_NAMES, type FactName } from '../domain/facts.js';
+import { UsageError } from '../domain/errors.js';
+import { configOf, openDb, printJson } from './cli-context.js';
+import { parseChangeId, parsePositiveInt, parseTime } from './parse-args.js';
+import { formatTable, shortTime } from './format-table.js';
+import { listChanges, getChange } from '../store/query-changes.js';
+import { factsAt } from '../store/query-facts.js';
+import { listSources } from '../store/query-sources.js';
+import { describeFactChange, formatFactValue } from '../notify/summarize-fact-changes.js';
+import type { Db } from '../store/open-database.js';
+
+/** `history`, `show`, `facts`, `sources`: read the database, never load the crawler. */
+export function registerQueryVerbs(program: Command): void {
+  program.command('history')
+    .description('the change history, newest first')
+    .option('--source <id>', 'only this source')
+    .option('--fact <name>', `only changes of this fact (${FACT_NAMES.join(', ')})`)
+    .option('--since <date>', 'only changes detected at or after this ISO date or date-time')
+    .option('--until <date>', 'only changes detected at or before this ISO date or date-time (a date includes the whole day)')
+    .option('--limit <n>', 'at most this many changes', '50')
+    .option('--json', 'print a JSON array of changes')
+    .action(async (opts: { source?: string; fact?: string; since?: string; until?: string; limit: string; json?: boolean }, command: Command) => {
+      const config = configOf(command);
+      if (opts.fact && !FACT_NAMES.includes(opts.fact as FactName)) {
+        throw new UsageError(`unknown --fact "${opts.fact}": expected one of ${FACT_NAMES.join(', ')}`);
+      }
+      const filter = {
+        sourceId: opts.source,
+        fact: opts.fact,
+        since: opts.since === undefined ? undefined : parseTime(opts.since, '--since'),
+        until: opts.until === undefined ? undefined : parseTime(opts.until, '--until', { endOfDay: true }),
+        limit: parsePositiveInt(opts.limit, '--limit', 100_000),
+      };
+      const db = await openDb(config);
+      try {
+        if (opts.source) requireSource(db, opts.source);
+        const changes = listChanges(db, filter);
+        if (opts.json) return printJson(changes);
+        if (changes.length === 0) return console.log('No changes recorded yet.');
+        console.log(formatTable(['ID', 'DETECTED (UTC)', 'SOURCE', 'WHAT CHANGED'], changes.map((c) => [
+          c.id, shortTime(c.detectedAt), c.sourceId,
+          c.facts.length > 0 ? c.facts.map(describeFactChange).join('; ') : 'text only',
+        ])));
+      } finally {
+        db.$client.close();
+      }
+    });
+
+  program.command('show')
+    .description('one change: fact diff, text diff, both snapshots')
+    .argument('<changeId>', 'a change id from `history`')
+    .option('--json', 'print the change as JSON')
+    .action(async (rawId: string, opts: { json?: boolean }, command: Command) => {
+      const config = configOf(command);
+      const id = parseChangeId(rawId);
+      const db = await openDb(config);
+      try {
+        const change = getChange(db, id);
+        if (!change) throw new UsageError(`unknown change id ${id}: run \`policy-watch history\` to list changes`);
+        if (opts.json) return printJson(change);
+        console.log(`Change ${change.id} of ${change.sourceId} (${change.url})`);
+        console.log(`Detected ${change.detectedAt}: snapshot ${change.snapshots.before} (${change.beforeAt}) → snapshot ${change.snapshots.after} (${change.afterAt})`);
+        console.log('');
+        if (change.facts.length === 0) console.log('No fact changed.');
+        for (const fact of change.facts) console.log(`  ${describeFactChange(fact)}`);
+        console.log('');
+        console.log(change.textChanged ? change.textDiff : 'The text did not change.');
+      } finally {
+        db.$client.close();
+      }
+    });
+
+  program.command('facts')
+    .description('the facts of each source as recorded at a time')
+    .option('--source <id>', 'only this source')
+    .option('--at <time>', 'an ISO date or date-time (default now; a date means the end of that day)')
+    .option('--json', 'print a JSON array of Facts documents with their sourceId')
+    .action(async (opts: { source?: string; at?: string; json?: boolean }, command: Command) => {
+      const config = configOf(command);
+      const at = opts.at === undefined ? undefined : parseTime(opts.at, '--at', { endOfDay: true });
+      const db = await openDb(config);
+      try {
+        if (opts.source) requireSource(db, opts.source);
+        const documents = factsAt(db, { sourceId: opts.source, at });
+        if (opts.json) return printJson(documents);
+        if (documents.length === 0) return console.log('No facts recorded yet: run `policy-watch check` first.');
+        for (const doc of documents) {
+          console.log(`${doc.sourceId}  ${doc.title ?? ''}  (${doc.language}, snapshot ${doc.snapshotId} of ${shortTime(doc.recordedAt)})`);
+          const stated = FACT_NAMES.filter((name) => doc.facts[name] !== null);
+          if (stated.length === 0) console.log('  (no fact stated)');
+          for (const name of stated) console.log(`  ${name.padEnd(22)} ${formatFactValue(doc.facts[name], name)}`);
+          console.log('');
+        }
+      } finally {
+        db.$client.close();
+      }
+    });
+
+  program.command('sources')
+    .description('configured and discovered sources with their last check')
+    .option('--json', 'print a JSON array of sources')
+    .action(async (opts: { json?: boolean }, command: Command) => {
+      const config = configOf(command);
+      const db = await openDb(config);
+      try {
+        const { syncSources } = await import('../store/source-rows.js');
+        syncSources(db, config.sources, Date.now());
+        const sources = listSources(db);
+        if (opts.json) return printJson(sources);
+        console.log(formatTable(['ID', 'KIND', 'STATUS', 'LAST CHECK (UTC)', 'FACTS', 'URL'], sources.map((s) => [
+          s.id, s.kind, (s.status ?? 'never checked') + (s.failing ? ' (failing)' : ''), shortTime(s.lastCheckedAt), String(s.factCount), s.url,
+        ])));
+      } finally {
+        db.$client.close();
+      }
+    });
+}
+
+function requireSource(db: Db, id: string): void {
+  const row = db.$client.prepare('SELECT 1 FROM sources WHERE id = ?').get(id);
+  if (!row) throw new UsageError(`unknown source "${id}": run \`policy-watch sources\` to list them`);
+}

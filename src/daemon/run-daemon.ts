@@ -1,0 +1,154 @@
+import { schedule, type ScheduledTask } from 'node-cron';
+import type { Config } from '../domain/config.js';
+import type { Db } from '../store/open-database.js';
+import type { Logger } from './create-logger.js';
+import { acquireDatabaseLock } from './database-lock.js';
+import { runCheckCycle } from '../pipeline/run-check-cycle.js';
+import { drainOutbox, nextDueAt } from '../notify/outbox.js';
+
+export interface CycleStats {
+  cycles: number;
+  lastCycleStartedAt: number | null;
+  lastCycleDurationMs: number | null;
+  running: boolean;
+}
+
+export interface RunningApi {
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface DaemonOptions {
+  config: Config;
+  db: Db;
+  log: Logger;
+  /** Starts the HTTP API in the same process (the CLI wires it); none when absent. */
+  startApi?: (getCycleStats: () => CycleStats) => Promise<RunningApi>;
+  /** Run a cycle at start-up, before the first scheduled one. Default false. */
+  checkOnStart?: boolean;
+  /** How often the outbox is looked at for due retries, default 5000 ms. */
+  outboxPollMs?: number;
+  /** How long `stop()` waits for a cycle in flight before abandoning it, default 15000 ms. */
+  stopGraceMs?: number;
+}
+
+export interface DaemonHandle {
+  apiUrl: string | null;
+  stats(): CycleStats;
+  /** Finishes (or after the grace period abandons) the cycle in flight, then releases everything. */
+  stop(): Promise<void>;
+  /** Resolves when the daemon has stopped. */
+  done: Promise<void>;
+  /** Runs one cycle now (skipped if one is running); for tests and `checkOnStart`. */
+  runCycle(): Promise<void>;
+  /** Releases the lock synchronously: for a forced exit on a second signal. */
+  releaseLockNow(): void;
+}
+
+/**
+ * The daemon: checks on the cron schedule (a cycle still running when the next is due is skipped),
+ * delivers webhooks with backoff, serves the API. One per database, by lock file.
+ */
+export async function startDaemon(options: DaemonOptions): Promise<DaemonHandle> {
+  const { config, db, log } = options;
+  const lock = acquireDatabaseLock(config.database);
+  const stats: CycleStats = { cycles: 0, lastCycleStartedAt: null, lastCycleDurationMs: null, running: false };
+  const shutdown = new AbortController();
+  let cycle: Promise<void> | null = null;
+  let draining: Promise<void> | null = null;
+  let stopping = false;
+  let resolveDone!: () => void;
+  const done = new Promise<void>((resolve) => { resolveDone = resolve; });
+
+  const drain = (): Promise<void> => {
+    if (draining || stopping || config.webhooks.length === 0) return draining ?? Promise.resolve();
+    const due = nextDueAt(db, config.webhooks);
+    if (due === null || due > Date.now()) return Promise.resolve();
+    draining = drainOutbox(db, config.webhooks, { signal: shutdown.signal, log, userAgent: config.userAgent })
+      .then((r) => {
+        if (r.delivered + r.retried + r.failed > 0) log.info({ ...r }, 'deliveries attempted');
+      })
+      .catch((error: unknown) => log.error({ err: String(error) }, 'outbox drain failed'))
+      .finally(() => { draining = null; });
+    return draining;
+  };
+
+  const runCycle = (): Promise<void> => {
+    if (stopping) return Promise.resolve();
+    if (cycle) {
+      log.warn({}, 'cycle skipped: the previous one is still running');
+      return cycle;
+    }
+    const runId = (stats.cycles + 1).toString(36) + Date.now().toString(36);
+    const cycleLog = log.child({ runId });
+    stats.running = true;
+    stats.lastCycleStartedAt = Date.now();
+    cycleLog.info({ sources: config.sources.length }, 'cycle start');
+    const counts: Record<string, number> = {};
+    cycle = runCheckCycle({
+      db, config,
+      onResult: (r) => {
+        counts[r.status] = (counts[r.status] ?? 0) + 1;
+        const level = r.status === 'blocked' || r.status === 'error' ? 'warn' : 'info';
+        cycleLog[level]({ sourceId: r.sourceId, status: r.status, httpStatus: r.httpStatus, reason: r.reason ?? undefined, durationMs: r.durationMs, changeId: r.changeId ?? undefined, facts: r.factChanges.length > 0 ? r.factChanges.map((c) => c.fact) : undefined }, 'source checked');
+      },
+    })
+      .then((result) => {
+        stats.cycles++;
+        stats.lastCycleDurationMs = result.durationMs;
+        cycleLog.info({ durationMs: result.durationMs, ...counts }, 'cycle end');
+      })
+      .catch((error: unknown) => cycleLog.error({ err: (error as Error).message }, 'cycle failed'))
+      .finally(() => {
+        stats.running = false;
+        cycle = null;
+      })
+      .then(() => drain());
+    return cycle;
+  };
+
+  let task: ScheduledTask | null = null;
+  let poll: NodeJS.Timeout | null = null;
+  let api: RunningApi | null = null;
+  try {
+    if (options.startApi) {
+      api = await options.startApi(() => ({ ...stats }));
+      log.info({ url: api.url }, 'api listening');
+    }
+    task = schedule(config.schedule, () => { void runCycle(); }, { timezone: config.timezone, name: 'policy-watch-check' });
+    poll = setInterval(() => { void drain(); }, options.outboxPollMs ?? 5000);
+    poll.unref();
+  } catch (error) {
+    await api?.close();
+    lock.release();
+    throw error;
+  }
+  log.info({ schedule: config.schedule, timezone: config.timezone, database: config.database, sources: config.sources.length, webhooks: config.webhooks.length }, 'daemon started');
+  if (options.checkOnStart) void runCycle();
+
+  const stop = async (): Promise<void> => {
+    if (stopping) return done;
+    stopping = true;
+    log.info({}, 'stopping');
+    await task?.stop();
+    if (poll) clearInterval(poll);
+    shutdown.abort();
+    const grace = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), options.stopGraceMs ?? 15_000).unref());
+    // Each source's check is its own transaction: abandoning a cycle leaves whole checks only.
+    const outcome = await Promise.race([Promise.all([cycle, draining]).then(() => 'done' as const), grace]);
+    if (outcome === 'timeout') log.warn({}, 'cycle in flight abandoned at shutdown');
+    await api?.close().catch(() => undefined);
+    lock.release();
+    log.info({}, 'stopped');
+    resolveDone();
+  };
+
+  return {
+    apiUrl: api?.url ?? null,
+    stats: () => ({ ...stats }),
+    stop,
+    done,
+    runCycle,
+    releaseLockNow: () => lock.release(),
+  };
+}

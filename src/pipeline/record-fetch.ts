@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../store/open-database.js';
+import type { Config } from '../domain/config.js';
+import type { Source, CheckStatus } from '../domain/source.js';
+import type { FactChange, Facts, FactsDocument } from '../domain/facts.js';
+import type { FetchedPage } from '../crawl/fetch-pages.js';
+import { extractFacts } from '../extract/extract-facts.js';
+import { stripNoise } from '../extract/strip-noise.js';
+import { diffFacts } from '../diff/diff-facts.js';
+import { diffText } from '../diff/diff-text.js';
+import { compressText, decompressText } from '../store/compress.js';
+import { getSourceRow, updateSourceRow, type SourceRow } from '../store/source-rows.js';
+import { getSnapshotRow, insertChange, insertCheck, insertSnapshot, upsertContent } from '../store/snapshot-rows.js';
+import { enqueueEvent } from '../notify/outbox.js';
+import { changeUrl, type EventSource, type OutboxEvent } from '../notify/outbox-event.js';
+
+/** What one check of one source came to: one line of `check`'s output. */
+export interface SourceCheckResult {
+  sourceId: string;
+  url: string;
+  status: CheckStatus;
+  httpStatus: number | null;
+  reason: string | null;
+  durationMs: number;
+  changeId: number | null;
+  factChanges: FactChange[];
+  textChanged: boolean;
+  /** The extracted document when the page was parsed (new or changed). */
+  document: FactsDocument | null;
+  /** The page body, for blog sources (link discovery); not stored here. */
+  body: string | null;
+}
+
+export interface RecordContext {
+  db: Db;
+  config: Config;
+  now: () => number;
+}
+
+const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Turns one fetched page into a check row and, when its content changed, a snapshot, a change and
+ * outbox rows: all in one transaction, so a crash leaves either the whole check or none of it.
+ */
+export function recordFetch(ctx: RecordContext, source: Source, page: FetchedPage): SourceCheckResult {
+  const { db } = ctx;
+  const at = ctx.now();
+  // Parse outside the transaction: a slow parse must not hold the write lock.
+  const prepared = prepare(db, source, page);
+  return db.$client.transaction(() => {
+    const row = getSourceRow(db, source.id);
+    if (!row) throw new Error(`source ${source.id} is not in the database`);
+    const result: SourceCheckResult = {
+      sourceId: source.id, url: source.url, status: 'unchanged', httpStatus: page.httpStatus,
+      reason: page.reason, durationMs: page.durationMs, changeId: null, factChanges: [], textChanged: false,
+      document: null, body: page.outcome === 'ok' ? page.body : null,
+    };
+    const failed = prepared.kind === 'failed';
+    if (prepared.kind === 'failed') {
+      result.status = prepared.status;
+      result.reason = prepared.reason;
+      recordFailure(ctx, row, result, at);
+      insertCheck(db, { sourceId: source.id, at, durationMs: page.durationMs, status: result.status, httpStatus: page.httpStatus, reason: result.reason });
+      return result;
+    }
+    let snapshotId = row.currentSnapshotId;
+    const sourceUpdate: Partial<SourceRow> = {
+      etag: page.etag ?? row.etag, lastModified: page.lastModified ?? row.lastModified,
+    };
+    if (prepared.kind === 'same-body' || prepared.kind === 'not-modified') {
+      result.status = 'unchanged';
+    } else if (prepared.kind === 'same-text') {
+      result.status = 'unchanged';
+      sourceUpdate.bodyHash = prepared.bodyHash;
+    } else {
+      const { doc, text, textHash, bodyHash, raw } = prepared;
+      const contentId = upsertContent(db, sha256(raw), compressText(raw), Buffer.byteLength(raw));
+      snapshotId = insertSnapshot(db, {
+        sourceId: source.id, contentId, createdAt: at, textHash, text: compressText(text),
+        title: doc.title, language: doc.language, facts: doc.facts, evidence: doc.evidence, finalUrl: page.finalUrl,
+      });
+      sourceUpdate.bodyHash = bodyHash;
+      result.document = doc;
+      if (prepared.previous) {
+        const before = prepared.previous;
+        const factChanges = diffFacts(before.facts, doc.facts);
+        const textChanged = before.textHash !== textHash;
+        const patch = textChanged ? diffText(before.text, text, { before: `snapshot ${before.id}`, after: `snapshot ${snapshotId}` }).patch : '';
+        const changeId = insertChange(db, {
+          sourceId: source.id, detectedAt: at, beforeSnapshotId: before.id, afterSnapshotId: snapshotId,
+          facts: factChanges, factNames: factChanges.map((c) => c.fact).join(' '), textChanged,
+          textDiff: patch ? compressText(patch) : null,
+        });
+        Object.assign(result, { status: 'changed', changeId, factChanges, textChanged });
+        enqueueChangeEvents(ctx, source, changeId, at, factChanges, textChanged, before.facts, doc.facts);
+      } else {
+        result.status = 'new';
+        if (row.pendingDiscovery) {
+          // A post found after its blog's baseline: its first snapshot is news, not a baseline alert.
+          enqueue(ctx, { event: 'source.discovered', source: eventSource(source), parentId: source.parentId ?? null, kind: source.kind, title: doc.title, facts: doc.facts }, at);
+          if (doc.facts.upcomingEffectiveDate) {
+            const facts: FactChange[] = [{ fact: 'upcomingEffectiveDate', before: null, after: doc.facts.upcomingEffectiveDate }];
+            enqueue(ctx, { event: 'announcement.detected', source: eventSource(source), change: { id: `snapshot-${snapshotId}`, detectedAt: at, facts, textDiffUrl: `${ctx.config.api.publicUrl}/api/snapshots/${snapshotId}` } }, at);
+          }
+          sourceUpdate.pendingDiscovery = false;
+        }
+      }
+    }
+    if (!failed) recordSuccess(ctx, row, source, at);
+    insertCheck(db, { sourceId: source.id, at, durationMs: page.durationMs, status: result.status, httpStatus: page.httpStatus, reason: null, snapshotId });
+    updateSourceRow(db, source.id, {
+      ...sourceUpdate, currentSnapshotId: snapshotId, lastCheckedAt: at, lastStatus: result.status,
+      lastSuccessAt: at, failures: 0, failing: false,
+    });
+    return result;
+  })();
+}
+
+interface PreviousSnapshot { id: number; facts: Facts; textHash: string; text: string }
+
+type Prepared =
+  | { kind: 'failed'; status: 'blocked' | 'error'; reason: string }
+  | { kind: 'not-modified' }
+  | { kind: 'same-body' }
+  | { kind: 'same-text'; bodyHash: string }
+  | { kind: 'new-content'; doc: FactsDocument; text: string; textHash: string; bodyHash: string; raw: string; previous: PreviousSnapshot | null };
+
+function prepare(db: Db, source: Source, page: FetchedPage): Prepared {
+  if (page.outcome === 'blocked' || page.outcome === 'error') {
+    return { kind: 'failed', status: page.outcome, reason: page.reason ?? page.outcome };
+  }
+  const row = getSourceRow(db, source.id);
+  const current = row?.currentSnapshotId ? getSnapshotRow(db, row.currentSnapshotId) : undefined;
+  if (page.outcome === 'not-modified') {
+    return current ? { kind: 'not-modified' } : { kind: 'failed', status: 'error', reason: 'HTTP 304 without a stored snapshot' };
+  }
+  const raw = page.body ?? '';
+  // Hashing before parsing: a page whose body differs only by per-load noise is not parsed again.
+  const bodyHash = sha256(stripNoise(raw));
+  if (current && row?.bodyHash === bodyHash) return { kind: 'same-body' };
+  const { document, page: read } = extractFacts(raw, { url: source.url, kind: source.kind, language: source.language ?? 'auto', select: source.select });
+  if (read.signInWall) return { kind: 'failed', status: 'blocked', reason: 'sign-in wall served instead of the page' };
+  if (!read.mainFound || read.text.trim() === '') {
+    return { kind: 'failed', status: 'error', reason: source.select ? `main content missing (no text in "${source.select}")` : 'main content missing' };
+  }
+  const textHash = sha256(read.text);
+  const previous: PreviousSnapshot | null = current
+    ? { id: current.id, facts: current.facts as Facts, textHash: current.textHash, text: decompressText(current.text) }
+    : null;
+  if (previous && previous.textHash === textHash && diffFacts(previous.facts, document.facts).length === 0) {
+    return { kind: 'same-text', bodyHash };
+  }
+  return { kind: 'new-content', doc: document, text: read.text, textHash, bodyHash, raw, previous };
+}
+
+function eventSource(source: Source): EventSource {
+  return { id: source.id, url: source.url, name: source.name ?? null };
+}
+
+function enqueue(ctx: RecordContext, event: OutboxEvent, at: number): void {
+  if (ctx.config.webhooks.length > 0) enqueueEvent(ctx.db, event, ctx.config.webhooks, at);
+}
+
+function enqueueChangeEvents(ctx: RecordContext, source: Source, changeId: number, at: number, factChanges: FactChange[], textChanged: boolean, before: Facts, after: Facts): void {
+  const change = { id: String(changeId), detectedAt: at, facts: factChanges, textDiffUrl: changeUrl(ctx.config.api.publicUrl, changeId) };
+  if (factChanges.length > 0) enqueue(ctx, { event: 'facts.changed', source: eventSource(source), change }, at);
+  if (textChanged) enqueue(ctx, { event: 'text.changed', source: eventSource(source), change }, at);
+  if (after.upcomingEffectiveDate && after.upcomingEffectiveDate !== before.upcomingEffectiveDate) {
+    enqueue(ctx, { event: 'announcement.detected', source: eventSource(source), change }, at);
+  }
+}
+
+/** Counts failures in a row; the `failAfter`-th sends one `source.failing`. */
+function recordFailure(ctx: RecordContext, row: SourceRow, result: SourceCheckResult, at: number): void {
+  const failures = row.failures + 1;
+  const fires = !row.failing && failures >= ctx.config.failAfter;
+  if (fires) {
+    enqueue(ctx, {
+      event: 'source.failing', source: { id: row.id, url: row.url, name: row.name }, status: result.status as 'blocked' | 'error',
+      reason: result.reason, failures, lastSuccessAt: row.lastSuccessAt,
+    }, at);
+  }
+  updateSourceRow(ctx.db, row.id, { failures, failing: row.failing || fires, lastCheckedAt: at, lastStatus: result.status });
+}
+
+function recordSuccess(ctx: RecordContext, row: SourceRow, source: Source, at: number): void {
+  if (row.failing) enqueue(ctx, { event: 'source.recovered', source: eventSource(source), failures: row.failures }, at);
+}

@@ -1,0 +1,116 @@
+import type { Db } from '../store/open-database.js';
+import type { Config } from '../domain/config.js';
+import type { Source } from '../domain/source.js';
+import { UsageError } from '../domain/errors.js';
+import { fetchPages, type FetchRequest, type FetchedPage } from '../crawl/fetch-pages.js';
+import { discoverLinks, postSourceId } from '../crawl/discover-links.js';
+import { getSourceRows, syncSources, listSourceRows, insertDiscoveredSource } from '../store/source-rows.js';
+import { recordFetch, type SourceCheckResult } from './record-fetch.js';
+
+export interface CheckCycleOptions {
+  db: Db;
+  config: Config;
+  /** Only these sources (`check --source`); default all, with the blog posts discovered so far. */
+  sourceIds?: readonly string[];
+  now?: () => number;
+  /** Called as each source's check is recorded, for progress and logs. */
+  onResult?: (result: SourceCheckResult) => void;
+  /** Called when a blog index adds posts or hits its cap. */
+  onDiscovery?: (event: { blogId: string; added: string[]; capped: number; baseline: boolean }) => void;
+}
+
+export interface CycleResult {
+  startedAt: number;
+  durationMs: number;
+  results: SourceCheckResult[];
+}
+
+const DEFAULT_MAX_NEW_POSTS = 20;
+const DEFAULT_MAX_PAGES = 3;
+
+/** One check cycle: fetch every selected source, record each check, snapshot and change. */
+export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleResult> {
+  const { db, config } = options;
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  syncSources(db, config.sources, startedAt);
+  const selected = selectSources(db, config, options.sourceIds);
+  const byId = new Map(selected.map((source) => [source.id, source]));
+  const rows = getSourceRows(db, [...byId.keys()]);
+  const requests: FetchRequest[] = selected.map((source) => {
+    const row = rows.get(source.id);
+    // Conditional headers only where a snapshot exists to stand for a 304.
+    const conditional = row?.currentSnapshotId != null;
+    return { key: source.id, url: source.url, etag: conditional ? row?.etag : null, lastModified: conditional ? row?.lastModified : null };
+  });
+  /** Index pages beyond the first: key -> the blog and the page number. */
+  const indexPages = new Map<string, { blog: Source; page: number; baseline: boolean }>();
+  const added = new Map<string, number>();
+  const results: SourceCheckResult[] = [];
+
+  const discover = async (blog: Source, page: FetchedPage, pageNumber: number, baseline: boolean, enqueue: (r: FetchRequest[]) => Promise<void>) => {
+    if (page.outcome !== 'ok' || !page.body) return;
+    const links = discoverLinks(page.body, page.finalUrl, blog.follow ?? []);
+    const cap = blog.maxNewPosts ?? DEFAULT_MAX_NEW_POSTS;
+    const fresh: FetchRequest[] = [];
+    let capped = 0;
+    for (const url of links.posts) {
+      const id = postSourceId(blog.id, url);
+      if (byId.has(id)) continue;
+      const known = getSourceRows(db, [id]).get(id);
+      if (!known) {
+        if ((added.get(blog.id) ?? 0) >= cap) {
+          capped++;
+          continue;
+        }
+        insertDiscoveredSource(db, { id, url, kind: 'blog-post', parentId: blog.id }, now(), !baseline);
+        added.set(blog.id, (added.get(blog.id) ?? 0) + 1);
+      }
+      const post: Source = { id, url: known?.url ?? url, kind: 'blog-post', parentId: blog.id, language: blog.language, select: undefined };
+      byId.set(id, post);
+      fresh.push({ key: id, url: post.url });
+    }
+    if (fresh.length > 0 || capped > 0) options.onDiscovery?.({ blogId: blog.id, added: fresh.map((r) => r.key), capped, baseline });
+    if (links.next && pageNumber < (blog.maxPages ?? DEFAULT_MAX_PAGES)) {
+      const key = `${blog.id}#page-${pageNumber + 1}`;
+      if (!indexPages.has(key)) {
+        indexPages.set(key, { blog, page: pageNumber + 1, baseline });
+        fresh.push({ key, url: links.next });
+      }
+    }
+    if (fresh.length > 0) await enqueue(fresh);
+  };
+
+  await fetchPages(requests, {
+    ...config.fetch,
+    userAgent: config.userAgent,
+    onPage: async (page, crawl) => {
+      const index = indexPages.get(page.key);
+      if (index) return discover(index.blog, page, index.page, index.baseline, crawl.enqueue);
+      const source = byId.get(page.key);
+      if (!source) return;
+      const result = recordFetch({ db, config, now }, source, page);
+      results.push(result);
+      options.onResult?.(result);
+      // A blog's first successful check is the baseline of its posts: they are tracked, not announced.
+      if (source.kind === 'blog') await discover(source, page, 1, result.status === 'new', crawl.enqueue);
+    },
+  });
+  return { startedAt, durationMs: now() - startedAt, results };
+}
+
+/** Configured sources plus discovered posts still in the database; `ids` narrows and must all exist. */
+export function selectSources(db: Db, config: Config, ids?: readonly string[]): Source[] {
+  const all = new Map<string, Source>(config.sources.map((source) => [source.id, source]));
+  for (const row of listSourceRows(db)) {
+    if (row.origin === 'discovered' && row.parentId && all.has(row.parentId) && !all.has(row.id)) {
+      all.set(row.id, { id: row.id, url: row.url, kind: row.kind as Source['kind'], name: row.name ?? undefined, parentId: row.parentId, language: all.get(row.parentId)?.language });
+    }
+  }
+  if (!ids || ids.length === 0) return [...all.values()];
+  return ids.map((id) => {
+    const source = all.get(id);
+    if (!source) throw new UsageError(`unknown source "${id}": run \`policy-watch sources\` to list them`);
+    return source;
+  });
+}

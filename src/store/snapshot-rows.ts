@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from './open-database.js';
+import { contents, snapshots, changes, checks } from './schema.js';
+
+export type SnapshotRow = typeof snapshots.$inferSelect;
+export type NewSnapshot = typeof snapshots.$inferInsert;
+export type NewChange = typeof changes.$inferInsert;
+export type NewCheck = typeof checks.$inferInsert;
+
+/** Stores a raw body once per distinct hash; returns its id. */
+export function upsertContent(db: Db, hash: string, html: Buffer, size: number): number {
+  const existing = db.select({ id: contents.id }).from(contents).where(eq(contents.hash, hash)).get();
+  if (existing) return existing.id;
+  return db.insert(contents).values({ hash, html, size }).returning({ id: contents.id }).get().id;
+}
+
+export function getSnapshotRow(db: Db, id: number): SnapshotRow | undefined {
+  return db.select().from(snapshots).where(eq(snapshots.id, id)).get();
+}
+
+export function insertSnapshot(db: Db, values: NewSnapshot): number {
+  return db.insert(snapshots).values(values).returning({ id: snapshots.id }).get().id;
+}
+
+export function insertChange(db: Db, values: NewChange): number {
+  return db.insert(changes).values(values).returning({ id: changes.id }).get().id;
+}
+
+export function insertCheck(db: Db, values: NewCheck): number {
+  return db.insert(checks).values(values).returning({ id: checks.id }).get().id;
+}
