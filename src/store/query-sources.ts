@@ -52,3 +52,9 @@ function toSourceRecord(row: SourceRow): SourceRecord {
     snapshotId: row.current_snapshot_id === null ? null : String(row.current_snapshot_id),
   };
 }
+
+const EXISTS_SQL = 'SELECT 1 FROM sources WHERE id = ?';
+
+export function sourceExists(db: Db, id: string): boolean {
+  return statement(db, EXISTS_SQL).get(id) !== undefined;
+}

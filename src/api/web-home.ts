@@ -1,0 +1,92 @@
+import { FACT_NAMES } from '../domain/facts.js';
+import type { ChangeRecord, SourceFacts, SourceRecord } from '../domain/records.js';
+import { html, type SafeHtml } from './html.js';
+import { externalLink, layout, timeTag } from './web-layout.js';
+import { factChangeLine, factList } from './web-facts.js';
+
+export interface HomeFilters {
+  source?: string;
+  fact?: string;
+  since?: string;
+  until?: string;
+}
+
+export interface HomeView {
+  sources: SourceRecord[];
+  currentFacts: ReadonlyMap<string, SourceFacts>;
+  changes: ChangeRecord[];
+  /** Query string of the next (older) page, or null. */
+  olderQuery: string | null;
+  filters: HomeFilters;
+}
+
+export function sourceName(source: Pick<SourceRecord, 'id' | 'name'> | undefined, id: string): string {
+  return source?.name ?? id;
+}
+
+/** The front page: every source with its status and current facts, then the timeline of changes. */
+export function renderHome(view: HomeView): string {
+  const byId = new Map(view.sources.map((s) => [s.id, s]));
+  const failing = view.sources.filter((s) => s.failing).length;
+  const filtered = Object.values(view.filters).some((v) => v);
+  return layout('policy-watch', html`
+<h1>Policy pages watched</h1>
+<p class="muted">${view.sources.length} sources${failing ? html` · <strong style="color:var(--del-fg)">${failing} failing</strong>` : ''}.
+Each change below says which policy fact changed; open one for the text diff.</p>
+
+<h2 id="sources">Sources <span class="count">${view.sources.length}</span></h2>
+${view.sources.length === 0 ? html`<div class="card empty">No source checked yet. Run <code>policy-watch check</code>.</div>` : ''}
+<div class="grid">
+${view.sources.map((source) => sourceCard(source, view.currentFacts.get(source.id)))}
+</div>
+
+<h2 id="timeline">Changes</h2>
+${filterForm(view)}
+${view.changes.length === 0
+    ? html`<div class="card empty">${filtered ? 'No change matches these filters.' : 'No change detected yet: the first check of a page is its baseline.'}</div>`
+    : html`<ol class="timeline">${view.changes.map((change) => changeItem(change, sourceName(byId.get(change.sourceId), change.sourceId)))}</ol>`}
+${view.olderQuery ? html`<p class="pager"><a href="/?${view.olderQuery}#timeline" rel="next">Older changes →</a></p>` : ''}
+`);
+}
+
+function sourceCard(source: SourceRecord, current: SourceFacts | undefined): SafeHtml {
+  const status = source.status ?? 'never checked';
+  return html`<article class="card source${source.failing ? ' is-failing' : ''}" data-source-id="${source.id}">
+<header>
+  <h3><a href="/?source=${encodeURIComponent(source.id)}#timeline">${sourceName(source, source.id)}</a></h3>
+  <span class="badge ${source.status ?? ''}">${status}</span>
+  ${source.failing ? html`<span class="badge failing" title="blocked or failed checks in a row">failing ×${source.failures}</span>` : ''}
+</header>
+<p class="meta"><code>${source.kind}</code> · ${externalLink(source.url)}</p>
+<p class="meta">Checked ${timeTag(source.lastCheckedAt)} · last success ${timeTag(source.lastSuccessAt)}</p>
+${current ? factList(current.facts) : html`<p class="muted small">No snapshot yet.</p>`}
+${current ? html`<p class="meta">${source.factCount} of ${FACT_NAMES.length} facts stated · snapshot <a href="/api/snapshots/${current.snapshotId}">#${current.snapshotId}</a> of ${timeTag(current.recordedAt)}</p>` : ''}
+</article>
+`;
+}
+
+function changeItem(change: ChangeRecord, name: string): SafeHtml {
+  return html`<li class="change${change.facts.length === 0 ? ' text-only' : ''}" data-change-id="${change.id}">
+<time datetime="${change.detectedAt}">${change.detectedAt.slice(0, 16).replace('T', ' ')} UTC</time>
+<p class="what"><a class="title" href="/changes/${change.id}">${name}</a>
+${change.facts.length === 0 ? html` <span class="muted">· text changed, no fact changed</span>` : ''}</p>
+${change.facts.length ? html`<ul class="fact-lines">${change.facts.map((f) => html`<li>${factChangeLine(f)}</li>`)}</ul>` : ''}
+</li>`;
+}
+
+function filterForm(view: HomeView): SafeHtml {
+  const f = view.filters;
+  return html`<form class="filters" method="get" action="/#timeline">
+<label>Source<select name="source"><option value="">All sources</option>
+${view.sources.map((s) => html`<option value="${s.id}"${f.source === s.id ? ' selected' : ''}>${sourceName(s, s.id)}</option>`)}
+</select></label>
+<label>Fact<select name="fact"><option value="">Any fact</option>
+${FACT_NAMES.map((name) => html`<option value="${name}"${f.fact === name ? ' selected' : ''}>${name}</option>`)}
+</select></label>
+<label>Since<input type="date" name="since" value="${f.since ?? ''}"></label>
+<label>Until<input type="date" name="until" value="${f.until ?? ''}"></label>
+<button type="submit">Filter</button>
+${Object.values(f).some((v) => v) ? html`<a href="/#timeline">Clear</a>` : ''}
+</form>`;
+}
+

@@ -1,0 +1,110 @@
+import { html, raw, type SafeHtml } from './html.js';
+
+// Inline so the page works offline, with no build step and a strict CSP (no scripts at all).
+const CSS = `
+:root{--fg:#1f2328;--muted:#656d76;--line:#d0d7de;--bg:#f6f8fa;--card:#fff;--accent:#0a66c2;
+--add-bg:#dafbe1;--add-fg:#116329;--add-strong:#aceebb;--del-bg:#ffebe9;--del-fg:#a40e26;--del-strong:#ffcecb;
+--warn-bg:#fff8c5;--warn-fg:#7d4e00;--info-bg:#ddf4ff;--info-fg:#0550ae}
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--fg);background:var(--bg)}
+a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
+code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88em}
+.wrap{max-width:1120px;margin:0 auto;padding:0 20px}
+.top{background:#0d1117;color:#fff}.top .wrap{display:flex;align-items:center;gap:24px;height:52px}
+.brand{color:#fff;font-weight:700;font-size:17px;letter-spacing:.2px}.brand span{color:#7ee787}
+.top nav{margin-left:auto;display:flex;gap:18px}.top nav a{color:#c9d1d9;font-size:14px}
+main{padding:24px 0 60px}
+h1{font-size:26px;margin:8px 0 4px}h2{font-size:19px;margin:32px 0 12px;display:flex;align-items:baseline;gap:8px}
+h3{font-size:16px;margin:0}
+.count{font-size:13px;font-weight:500;color:var(--muted);background:#e6e9ed;border-radius:10px;padding:0 8px}
+.muted{color:var(--muted)}.small{font-size:13px}
+.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:14px}
+.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px 16px}
+.source header{display:flex;align-items:center;gap:8px;flex-wrap:wrap}
+.source .meta{margin:4px 0 0;font-size:13px;color:var(--muted);overflow-wrap:anywhere}
+.source.is-failing{border-left:4px solid #cf222e}
+.badge{display:inline-block;font-size:12px;font-weight:600;line-height:20px;padding:0 8px;border-radius:10px;background:#eaeef2;color:var(--muted)}
+.badge.new,.badge.unchanged{background:var(--add-bg);color:var(--add-fg)}
+.badge.changed{background:var(--info-bg);color:var(--info-fg)}
+.badge.blocked{background:var(--warn-bg);color:var(--warn-fg)}
+.badge.error,.badge.failing{background:var(--del-bg);color:var(--del-fg)}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:3px 12px;margin:10px 0 0;font-size:13px}
+dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;overflow-wrap:anywhere}
+.chip{display:inline-block;font-size:12px;line-height:18px;padding:0 6px;margin:1px 2px 1px 0;border-radius:4px;background:#eaeef2}
+.chip.add{background:var(--add-bg);color:var(--add-fg)}.chip.del{background:var(--del-bg);color:var(--del-fg);text-decoration:line-through}
+ins.val{background:var(--add-bg);color:var(--add-fg);text-decoration:none;padding:0 4px;border-radius:3px}
+del.val{background:var(--del-bg);color:var(--del-fg);padding:0 4px;border-radius:3px}
+.filters{display:flex;gap:10px;flex-wrap:wrap;align-items:end;margin-bottom:14px}
+.filters label{display:flex;flex-direction:column;font-size:12px;color:var(--muted);gap:2px}
+.filters select,.filters input{font:inherit;font-size:14px;padding:4px 6px;border:1px solid var(--line);border-radius:6px;background:#fff}
+.filters button{font:inherit;font-size:14px;padding:5px 14px;border-radius:6px;border:1px solid #1f883d;background:#1f883d;color:#fff;cursor:pointer}
+ol.timeline{list-style:none;margin:0;padding:0;border-left:2px solid var(--line);margin-left:8px}
+ol.timeline li.change{position:relative;padding:0 0 16px 20px}
+ol.timeline li.change::before{content:"";position:absolute;left:-7px;top:6px;width:12px;height:12px;border-radius:50%;background:var(--accent);border:2px solid var(--bg)}
+ol.timeline li.change.text-only::before{background:#8c959f}
+.change time{font-size:13px;color:var(--muted)}
+.change .what{margin:2px 0 0}.change .what a.title{font-weight:600}
+ul.fact-lines{list-style:none;margin:4px 0 0;padding:0;font-size:14px}ul.fact-lines li{margin:2px 0}
+.pager{margin-top:8px}
+table{border-collapse:collapse;width:100%;background:var(--card)}
+table.fact-diff{border:1px solid var(--line);border-radius:8px;overflow:hidden}
+table.fact-diff th,table.fact-diff td{text-align:left;padding:8px 12px;border-bottom:1px solid var(--line);vertical-align:top;font-size:14px}
+table.fact-diff th{background:#f6f8fa;font-size:13px;color:var(--muted);font-weight:600}
+.diff-box{border:1px solid var(--line);border-radius:8px;overflow:auto;background:var(--card)}
+table.text-diff{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px;line-height:1.55}
+table.text-diff td{padding:0 10px;white-space:pre-wrap;overflow-wrap:anywhere;vertical-align:top}
+table.text-diff td.num{width:1%;min-width:44px;text-align:right;color:#8c959f;user-select:none;white-space:nowrap;padding:0 8px}
+table.text-diff td.sign{width:1%;padding:0 4px;user-select:none;color:var(--muted)}
+tr.add td{background:var(--add-bg)}tr.add td.code{color:#0d3b1c}tr.add mark{background:var(--add-strong);color:inherit;border-radius:2px}
+tr.del td{background:var(--del-bg)}tr.del td.code{color:#5c0b16}tr.del mark{background:var(--del-strong);color:inherit;border-radius:2px}
+tr.hunk td{background:var(--info-bg);color:var(--muted);padding:2px 10px}
+tr.note td{color:var(--muted);font-style:italic}
+.legend{display:flex;gap:14px;font-size:13px;color:var(--muted);margin:0 0 8px}
+.summary-meta{display:flex;gap:8px 20px;flex-wrap:wrap;font-size:14px;color:var(--muted);margin:6px 0 0}
+.crumbs{font-size:14px}.empty{padding:20px;text-align:center;color:var(--muted)}
+.error-box{background:var(--del-bg);color:var(--del-fg);border:1px solid #ffcecb;border-radius:8px;padding:12px 16px}
+@media (max-width:640px){.top nav{gap:10px}.wrap{padding:0 12px}}
+`;
+
+/** The page shell: header with links to the feed and the JSON API, then the content. */
+export function layout(title: string, body: SafeHtml): string {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="alternate" type="application/atom+xml" title="policy-watch changes" href="/feed.atom">
+<style>${raw(CSS)}</style>
+</head>
+<body>
+<header class="top"><div class="wrap">
+<a class="brand" href="/">policy<span>·</span>watch</a>
+<nav><a href="/">Sources &amp; changes</a><a href="/feed.atom">Atom feed</a><a href="/api/changes">JSON API</a><a href="/metrics">Metrics</a></nav>
+</div></header>
+<main class="wrap">
+${body}
+</main>
+</body>
+</html>
+`.value;
+}
+
+/** An ISO time shown as `2025-11-03 06:00 UTC`, machine-readable in `datetime`. */
+export function timeTag(iso: string | null, fallback = 'never'): SafeHtml {
+  if (iso === null) return html`<span class="muted">${fallback}</span>`;
+  return html`<time datetime="${iso}" title="${iso}">${iso.slice(0, 16).replace('T', ' ')} UTC</time>`;
+}
+
+/** A link to an outside page, only for http(s) URLs (a stored `javascript:` URL stays text). */
+export function externalLink(url: string, text: string = url.replace(/^https?:\/\//, '')): SafeHtml {
+  if (!/^https?:\/\//i.test(url)) return html`<span>${text}</span>`;
+  return html`<a href="${url}" rel="noopener noreferrer nofollow">${text}</a>`;
+}
+
+export function errorPage(status: number, message: string): string {
+  return layout(`Error ${status} · policy-watch`, html`
+<p class="crumbs"><a href="/">← Sources &amp; changes</a></p>
+<h1>${status === 404 ? 'Not found' : 'Cannot show this'}</h1>
+<p class="error-box">${message}</p>`);
+}
