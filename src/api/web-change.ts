@@ -1,4 +1,5 @@
 import type { ChangeDetail } from '../domain/records.js';
+import type { FactChange } from '../domain/facts.js';
 import { html, type SafeHtml } from './html.js';
 import { externalLink, layout, timeTag } from './web-layout.js';
 import { factValue } from './web-facts.js';
@@ -22,15 +23,28 @@ export function renderChangePage(change: ChangeDetail, name: string): string {
 <h2 id="facts">Facts <span class="count">${change.facts.length}</span></h2>
 ${change.facts.length === 0
     ? html`<div class="card empty">No policy fact changed: only the wording did.</div>`
-    : html`<table class="fact-diff"><thead><tr><th>Fact</th><th>Before</th><th>After</th></tr></thead><tbody>
+    : html`<table class="fact-diff"><thead><tr><th>Fact</th><th>Before</th><th>After</th><th>Change</th></tr></thead><tbody>
 ${change.facts.map((f) => html`<tr data-fact="${f.fact}"><td><code>${f.fact}</code></td>
 <td>${factValue(f.before, f.fact, { values: f.removed ?? [], kind: 'del' })}</td>
-<td>${factValue(f.after, f.fact, { values: f.added ?? [], kind: 'add' })}</td></tr>`)}
+<td>${factValue(f.after, f.fact, { values: f.added ?? [], kind: 'add' })}</td>
+<td class="change-note">${changeNote(f)}</td></tr>`)}
 </tbody></table>`}
 
 <h2 id="text">Text</h2>
 ${textDiff(change)}
 `);
+}
+
+/** `+CA −US` for a set fact, else whether the fact appeared, disappeared or changed value. */
+function changeNote(f: FactChange): SafeHtml {
+  if (f.before === null) return html`<span class="muted">now stated</span>`;
+  if (f.after === null) return html`<span class="muted">no longer stated</span>`;
+  const added = f.added ?? [];
+  const removed = f.removed ?? [];
+  if (added.length + removed.length > 0) {
+    return html`${added.map((v) => html`<span class="chip add">+${v}</span>`)}${removed.map((v) => html`<span class="chip del">−${v}</span>`)}`;
+  }
+  return html`<span class="muted">changed</span>`;
 }
 
 function textDiff(change: ChangeDetail): SafeHtml {

@@ -2,13 +2,17 @@ import { FACT_NAMES, SET_FACTS, type FactChange, type FactName, type Facts, type
 import { html, type SafeHtml } from './html.js';
 import { formatFactValue } from './describe-change.js';
 
-/** A fact value as text or chips; `marks` colours the values that were added or removed. */
+/**
+ * A fact value as text or chips. With `marks` (a change's before or after): the set values
+ * added or removed are coloured, and a changed scalar is shown as removed or added as a whole.
+ */
 export function factValue(value: FactValue | undefined, fact: FactName, marks?: { values: readonly string[]; kind: 'add' | 'del' }): SafeHtml {
   if (value === null || value === undefined) return html`<span class="muted">not stated</span>`;
   if (Array.isArray(value) && SET_FACTS.has(fact)) {
     if (value.length === 0) return html`<span class="muted">none</span>`;
     return html`${value.map((v) => html`<span class="chip${marks?.values.includes(v) ? ` ${marks.kind}` : ''}">${v}</span>`)}`;
   }
+  if (marks) return marks.kind === 'add' ? html`<ins class="val">${formatFactValue(value, fact)}</ins>` : html`<del class="val">${formatFactValue(value, fact)}</del>`;
   return html`${formatFactValue(value, fact)}`;
 }
 

@@ -23,6 +23,7 @@ h3{font-size:16px;margin:0}
 .source header{display:flex;align-items:center;gap:8px;flex-wrap:wrap}
 .source .meta{margin:4px 0 0;font-size:13px;color:var(--muted);overflow-wrap:anywhere}
 .source.is-failing{border-left:4px solid #cf222e}
+.problem{margin:8px 0 0;font-size:13px;background:var(--warn-bg);color:var(--warn-fg);border-radius:6px;padding:4px 8px;overflow-wrap:anywhere}
 .badge{display:inline-block;font-size:12px;font-weight:600;line-height:20px;padding:0 8px;border-radius:10px;background:#eaeef2;color:var(--muted)}
 .badge.new,.badge.unchanged{background:var(--add-bg);color:var(--add-fg)}
 .badge.changed{background:var(--info-bg);color:var(--info-fg)}
@@ -66,6 +67,9 @@ tr.note td{color:var(--muted);font-style:italic}
 @media (max-width:640px){.top nav{gap:10px}.wrap{padding:0 12px}}
 `;
 
+// An inline icon, so browsers do not ask for /favicon.ico.
+const FAVICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%230a66c2'/%3E%3Ccircle cx='8' cy='8' r='3' fill='%23fff'/%3E%3C/svg%3E";
+
 /** The page shell: header with links to the feed and the JSON API, then the content. */
 export function layout(title: string, body: SafeHtml): string {
   return html`<!doctype html>
@@ -74,6 +78,7 @@ export function layout(title: string, body: SafeHtml): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
+<link rel="icon" href="${raw(FAVICON)}">
 <link rel="alternate" type="application/atom+xml" title="policy-watch changes" href="/feed.atom">
 <style>${raw(CSS)}</style>
 </head>

@@ -3,6 +3,7 @@ import type { Db } from '../store/open-database.js';
 import { listSources } from '../store/query-sources.js';
 import { getChange } from '../store/query-changes.js';
 import { factsAt } from '../store/query-facts.js';
+import { lastCheckProblems } from '../store/query-checks.js';
 import { ApiError } from './api-error.js';
 import { parseIdParam } from './query-params.js';
 import { queryChangePage } from './change-query.js';
@@ -30,6 +31,7 @@ export function registerWebRoutes(app: Hono, db: Db): void {
     return c.html(renderHome({
       sources,
       currentFacts: new Map(factsAt(db).map((f) => [f.sourceId, f])),
+      problems: lastCheckProblems(db),
       changes: page.changes,
       olderQuery,
       filters,
@@ -40,6 +42,7 @@ export function registerWebRoutes(app: Hono, db: Db): void {
     const change = getChange(db, parseIdParam('change', c.req.param('id')));
     if (!change) throw new ApiError(404, `No change has the id ${c.req.param('id')}.`);
     const source = listSources(db).find((s) => s.id === change.sourceId);
-    return c.html(renderChangePage(change, sourceName(source, change.sourceId)));
+    const [current] = factsAt(db, { sourceId: change.sourceId });
+    return c.html(renderChangePage(change, sourceName(source, change.sourceId, current?.title)));
   });
 }
