@@ -1,0 +1,72 @@
+import type { DataCategory } from '../domain/facts.js';
+import type { LanguageTable } from './lang/table.js';
+import type { Unit } from './units.js';
+import { splitClauses } from './sentences.js';
+import { clip, type Found } from './evidence.js';
+import { PolarSet, statementPriority } from './priority.js';
+
+export interface CategoryMention { category: DataCategory; index: number; end: number }
+
+const globalCache = new WeakMap<RegExp, RegExp>();
+export function globalOf(re: RegExp): RegExp {
+  let g = globalCache.get(re);
+  if (g === undefined) {
+    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    globalCache.set(re, g);
+  }
+  return g;
+}
+
+/** Data categories named in a text, skipping what the AI produces ("suggested posts"). */
+export function categoryMentions(text: string, tables: readonly LanguageTable[]): CategoryMention[] {
+  const found: CategoryMention[] = [];
+  for (const t of tables) {
+    for (const [re, category] of t.categories) {
+      for (const m of text.matchAll(globalOf(re))) {
+        const before = text.slice(Math.max(0, m.index - 48), m.index);
+        if (tables.some((x) => x.outputLead.test(before))) continue;
+        found.push({ category, index: m.index, end: m.index + m[0].length });
+      }
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** Is this sentence about which data trains the AI models? */
+function isTrainingDataSentence(unit: Unit, tables: readonly LanguageTable[]): boolean {
+  if (unit.aiTrain || unit.trainContext) return true;
+  return unit.aiContext && tables.some((t) => t.dataUseCue.test(unit.text));
+}
+
+/**
+ * Data categories the page says are / are not used to train or improve AI models. Only sentences
+ * about that use count (a profile field named elsewhere for another purpose is not included
+ * data); a category in a negative clause or under a negative lead-in is excluded.
+ */
+export function extractDataCategories(units: readonly Unit[], tables: readonly LanguageTable[]): {
+  includedData: Found<string[]> | null;
+  excludedData: Found<string[]> | null;
+} {
+  const set = new PolarSet();
+  for (const unit of units) {
+    if (!isTrainingDataSentence(unit, tables)) continue;
+    const text = unit.text;
+    // Sentences about minors or about what opting out does name data for another reason.
+    if (tables.some((t) => t.minorAge.test(text) || t.minorWord.test(text))) continue;
+    const conditional = tables.some((t) => t.optOutConditional.test(text));
+    const priority = statementPriority(unit, tables);
+    for (const clause of splitClauses(text, tables)) {
+      if (conditional && clause.negative) continue;
+      const negative = clause.negative || unit.negativeLeadIn;
+      for (const m of categoryMentions(clause.text, tables)) {
+        const evidence = clip(text, clause.start + m.index, m.end - m.index);
+        set.add(m.category, !negative, priority, evidence);
+      }
+    }
+  }
+  const { included, excluded } = set.resolve();
+  return {
+    includedData: included.values.length > 0 ? { value: included.values, evidence: included.evidence! } : null,
+    excludedData: excluded.values.length > 0 ? { value: excluded.values, evidence: excluded.evidence! } : null,
+  };
+}

@@ -1,0 +1,27 @@
+import type { Language } from '../domain/facts.js';
+import type { LanguageTable } from './lang/table.js';
+import { en } from './lang/en.js';
+import { fr } from './lang/fr.js';
+
+export const LANGUAGE_TABLES: Record<Language, LanguageTable> = { en, fr };
+
+const SAMPLE_WORDS = 3000;
+
+/** The page's language: as asked, else `<html lang>` when it is English or French, else the words. */
+export function detectLanguage(requested: 'en' | 'fr' | 'auto' | undefined, htmlLang: string | null, text: string): Language {
+  if (requested === 'en' || requested === 'fr') return requested;
+  const tag = (htmlLang ?? '').toLowerCase().split(/[-_]/)[0];
+  if (tag === 'en' || tag === 'fr') return tag;
+  const counts: Record<Language, number> = { en: 0, fr: 0 };
+  const words = text.toLowerCase().split(/[^\p{L}']+/u).slice(0, SAMPLE_WORDS);
+  for (const word of words) {
+    if (en.stopwords.has(word)) counts.en += 1;
+    if (fr.stopwords.has(word)) counts.fr += 1;
+  }
+  return counts.fr > counts.en ? 'fr' : 'en';
+}
+
+/** Tables to read a page with: its own language first, the other one for quoted names. */
+export function tablesFor(language: Language): LanguageTable[] {
+  return language === 'fr' ? [fr, en] : [en, fr];
+}

@@ -1,0 +1,92 @@
+import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { emptyFacts, type FactName, type Facts, type FactsDocument, type SourceKind } from '../domain/facts.js';
+import { readLoadedPage, type LoadedPage, type ReadPage } from './read-page.js';
+import { detectLanguage, tablesFor } from './detect-language.js';
+import { inferKind } from './infer-kind.js';
+import { buildUnits } from './units.js';
+import { extractDates, findDates } from './dates.js';
+import { extractRegions } from './regions.js';
+import { extractDataCategories } from './data-categories.js';
+import { extractMinors, extractOptOutPath, extractTrainingDefault } from './settings-and-minors.js';
+import { extractLegalBasis, extractProviders } from './providers-and-legal-basis.js';
+import type { Found } from './evidence.js';
+import type { LanguageTable } from './lang/table.js';
+import { normalizeSpace } from './dom.js';
+
+export interface ExtractOptions {
+  /** The page's URL, copied into the document (and used to guess `kind` when absent). Default null. */
+  url?: string | null;
+  /** The source kind; default: guessed from a LinkedIn URL, else null. */
+  kind?: SourceKind | null;
+  /** Default `auto`: `<html lang>` when English or French, else the page's words. */
+  language?: 'en' | 'fr' | 'auto';
+  /** CSS selector of the main content; default main, [role=main], article, else the body. */
+  select?: string;
+}
+
+export interface ExtractResult {
+  document: FactsDocument;
+  page: ReadPage;
+}
+
+const BLOG_KINDS: ReadonlySet<SourceKind | null> = new Set<SourceKind | null>(['blog-post', 'blog', null]);
+
+function contentTimes($: CheerioAPI, tables: readonly LanguageTable[]): Array<{ iso: string; text: string }> {
+  const out: Array<{ iso: string; text: string }> = [];
+  $('time').each((_, el) => {
+    const time = $(el);
+    if (time.closest('nav, footer, aside, [role=navigation], [role=contentinfo]').length > 0) return;
+    const text = normalizeSpace(time.text());
+    const iso = /^\d{4}-\d{2}-\d{2}/.exec(time.attr('datetime') ?? '')?.[0] ?? findDates(text, tables)[0]?.iso;
+    if (iso) out.push({ iso, text });
+  });
+  return out;
+}
+
+function factsOf(page: LoadedPage, $: CheerioAPI, tables: readonly LanguageTable[], kind: SourceKind | null): Partial<{ [K in FactName]: Found<NonNullable<Facts[K]>> | null }> {
+  const units = buildUnits(page.blocks, tables);
+  const dates = extractDates({
+    blocks: page.blocks, units, tables, times: contentTimes($, tables), bareDateIsPublished: BLOG_KINDS.has(kind),
+  });
+  const basisLeadIns = new Set<number>();
+  page.blocks.forEach((b, i) => {
+    if (tables.some((t) => t.legalBasisCue.test(b.text))) basisLeadIns.add(i);
+  });
+  const minors = extractMinors(units, tables);
+  return {
+    ...dates,
+    ...extractRegions(units, tables),
+    ...extractDataCategories(units, tables),
+    aiTrainingDefault: extractTrainingDefault(units, tables),
+    minorsExcluded: minors.minorsExcluded,
+    minimumAge: minors.minimumAge,
+    optOutPath: extractOptOutPath(units, tables),
+    legalBasis: extractLegalBasis(units, tables, basisLeadIns),
+    aiProviders: extractProviders(units, tables),
+  };
+}
+
+/**
+ * The Facts document of one page, parsed once. A fact the page does not state is null; every
+ * stated fact carries the short page text it was read from. A sign-in wall states nothing.
+ */
+export function extractFacts(html: string, options: ExtractOptions = {}): ExtractResult {
+  const $ = cheerio.load(html);
+  const page = readLoadedPage($, options.select === undefined ? {} : { select: options.select });
+  const language = detectLanguage(options.language, page.htmlLang, page.text);
+  const url = options.url ?? null;
+  const kind = options.kind ?? inferKind(url);
+  const facts: Facts = emptyFacts();
+  const evidence: FactsDocument['evidence'] = {};
+  if (!page.signInWall) {
+    const found = factsOf(page, $, tablesFor(language), kind);
+    for (const [name, value] of Object.entries(found) as Array<[FactName, Found<unknown> | null]>) {
+      if (value === null || value === undefined) continue;
+      (facts as unknown as Record<FactName, unknown>)[name] = value.value;
+      evidence[name] = value.evidence;
+    }
+  }
+  const { blocks: _blocks, ...readPage } = page;
+  return { document: { url, language, kind, title: page.title, facts, evidence }, page: readPage };
+}

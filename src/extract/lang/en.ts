@@ -1,0 +1,143 @@
+import type { LanguageTable } from './table.js';
+import { ure } from './unicode-regex.js';
+
+const MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
+  september: 9, october: 10, november: 11, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const MONTH_ALT = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const WEEKDAY = '(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?';
+
+/** "November 3, 2025", "Nov. 3rd 2025", "Monday, November 3, 2025", "3 November 2025". */
+const DATE = new RegExp(
+  `\\b${WEEKDAY}(?:(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})` +
+    `|(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_ALT})\\.?,?\\s+(\\d{4}))\\b`,
+  'gi',
+);
+
+export const en: LanguageTable = {
+  language: 'en',
+  months: MONTHS,
+  dateRegex: DATE,
+  dateParts(m) {
+    if (m[1]) return { month: m[1], day: Number(m[2]), year: Number(m[3]) };
+    return { month: m[5]!, day: Number(m[4]), year: Number(m[6]) };
+  },
+
+  effectiveLead: /^(?:this (?:\w+ )?(?:policy|agreement|notice|version) is )?effective(?: date)?\s*(?::|-|–)?\s*(?:on|as of|from)?\s*$/i,
+  effectiveInline: /\b(?:is|are|was|been|terms|policy|agreement|notice)?\s*effective(?: date)?\s*(?::|-|–)?\s*(?:on|as of|from)?\s*$/i,
+  lastUpdatedLead: /(?:\blast\s+(?:updated|revised|modified|reviewed)|^(?:updated|revised))\s*(?:on)?\s*:?\s*$/i,
+  publishedLead: /\b(?:published|posted)\s*(?:on|:)?\s*:?\s*$/i,
+  relativeDate: /\b(?:\d+|an?|one|a few)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|\byesterday\b|\btoday\b/i,
+  futureCues: [
+    /\b(?:we|linkedin)(?:'re| are| is|'ll be| will be) (?:updating|changing|making (?:some )?(?:changes|updates)|introducing|revising)\b/i,
+    /\bwill (?:be )?(?:update|updated|change|changed|revise|revised|amend|amended)\b/i,
+    /\bare being updated\b/i,
+    /\b(?:will|shall) (?:take|come into|go into) effect\b/i,
+    /\bwill (?:be|become) effective\b/i,
+    /\b(?:take|takes|taking) effect\b/i,
+    /\b(?:starting|beginning|from|as of|effective|on)\s+(?:on\s+)?DATEMARK\b.{0,120}?\bwill\b/i,
+    /\bwill\b.{0,160}?\b(?:starting|beginning|from|as of)\s+(?:on\s+)?DATEMARK\b/i,
+    /\bupcoming (?:changes|update)/i,
+  ],
+  pastCues: [
+    /\b(?:we|linkedin)(?:'ve| have)? (?:updated|changed|revised|amended|made (?:some )?(?:changes|updates))\b/i,
+    /\b(?:was|were|has been|have been) (?:updated|changed|revised|amended)\b/i,
+    /\b(?:took|went into) effect\b|\bbecame effective\b|\bcame into effect\b/i,
+  ],
+  pastState: /\b(?:previously|until now|in the past|formerly|used to|prior to (?:this|these|the) (?:update|change))\b/i,
+
+  aiCue: /\b(?:generative ai|gen ?ai|gai|ai|a\.i\.|artificial intelligence|machine learning|large language models?|llms?|content[- ]generating|content[- ]creat(?:ion|ing) (?:ai|models?)|ai[- ]powered|models? (?:that|which|used to) (?:generate|create)|data for generative ai improvement)\b/i,
+  trainingCue: /\b(?:train|trains|trained|training|fine-tun\w*|improv\w*|develop(?:s|ed|ing)? (?:and (?:train|improve) )?(?:(?:our|these|the|such|new) )?(?:ai|models?|generative))\b/i,
+  dataUseCue: /\b(?:use|uses|used|using|process|processes|processed|processing|include|includes|included|including|train|trains|trained|training|rely|relies|leverage[sd]?)\b/i,
+  negation: /\b(?:not|never|no longer|no|none|neither|nor|without|exclud(?:e|es|ed|ing)|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|can't|cannot|shouldn't|wouldn't|haven't|hasn't)\b|n't\b/i,
+  exceptionStart: /\b(?:except(?: for)?|excluding|other than|apart from|aside from|with the exception of)\b/i,
+  outsideLead: /\b(?:outside(?: of)?|beyond)\s+(?:the\s+)?$/i,
+  clauseSplit: /;\s+|,?\s+(?:but|however|whereas|while|although)\s+|,\s+(?:and|or)\s+(?=(?:we|linkedin|it|they|this|these|our|you|members)\b)|\s+[-–—]\s+/i,
+  anaphora: /^(?:this|these|that|those|such|it|they|the data|this data|examples include|for example|e\.g\.)\b/i,
+  optOutConditional: /\b(?:if|when|once|after) you (?:opt[- ]out|turn|switch|choose not|disable|object|withdraw|decline|uncheck)|\b(?:opting|turning the setting|switching the setting) (?:out|off)\b/i,
+  regionStopContext: /\b(?:controller|data protection officer|dpo|supervisory authorit\w*|regulator\w*|governing law|laws? of|courts?|jurisdiction|contact us|responsible for (?:your|the processing)|headquarter\w*|incorporated|registered office|representative|lead authority|tax|vat|currency)\b/i,
+  coverageCue: /\b(?:use|uses|used|using|train|trains|trained|training|process|processes|processed|processing|apply|applies|applied|cover|covers|covered|enable|enabling|enabled|available|include|includes|included|extend|extends|expand|expanding|members? (?:in|from|located|based|who live)|data (?:from|of)|setting|opt[- ]out|object)\b/i,
+
+  regions: [
+    [/\bdesignated countries\b/i, ['EU', 'EEA', 'CH']],
+    [/\beuropean union\b|\bEU\b/, ['EU']],
+    [/\beuropean economic area\b|\bEEA\b/i, ['EEA']],
+    [/\bswitzerland\b|\bswiss\b|\bCH\b/i, ['CH']],
+    [/\bunited kingdom\b|\bU\.K\.|\bUK\b|\bgreat britain\b|\bbritain\b/i, ['GB']],
+    [/\bcanada\b|\bcanadian\b/i, ['CA']],
+    [/\bhong kong\b|\bHKSAR\b/i, ['HK']],
+    [/\bunited states\b|\bU\.S\.(?:A\.)?|\bUSA?\b(?![$-])/, ['US']],
+    [/\baustralia\b/i, ['AU']],
+    [/\bnew zealand\b/i, ['NZ']],
+    [/\bindia\b/i, ['IN']],
+    [/\bsingapore\b/i, ['SG']],
+    [/\bjapan\b/i, ['JP']],
+    [/\bbrazil\b/i, ['BR']],
+    [/\bmexico\b/i, ['MX']],
+    [/\bsouth africa\b/i, ['ZA']],
+    [/\bnorway\b/i, ['NO']],
+    [/\biceland\b/i, ['IS']],
+    [/\bliechtenstein\b/i, ['LI']],
+    [/\bworldwide\b|\bglobally\b|\beverywhere\b|\ball (?:regions|countries|markets|locations)\b|\baround the world\b|\bin every (?:country|region)\b/i, ['GLOBAL']],
+  ],
+  regionMasks: [
+    /\blinkedin (?:ireland|singapore|corporation|india|australia|japan|canada|hong kong|brasil|brazil)(?: unlimited company| pte\.? ltd\.?| private limited| corp\w*)?/gi,
+    /\b(?:eu|uk|swiss)[- ]u\.?s\.? data privacy framework\b|\bdata privacy framework\b/gi,
+    /\bstandard contractual clauses\b/gi,
+  ],
+  categories: [
+    [/\bprofile[- ](?:photos?|pictures?|images?)\b|\bphotos?\b/i, 'profile-photo'],
+    [/\bprofiles?\b(?![- ](?:photos?|pictures?|images?))/i, 'profile'],
+    [ure(String.raw`\br[ée]sum[ée]s?\b|\bCVs?\b|\bcurriculum vitae\b`), 'resume'],
+    [/\beducation\b/i, 'education'],
+    [/\bwork experience\b|\b(?:job|work|employment) history\b|\b(?:current|prior|past|previous) (?:positions?|roles?|jobs?|employers?)\b|\bjob titles?\b|\bprofessional experience\b/i, 'work-experience'],
+    [/\bskills?\b/i, 'skills'],
+    [/\blocation\b/i, 'location'],
+    [/(?<!\bjob )\bposts?\b(?! a )|\bcontent (?:you|members|they) (?:post|share|publish)\b|\bshared content\b/i, 'posts'],
+    [/\bcomments?\b/i, 'comments'],
+    [/(?<!\b(?:this|that|the|help|related|an?|our|these|those|following|news|faq)\s)\barticles?\b/i, 'articles'],
+    [/\bpolls?\b|\bpoll responses\b/i, 'polls'],
+    [/\bgroups?\b(?!\s+(?:messages?|of\b))(?<!\bcorporate groups?)/i, 'groups'],
+    [/\bgroup messages?\b|\bmessages? (?:in|to|within) groups\b/i, 'group-messages'],
+    [/\bfeedback\b|\bthumbs[- ]up\b/i, 'feedback'],
+    [/\bprompts?\b|\bGAI usage data\b|\b(?:inputs?|interactions?|conversations?|chats?) (?:with|into|to|in) (?:our |the |linkedin's )?(?:generative |gai |ai )?(?:ai|gai|features?|assistants?|chatbots?)\b|\bcontent (?:you|members) (?:input|enter|type|provide) (?:in)?to (?:our |the )?(?:gai|generative ai|ai)\b/i, 'ai-interactions'],
+    [/\bjob applications?\b|\bjob application data\b|\bapplications? (?:you submit|for jobs)\b/i, 'job-applications'],
+    [/\bscreening (?:questions?|answers?|responses?)\b/i, 'screening-answers'],
+    [/\bprivate messag\w*|\binmails?\b|\binbox messages?\b|\bdirect messages?\b|\bprivate conversations?\b|\bmessages? (?:you send|between members)\b/i, 'private-messages'],
+    [/\bsalar(?:y|ies)\b|\bcompensation data\b|\bpay data\b/i, 'salary'],
+    [/\blog-?in credentials?\b|\blogin (?:details|information|data)\b|\bpasswords?\b|\bauthentication (?:credentials|tokens?)\b|\bsign-?in credentials?\b/i, 'login-credentials'],
+    [/\bpayment (?:information|methods?|details|data|card)\b|\bcredit cards?\b|\bbilling (?:information|details|data)\b/i, 'payment-information'],
+  ],
+  outputLead: /\b(?:generat\w*|suggest\w*|draft\w*|writ\w*|compos\w*|rewrit\w*|summar\w*|creat\w*|help(?:s)? you (?:write|create)|assist\w* (?:with|in))\s+(?:\w+\s+){0,3}$/i,
+
+  defaultOn: /\b(?:set to |turned |switched |is |are )?["“']?on["”']? by default\b|\b(?:enabled|activated) (?:by default|automatically)\b|\bautomatically (?:enabled|turned on|opted in)\b|\bdefault(?:s)? (?:setting )?(?:is |to |of )?["“']?on\b|\bon an opt[- ]out basis\b|\bopted in by default\b/i,
+  defaultOff: /\b["“']?off["”']? by default\b|\bdisabled by default\b|\bnot (?:be )?(?:turned |switched |set )?["“']?on["”']? by default\b|\bonly (?:if|when|after) you (?:opt in|turn (?:it|the setting) on|choose to|consent)\b|\bon an opt[- ]in basis\b|\brequires? your (?:prior |explicit )?(?:opt[- ]in|consent)\b/i,
+  minorAge: /\b(?:under|younger than|below|less than|under the age of|below the age of|aged under)\s+(?:the age of\s+)?(\d{1,2})\b|\bunder[- ](\d{1,2})s?\b/i,
+  minorWord: /\bminors?\b|\bsecondary school\b|\bhigh school\b|\bchildren\b|\bteen(?:ager)?s\b/i,
+  minorExclusion: /\b(?:not|never|no|exclud\w*|won't|don't|doesn't|do not|does not|will not|filter\w* out|remov\w*|screen\w* out)\b|n't\b/i,
+
+  menuLabels: [
+    /\bsettings\s*(?:&|&amp;|and)\s*privacy\b/i,
+    /\bdata privacy\b/i,
+  ],
+  settingLabel: /\bdata for generative ai improvement\b/i,
+  pathLeadStop: /(?:^|[\s(:"“,])(?:go to|navigate to|visit|open|click|select|tap|choose|under|in|at|via|from|to|on)\s+|[:(“"]\s*/gi,
+  pathTrailing: /\s+(?:setting|settings|page|section|tab|toggle|option|menu|screen)\b.*$/i,
+
+  legalBasisCue: /\b(?:lawful|legal) (?:bas[ie]s|grounds?)\b|\bbas[ie]s (?:for|of) (?:processing|the processing)\b|\brely on\b|\brelies on\b|\bon the basis of\b|\bbased on (?:your|our)\b/i,
+  legalBases: [
+    [/\bconsent\b/i, 'consent'],
+    [/\bcontract(?:ual)?\b|\bperformance of (?:a|our|the) (?:contract|agreement)\b/i, 'contract'],
+    [/\blegitimate interests?\b/i, 'legitimate-interests'],
+    [/\blegal obligations?\b|\bcompl(?:y|iance) with (?:the |a |our |applicable )?(?:law|legal)/i, 'legal-obligation'],
+  ],
+  standaloneBases: [[/\blegitimate interests?\b/i, 'legitimate-interests']],
+  providerCue: /\bmodels?\b|\bprovider\w*|\bsuppl\w+|\bservices?\b|\btechnolog\w+|\bpowered by\b/i,
+
+  stopwords: new Set([
+    'the', 'and', 'of', 'to', 'you', 'your', 'we', 'our', 'is', 'are', 'for', 'with', 'that', 'this',
+    'in', 'on', 'or', 'by', 'be', 'data', 'use', 'how', 'what', 'it', 'as',
+  ]),
+};

@@ -1,0 +1,136 @@
+import type { LanguageTable } from './table.js';
+import { ure } from './unicode-regex.js';
+
+const r = String.raw;
+
+const MONTHS: Record<string, number> = {
+  janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8,
+  aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
+  janv: 1, févr: 2, fevr: 2, avr: 4, juil: 7, sept: 9, oct: 10, nov: 11, déc: 12, dec: 12,
+};
+const MONTH_ALT = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+
+/** "3 novembre 2025", "1er août 2020", "mercredi 11 août 2020". */
+const DATE = ure(
+  r`\b(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(1er|\d{1,2})\s+(${MONTH_ALT})\.?\s+(\d{4})\b`,
+  'gi',
+);
+
+export const fr: LanguageTable = {
+  language: 'fr',
+  months: MONTHS,
+  dateRegex: DATE,
+  dateParts(m) {
+    return { day: m[1] === '1er' ? 1 : Number(m[1]), month: m[2]!, year: Number(m[3]) };
+  },
+
+  effectiveLead: ure(r`^(?:date d'entrée en vigueur|entrée en vigueur|en vigueur|date d'effet)\s*:?\s*(?:le|du|depuis le|à compter du|à partir du)?\s*:?\s*$`),
+  effectiveInline: ure(r`\b(?:entrée en vigueur|en vigueur|prend effet)\s*:?\s*(?:le|du|depuis le|à compter du|à partir du)?\s*$`),
+  lastUpdatedLead: ure(r`(?:\bderni[èe]re (?:mise à jour|modification|révision)|^(?:mis|mise) à jour)\s*(?:le)?\s*:?\s*$`),
+  publishedLead: ure(r`\b(?:publiée?|mise? en ligne)\s*(?:le)?\s*:?\s*$`),
+  relativeDate: ure(r`\bil y a\s+(?:\d+|un|une|quelques)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?|années?)\b|\baujourd'hui\b|\bhier\b`),
+  futureCues: [
+    ure(r`\bnous (?:mettons|allons mettre|mettrons) à jour\b|\bmettra à jour\b`),
+    ure(r`\b(?:nous )?(?:modifions|allons modifier|modifierons|actualisons)\b`),
+    ure(r`\b(?:entrera|entreront|prendra|prendront) (?:en vigueur|effet)\b`),
+    ure(r`\bseront? (?:mise?s? à jour|modifiée?s?|en vigueur)\b`),
+    ure(r`\b(?:à partir du|à compter du|dès le|le)\s+DATEMARK\b.{0,120}?\b(?:\p{L}+(?:rons|ra|ront)|allons|va|vont)\b`),
+    ure(r`\b(?:\p{L}+(?:rons|ra|ront)|allons|va|vont)\b.{0,160}?\b(?:à partir du|à compter du|dès le)\s+DATEMARK\b`),
+    ure(r`\bprochaines? (?:modifications|mises? à jour)\b`),
+  ],
+  pastCues: [
+    ure(r`\bnous avons (?:mis à jour|modifié|actualisé|révisé)\b`),
+    ure(r`\b(?:a|ont) été (?:mise?s? à jour|modifiée?s?|actualisée?s?|révisée?s?)\b`),
+    ure(r`\b(?:est|sont) entrée?s? en vigueur\b|\ba pris effet\b|\bont pris effet\b`),
+  ],
+  pastState: ure(r`\bauparavant\b|\bprécédemment\b|\bjusqu'à présent\b|\bjusqu'ici\b|\bpar le passé\b`),
+
+  aiCue: ure(r`\b(?:IA|I\.A\.|IAG|intelligence artificielle|apprentissage automatique|modèles? (?:d'IA|de langage|génératifs?)|grands modèles de langage|création de contenu|génér\p{L}* (?:du |de )?contenu|génération de contenu)\b`),
+  trainingCue: ure(r`\b(?:entraîn\p{L}*|entrain\p{L}*|former les modèles|formation des modèles|amélior\p{L}*|développer (?:nos |des |les )?(?:modèles|IA))\b`),
+  dataUseCue: ure(r`\b(?:utilis\p{L}*|trait\p{L}*|inclu\p{L}*|comprend\p{L}*|servir|sert|exploit\p{L}*|entraîn\p{L}*)\b`),
+  negation: ure(r`\bn'|\b(?:ne|pas|jamais|aucune?|ni|sans|exclu|exclue|exclus|exclues|exclut|excluons)\b`),
+  exceptionStart: ure(r`\b(?:sauf|à l'exception d(?:e|u|es)|hormis|excepté|exception faite d(?:e|u|es))\b`),
+  outsideLead: ure(r`\b(?:hors|en dehors)(?: d(?:e|u|es)| d')?\s*(?:l'|la |le |les )?$`),
+  clauseSplit: ure(r`;\s+|,?\s+(?:mais|cependant|toutefois|tandis que|alors que|bien que)\s+|,\s+(?:et|ou)\s+(?=(?:nous|LinkedIn|il|ils|elle|elles|ces|cela|les|vous|vos|votre)\b)|\s+[-–—]\s+`),
+  anaphora: ure(r`^(?:cela|ceci|ces|cette|ce|il s'agit|elles?|ils|par exemple|notamment|ces données)\b`),
+  optOutConditional: ure(r`\bsi vous (?:désactivez|refusez|vous opposez|choisissez de ne pas|décochez)|\b(?:en désactivant|la désactivation d)`),
+  regionStopContext: ure(r`\b(?:responsable du traitement|responsable de traitement|délégué à la protection|DPO|autorités?|droit applicable|tribunaux?|juridictions?|nous contacter|siège|immatricul\p{L}*|représentant|TVA|devise)\b`),
+  coverageCue: ure(r`\b(?:utilis\p{L}*|entraîn\p{L}*|trait\p{L}*|appliqu\p{L}*|couvr\p{L}*|concern\p{L}*|activ\p{L}*|disponible|inclu\p{L}*|étend\p{L}*|membres?|données (?:de|des)|paramètre|refuser|vous opposer)\b`),
+
+  regions: [
+    [ure(r`\bpays désignés\b`), ['EU', 'EEA', 'CH']],
+    [ure(r`\bunion européenne\b`), ['EU']],
+    [ure(r`\bUE\b`, ''), ['EU']],
+    [ure(r`\bespace économique européen\b|\bEEE\b`), ['EEA']],
+    [ure(r`\bsuisse\b`), ['CH']],
+    [ure(r`\broyaume-uni\b|\bgrande-bretagne\b`), ['GB']],
+    [ure(r`\bcanada\b`), ['CA']],
+    [ure(r`\bhong kong\b`), ['HK']],
+    [ure(r`\b[ée]tats-unis\b`), ['US']],
+    [ure(r`\baustralie\b`), ['AU']],
+    [ure(r`\bnouvelle-zélande\b`), ['NZ']],
+    [ure(r`\binde\b`, ''), ['IN']],
+    [ure(r`\bsingapour\b`), ['SG']],
+    [ure(r`\bjapon\b`), ['JP']],
+    [ure(r`\bbrésil\b`), ['BR']],
+    [ure(r`\bmexique\b`), ['MX']],
+    [ure(r`\bafrique du sud\b`), ['ZA']],
+    [ure(r`\bnorvège\b`), ['NO']],
+    [ure(r`\bislande\b`), ['IS']],
+    [ure(r`\bdans le monde entier\b|\bpartout dans le monde\b|\btous les pays\b|\btoutes les régions\b|\bà l'échelle mondiale\b`), ['GLOBAL']],
+  ],
+  regionMasks: [ure(r`\blinkedin (?:ireland|irlande|singapore|corporation)(?: unlimited company)?`, 'gi')],
+  categories: [
+    [ure(r`\bphotos? de profil\b|\bphotos?\b`), 'profile-photo'],
+    [ure(r`(?<!photos? de )\bprofils?\b`), 'profile'],
+    [ure(r`\bCVs?\b|\bcurriculum\b`), 'resume'],
+    [ure(r`\b(?:parcours|historique|informations?) (?:de|sur la) formation\b|(?<=, )formation(?=,| et )|\bétudes\b|\béducation\b|\bdiplômes?\b`), 'education'],
+    [ure(r`\bexpériences? professionnelles?\b|\bpostes? (?:actuels?|précédents?|antérieurs?)\b|\bexpériences? (?:passées|antérieures)\b|\bparcours professionnel\b|\bemplois? (?:actuels?|précédents?)\b`), 'work-experience'],
+    [ure(r`\bcompétences\b`), 'skills'],
+    [ure(r`\blocalisation\b|\bemplacement\b|\blieu de résidence\b`), 'location'],
+    [ure(r`\bpublications?\b|\bposts?\b|\bcontenus? (?:que vous publiez|publiés?|publics?)\b`), 'posts'],
+    [ure(r`\bcommentaires?\b`), 'comments'],
+    [ure(r`(?<!(?:cet|l'|un|les|des|nos|ces|d'aide|d'actualité) ?)\barticles?\b(?! d'aide)`), 'articles'],
+    [ure(r`\bsondages?\b`), 'polls'],
+    [ure(r`(?<!messages? (?:de|des|dans les) )\bgroupes?\b(?! de sociétés)`), 'groups'],
+    [ure(r`\bmessages? (?:de|des|dans les) groupes?\b`), 'group-messages'],
+    [ure(r`\bretours? (?:d'information|des membres|sur)\b|\bfeedback\b|\bavis (?:des membres|sur les)\b`), 'feedback'],
+    [ure(r`\bprompts?\b|\binvites?\b|\bquestions posées à (?:l'IA|notre IA|nos fonctionnalités)|\binteractions? avec (?:l'IA|nos fonctionnalités d'IA|l'IA générative)\b|\brequêtes\b`), 'ai-interactions'],
+    [ure(r`\bcandidatures?\b`), 'job-applications'],
+    [ure(r`\bquestions? de (?:présélection|sélection)\b|\bréponses? aux questions de (?:présélection|sélection)\b`), 'screening-answers'],
+    [ure(r`\bmessages? privés?\b|\binmails?\b|\bmessagerie privée\b|\bconversations? privées?\b`), 'private-messages'],
+    [ure(r`\bsalaires?\b|\bsalariales?\b|\brémunération\b`), 'salary'],
+    [ure(r`\bidentifiants? de connexion\b|\bmots? de passe\b`), 'login-credentials'],
+    [ure(r`\b(?:informations|données|moyens|coordonnées) (?:de|bancaires et de) paiement\b|\bcartes? (?:bancaires?|de crédit)\b`), 'payment-information'],
+  ],
+  outputLead: ure(r`\b(?:génér\p{L}*|suggér\p{L}*|suggestions? d[e']|rédig\p{L}*|rédaction d[e']|écri\p{L}*|compos\p{L}*|réécri\p{L}*|résumés? d[e']|cré\p{L}*)\s*(?:\p{L}+'?\s*){0,3}$`),
+
+  defaultOn: ure(r`\b(?:activée?s?|actifs?|active) (?:par défaut|automatiquement)\b|\bpar défaut,? (?:ce|le) paramètre est (?:activé|sur « ?oui ?»)|\bsur « ?(?:oui|activé) ?» par défaut\b`),
+  defaultOff: ure(r`\bdésactivée?s? par défaut\b|\bn'est pas activée? par défaut\b|\buniquement si vous (?:l'activez|y consentez|acceptez)\b|\bavec votre consentement (?:préalable|explicite)\b`),
+  minorAge: ure(r`\b(?:moins de|âgée?s? de moins de|en dessous de|de moins de)\s+(\d{1,2})\s+ans\b`),
+  minorWord: ure(r`\bmineur\p{L}*|\benseignement secondaire\b|\blycée\p{L}*|\benfants?\b|\badolescent\p{L}*`),
+  minorExclusion: ure(r`\bn'|\b(?:ne|pas|jamais|aucune?|exclu\p{L}*|écart\p{L}*|filtr\p{L}*|retir\p{L}*)\b`),
+
+  menuLabels: [
+    ure(r`\b(?:préférences|paramètres) et confidentialité\b`),
+    ure(r`\bconfidentialité des données\b`),
+  ],
+  settingLabel: ure(r`\bdonnées pour l'amélioration de l'IA générative\b`),
+  pathLeadStop: ure(r`(?:^|[\s(:«",])(?:accédez à|allez (?:dans|sur|à)|rendez-vous (?:dans|sur)|cliquez sur|sélectionnez|ouvrez|sous|dans|à|via|sur|depuis)\s+|[:(«"]\s*`, 'gi'),
+  pathTrailing: ure(r`\s+(?:paramètre|page|section|onglet|option|menu)\b.*$`),
+
+  legalBasisCue: ure(r`\bbases? (?:juridiques?|légales?|légitimes?)\b|\bfondements? (?:juridiques?|légaux)\b|\bnous (?:nous )?appuyons sur\b|\bsur la base d[eu]\b|\bfondée? sur\b`),
+  legalBases: [
+    [ure(r`\bconsentement\b`), 'consent'],
+    [ure(r`\bcontrat\p{L}*|\bcontractuel\p{L}*|\bexécution d'un contrat\b`), 'contract'],
+    [ure(r`\bintérêts? légitimes?\b`), 'legitimate-interests'],
+    [ure(r`\bobligations? légales?\b|\brespect de la loi\b`), 'legal-obligation'],
+  ],
+  standaloneBases: [[ure(r`\bintérêts? légitimes?\b`), 'legitimate-interests']],
+  providerCue: ure(r`\bmodèles?\b|\bfournisseu\p{L}*|\bfourni\p{L}*|\bservices?\b|\btechnolog\p{L}*`),
+
+  stopwords: new Set([
+    'le', 'la', 'les', 'de', 'des', 'du', 'et', 'vous', 'votre', 'vos', 'nous', 'notre', 'nos', 'est',
+    'sont', 'pour', 'avec', 'que', 'qui', 'dans', 'sur', 'une', 'un', 'en', 'données', 'pas', 'ne', 'au', 'aux',
+  ]),
+};

@@ -1,0 +1,56 @@
+import type { LegalBasis } from '../domain/facts.js';
+import type { LanguageTable } from './lang/table.js';
+import type { Unit } from './units.js';
+import { clip, type Found } from './evidence.js';
+
+/** Third parties that supply AI models, as the contract names them. */
+const PROVIDERS: Array<[RegExp, string]> = [
+  [/\bazure open\s?ai\b/i, 'azure-openai'],
+  [/(?<!\bazure\s)\bopen\s?ai\b/i, 'openai'],
+  [/\bmicrosoft\b(?!\s+(?:privacy statement|services agreement|advertising|ads))/i, 'microsoft'],
+  [/\banthropic\b/i, 'anthropic'],
+  [/\bgoogle(?:'s)? (?:gemini|ai|cloud|vertex)\b|\bgemini\b/i, 'google'],
+  [/\bmistral\b/i, 'mistral'],
+  [/\bllama\b/i, 'meta'],
+];
+const ADVERTISING = /\badvertis\w*|\bads\b|\bpublicit\w*|\bmarketing\b/i;
+
+/** Providers named as supplying the models the AI features (and their training) use. */
+export function extractProviders(units: readonly Unit[], tables: readonly LanguageTable[]): Found<string[]> | null {
+  const found = new Set<string>();
+  let evidence: string | null = null;
+  for (const unit of units) {
+    if (!(unit.ai || unit.aiContext)) continue;
+    if (!tables.some((t) => t.providerCue.test(unit.text)) || ADVERTISING.test(unit.text)) continue;
+    for (const [re, provider] of PROVIDERS) {
+      const m = re.exec(unit.text);
+      if (!m) continue;
+      found.add(provider);
+      evidence ??= clip(unit.text, m.index, m[0].length);
+    }
+  }
+  return found.size > 0 ? { value: [...found].sort(), evidence: evidence! } : null;
+}
+
+/** Lawful bases the page names for processing personal data. */
+export function extractLegalBasis(units: readonly Unit[], tables: readonly LanguageTable[], leadIns: ReadonlySet<number>): Found<string[]> | null {
+  const found = new Set<LegalBasis>();
+  let evidence: string | null = null;
+  const add = (basis: LegalBasis, text: string, index: number): void => {
+    found.add(basis);
+    evidence ??= clip(text, index);
+  };
+  for (const unit of units) {
+    const text = unit.text;
+    const named =
+      tables.some((t) => t.legalBasisCue.test(text)) ||
+      ((unit.block.kind === 'item' || unit.block.kind === 'row') && unit.block.leadIn !== null && leadIns.has(unit.block.leadIn));
+    for (const t of tables) {
+      for (const [re, basis] of named ? t.legalBases : t.standaloneBases) {
+        const m = re.exec(text);
+        if (m) add(basis, text, m.index);
+      }
+    }
+  }
+  return found.size > 0 ? { value: [...found].sort(), evidence: evidence! } : null;
+}

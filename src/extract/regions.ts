@@ -1,0 +1,85 @@
+import type { LanguageTable } from './lang/table.js';
+import type { Unit } from './units.js';
+import { splitClauses, type Clause } from './sentences.js';
+import { clip, type Found } from './evidence.js';
+import { PolarSet, statementPriority } from './priority.js';
+import { categoryMentions, globalOf } from './data-categories.js';
+
+interface RegionMention { codes: string[]; index: number; end: number }
+
+const LIST_GLUE = /^(?:\s|,|;|\(|\)|&|\band\b|\bor\b|\bet\b|\bou\b|\bthe\b|\bla\b|\ble\b|\bl'|\bmembers? (?:in|from)\b)*$/i;
+
+function mask(text: string, tables: readonly LanguageTable[]): string {
+  let out = text;
+  for (const t of tables) {
+    for (const re of t.regionMasks) out = out.replace(re, (m) => ' '.repeat(m.length));
+  }
+  return out;
+}
+
+function regionMentions(text: string, tables: readonly LanguageTable[]): RegionMention[] {
+  const found: RegionMention[] = [];
+  for (const t of tables) {
+    for (const [re, codes] of t.regions) {
+      for (const m of text.matchAll(globalOf(re))) found.push({ codes, index: m.index, end: m.index + m[0].length });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** Regions right after "outside (of) the" — and the rest of that list — are not covered. */
+function outsideFlags(clause: string, mentions: RegionMention[], tables: readonly LanguageTable[]): boolean[] {
+  const flags: boolean[] = [];
+  let inOutsideList = false;
+  let previousEnd = 0;
+  for (const m of mentions) {
+    const gap = clause.slice(previousEnd, m.index);
+    const continuesList = flags.length > 0 && LIST_GLUE.test(gap);
+    if (!continuesList) inOutsideList = tables.some((t) => t.outsideLead.test(clause.slice(0, m.index)));
+    flags.push(inOutsideList);
+    previousEnd = Math.max(previousEnd, m.end);
+  }
+  return flags;
+}
+
+function isRegionSentence(unit: Unit, tables: readonly LanguageTable[]): boolean {
+  if (!(unit.ai || unit.aiContext)) return false;
+  if (tables.some((t) => t.regionStopContext.test(unit.text))) return false;
+  return tables.some((t) => t.coverageCue.test(unit.text));
+}
+
+/**
+ * Regions the page names as covered / not covered by the AI data use, read from AI sentences
+ * only, with negation and "outside"/"except" read clause by clause.
+ */
+export function extractRegions(units: readonly Unit[], tables: readonly LanguageTable[]): {
+  regions: Found<string[]> | null;
+  excludedRegions: Found<string[]> | null;
+} {
+  const set = new PolarSet();
+  for (const unit of units) {
+    if (!isRegionSentence(unit, tables)) continue;
+    const text = mask(unit.text, tables);
+    const conditional = tables.some((t) => t.optOutConditional.test(text));
+    const priority = statementPriority(unit, tables);
+    for (const clause of splitClauses(text, tables)) addClause(set, clause, unit, conditional, priority, tables);
+  }
+  const { included, excluded } = set.resolve();
+  return {
+    regions: included.values.length > 0 ? { value: included.values, evidence: included.evidence! } : null,
+    excludedRegions: excluded.values.length > 0 ? { value: excluded.values, evidence: excluded.evidence! } : null,
+  };
+}
+
+function addClause(set: PolarSet, clause: Clause, unit: Unit, conditional: boolean, priority: number, tables: readonly LanguageTable[]): void {
+  const mentions = regionMentions(clause.text, tables);
+  if (mentions.length === 0) return;
+  // "we do not use private messages of members in the EU": the negation is about the data.
+  if (clause.negative && (conditional || categoryMentions(clause.text, tables).length > 0)) return;
+  const outside = outsideFlags(clause.text, mentions, tables);
+  mentions.forEach((m, i) => {
+    const positive = clause.negative === outside[i];
+    const evidence = clip(unit.text, clause.start + m.index, m.end - m.index);
+    for (const code of m.codes) set.add(code, positive, priority, evidence);
+  });
+}

@@ -1,0 +1,74 @@
+import type { LanguageTable } from './lang/table.js';
+
+const ABBREVIATION =
+  /(?:\b(?:e\.g|i\.e|etc|inc|corp|ltd|co|no|nos|vs|mr|mrs|ms|dr|st|art|p|pp|cf|ex|fig|approx|dept|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janv|févr|avr|juil|déc|u\.s|u\.k|a\.i|mme|mlle|env)|(?:^|[\s(])[A-Z])$/i;
+const SENTENCE_END = /[.!?]+["”»)\]]*\s+(?=["“«(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])/g;
+
+/** Splits a block into sentences, keeping abbreviations ("e.g.", "U.S.", "Nov.") whole. */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const at = m.index;
+    if (ABBREVIATION.test(text.slice(Math.max(start, at - 12), at))) continue;
+    const sentence = text.slice(start, at + m[0].length).trim();
+    if (sentence) out.push(sentence);
+    start = at + m[0].length;
+  }
+  const rest = text.slice(start).trim();
+  if (rest) out.push(rest);
+  return out;
+}
+
+export interface Clause {
+  text: string;
+  /** Offset of the clause in its sentence. */
+  start: number;
+  /** The clause denies or excludes what it names. */
+  negative: boolean;
+}
+
+function anyTest(tables: readonly LanguageTable[], pick: (t: LanguageTable) => RegExp, text: string): boolean {
+  return tables.some((t) => pick(t).test(text));
+}
+
+function splitKeeping(text: string, start: number, re: RegExp, keepSeparator: boolean): Array<{ text: string; start: number }> {
+  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  const out: Array<{ text: string; start: number }> = [];
+  let from = 0;
+  for (const m of text.matchAll(global)) {
+    if (m[0].length === 0 && !keepSeparator) continue;
+    if (m.index > from) out.push({ text: text.slice(from, m.index), start: start + from });
+    from = keepSeparator ? m.index : m.index + m[0].length;
+    if (keepSeparator && m.index === 0) continue;
+  }
+  out.push({ text: text.slice(from), start: start + from });
+  return out.filter((c) => c.text.trim() !== '');
+}
+
+/**
+ * Cuts a sentence into clauses that may differ in polarity: "we use X, but not Y" gives a
+ * positive clause and a negative one; a clause opened by "except"/"other than" takes the
+ * opposite polarity of the clause before it.
+ */
+export function splitClauses(sentence: string, tables: readonly LanguageTable[]): Clause[] {
+  let pieces = [{ text: sentence, start: 0 }];
+  for (const t of tables) pieces = pieces.flatMap((p) => splitKeeping(p.text, p.start, t.clauseSplit, false));
+  for (const t of tables) pieces = pieces.flatMap((p) => splitKeeping(p.text, p.start, t.exceptionStart, true));
+  const clauses: Clause[] = [];
+  for (const piece of pieces) {
+    const isException = anyTest(tables, (t) => new RegExp(`^\\s*(?:${t.exceptionStart.source})`, t.exceptionStart.flags), piece.text);
+    const negated = anyTest(tables, (t) => t.negation, piece.text);
+    const previous = clauses.at(-1);
+    const negative = isException && previous !== undefined ? !previous.negative : negated || isException;
+    clauses.push({ text: piece.text, start: piece.start, negative });
+  }
+  return clauses.length > 0 ? clauses : [{ text: sentence, start: 0, negative: anyTest(tables, (t) => t.negation, sentence) }];
+}
+
+/** The clause that contains a position of the sentence. */
+export function clauseAt(clauses: readonly Clause[], index: number): Clause {
+  let found = clauses[0]!;
+  for (const c of clauses) if (c.start <= index) found = c;
+  return found;
+}

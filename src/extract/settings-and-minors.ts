@@ -1,0 +1,157 @@
+import type { LanguageTable } from './lang/table.js';
+import type { Unit } from './units.js';
+import { clip, type Found } from './evidence.js';
+import { statementPriority } from './priority.js';
+import { globalOf } from './data-categories.js';
+
+const some = (tables: readonly LanguageTable[], pick: (t: LanguageTable) => RegExp, text: string): boolean =>
+  tables.some((t) => pick(t).test(text));
+
+/** "On by default" (opt-out) or opt-in wording, in a sentence about the AI data setting. */
+export function extractTrainingDefault(units: readonly Unit[], tables: readonly LanguageTable[]): Found<'on' | 'off'> | null {
+  let best: (Found<'on' | 'off'> & { priority: number }) | null = null;
+  for (const unit of units) {
+    if (!(unit.ai || unit.aiContext)) continue;
+    let value: 'on' | 'off' | null = null;
+    let index = 0;
+    for (const t of tables) {
+      const off = t.defaultOff.exec(unit.text);
+      const on = off ? null : t.defaultOn.exec(unit.text);
+      if (off) [value, index] = ['off', off.index];
+      else if (on) [value, index] = ['on', on.index];
+      if (value) break;
+    }
+    if (value === null) continue;
+    const priority = statementPriority(unit, tables);
+    if (best === null || priority > best.priority) best = { value, evidence: clip(unit.text, index), priority };
+  }
+  return best === null ? null : { value: best.value, evidence: best.evidence };
+}
+
+/** Members under an age excluded from the AI training the page describes, and that age. */
+export function extractMinors(units: readonly Unit[], tables: readonly LanguageTable[]): {
+  minorsExcluded: Found<boolean> | null;
+  minimumAge: Found<number> | null;
+} {
+  for (const unit of units) {
+    const text = unit.text;
+    const aboutTraining = unit.aiTrain || unit.trainContext || (unit.aiContext && some(tables, (t) => t.dataUseCue, text));
+    if (!aboutTraining) continue;
+    let age: number | null = null;
+    let index = -1;
+    for (const t of tables) {
+      const m = t.minorAge.exec(text);
+      if (m) {
+        const n = Number(m[1] ?? m[2]);
+        if (n >= 13 && n <= 21) [age, index] = [n, m.index];
+        break;
+      }
+    }
+    if (index < 0) {
+      const word = tables.map((t) => t.minorWord.exec(text)).find((m) => m !== null);
+      if (!word) continue;
+      index = word.index;
+    }
+    if (!some(tables, (t) => t.minorExclusion, text)) continue;
+    const evidence = clip(text, index);
+    return {
+      minorsExcluded: { value: true, evidence },
+      minimumAge: age === null ? null : { value: age, evidence },
+    };
+  }
+  return { minorsExcluded: null, minimumAge: null };
+}
+
+const SEPARATOR = /\s*(?:>|›|→|➔|➜)\s*/;
+const QUOTES = /^[\s"“”«»'*]+|[\s"“”«»'*]+$/g;
+const ARTICLE = /^(?:the|le|la|les|l')\s*/i;
+const MAX_SEGMENT_CHARS = 60;
+
+function tidy(segment: string): string {
+  return segment.replace(QUOTES, '').replace(ARTICLE, '').replace(QUOTES, '').trim();
+}
+
+function firstSegment(text: string, tables: readonly LanguageTable[]): string | null {
+  // A known menu label at the end of the lead-in text wins ("go to Settings & Privacy").
+  for (const t of tables) {
+    for (const label of t.menuLabels) {
+      const all = [...text.matchAll(globalOf(label))];
+      const last = all.at(-1);
+      if (last && text.slice(last.index + last[0].length).replace(QUOTES, '') === '') return tidy(text.slice(last.index));
+    }
+  }
+  let start = 0;
+  for (const t of tables) {
+    for (const m of text.matchAll(globalOf(t.pathLeadStop))) start = Math.max(start, m.index + m[0].length);
+  }
+  const segment = tidy(text.slice(start));
+  return segment && segment.length <= MAX_SEGMENT_CHARS && /^[\p{Lu}\d]/u.test(segment) ? segment : null;
+}
+
+function lastSegment(text: string, tables: readonly LanguageTable[]): string | null {
+  let segment = text.split(/[.,;:!?)]|\s+(?:and|then|to|et|puis|pour|afin)\s+(?=[\p{Ll}])/u)[0] ?? '';
+  segment = tidy(segment);
+  for (const t of tables) segment = segment.replace(t.pathTrailing, '');
+  segment = tidy(segment);
+  return segment && segment.length <= MAX_SEGMENT_CHARS ? segment : null;
+}
+
+/** "A > B > C" written out in a sentence, ending at the AI setting. */
+function separatorPath(text: string, tables: readonly LanguageTable[]): string[] | null {
+  const parts = text.split(SEPARATOR);
+  if (parts.length < 2) return null;
+  const first = firstSegment(parts[0]!, tables);
+  const last = lastSegment(parts.at(-1)!, tables);
+  const middle = parts.slice(1, -1).map(tidy);
+  if (first === null || last === null || middle.some((m) => m === '' || m.length > MAX_SEGMENT_CHARS)) return null;
+  const path = [first, ...middle, last];
+  const endsAtAi = some(tables, (t) => t.settingLabel, last) || some(tables, (t) => t.aiCue, last);
+  return endsAtAi ? path : null;
+}
+
+/** Known menu labels named in order (steps of a list, or one sentence), ending at the setting. */
+function labelPath(text: string, tables: readonly LanguageTable[]): string[] | null {
+  const hits: Array<{ index: number; label: string; setting: boolean }> = [];
+  for (const t of tables) {
+    for (const label of t.menuLabels) {
+      const m = globalOf(label);
+      for (const hit of text.matchAll(m)) hits.push({ index: hit.index, label: hit[0], setting: false });
+    }
+    for (const hit of text.matchAll(globalOf(t.settingLabel))) hits.push({ index: hit.index, label: hit[0], setting: true });
+  }
+  hits.sort((a, b) => a.index - b.index);
+  const settingAt = hits.findIndex((h) => h.setting);
+  if (settingAt < 1) return null;
+  const path: string[] = [];
+  for (const h of hits.slice(0, settingAt + 1)) {
+    if (!path.some((p) => p.toLowerCase() === h.label.toLowerCase())) path.push(h.label);
+  }
+  return path.length >= 2 ? path : null;
+}
+
+/** The ordered menu path to the AI data setting. */
+export function extractOptOutPath(units: readonly Unit[], tables: readonly LanguageTable[]): Found<string[]> | null {
+  for (const unit of units) {
+    if (!SEPARATOR.test(unit.text)) continue;
+    const path = separatorPath(unit.text, tables);
+    if (path !== null) return { value: path, evidence: clip(unit.text, unit.text.search(SEPARATOR)) };
+  }
+  for (const unit of units) {
+    const path = labelPath(unit.text, tables);
+    if (path !== null) return { value: path, evidence: clip(unit.text) };
+  }
+  // Steps: the items of one list, read in order.
+  const lists = new Map<number, Unit[]>();
+  for (const unit of units) {
+    if (unit.block.kind === 'item' && unit.block.listId !== null) {
+      lists.set(unit.block.listId, [...(lists.get(unit.block.listId) ?? []), unit]);
+    }
+  }
+  for (const items of lists.values()) {
+    const path = labelPath(items.map((u) => u.text).join(' \n '), tables);
+    if (path === null) continue;
+    const last = items.find((u) => some(tables, (t) => t.settingLabel, u.text)) ?? items[0]!;
+    return { value: path, evidence: clip(last.text) };
+  }
+  return null;
+}

@@ -1,0 +1,87 @@
+import type { Block } from './page-blocks.js';
+import type { LanguageTable } from './lang/table.js';
+import { splitSentences } from './sentences.js';
+
+/** One sentence of the page with what its surroundings say it is about. */
+export interface Unit {
+  text: string;
+  blockIndex: number;
+  block: Block;
+  /** The sentence itself mentions AI. */
+  ai: boolean;
+  /** The sentence itself mentions AI and training or improving models. */
+  aiTrain: boolean;
+  /** AI is the topic here: the sentence, its heading, its list's lead-in or the sentence before. */
+  aiContext: boolean;
+  /** Training AI models is the topic here (same sources as `aiContext`). */
+  trainContext: boolean;
+  /** The list or table this item belongs to is introduced as what is not used/covered. */
+  negativeLeadIn: boolean;
+  /** Marked as a past state ("previously", "until now"). */
+  pastState: boolean;
+}
+
+interface HeadingScope { level: number; ai: boolean; train: boolean }
+
+function test(tables: readonly LanguageTable[], pick: (t: LanguageTable) => RegExp, text: string): boolean {
+  return tables.some((t) => pick(t).test(text));
+}
+
+/** Sentences with their topic, inherited from headings, list lead-ins and preceding sentences. */
+export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTable[]): Unit[] {
+  const units: Unit[] = [];
+  const byBlock: Unit[][] = [];
+  const headings: HeadingScope[] = [];
+  for (let i = 0; i < blocks.length; i += 1) {
+    const block = blocks[i]!;
+    const sentences = splitSentences(block.text);
+    const own = sentences.map((text) => {
+      const ai = test(tables, (t) => t.aiCue, text) || test(tables, (t) => t.settingLabel, text);
+      const train = test(tables, (t) => t.trainingCue, text);
+      return { text, ai, aiTrain: ai && train };
+    });
+    if (block.kind === 'heading' && block.area === 'main') {
+      while (headings.length > 0 && headings.at(-1)!.level >= block.level) headings.pop();
+    }
+    let aiContext = block.area === 'main' && headings.some((h) => h.ai);
+    let trainContext = block.area === 'main' && headings.some((h) => h.ai && h.train);
+    let negativeLeadIn = false;
+    if ((block.kind === 'item' || block.kind === 'row') && block.leadIn !== null) {
+      const lead = byBlock[block.leadIn]?.at(-1);
+      if (lead !== undefined) {
+        aiContext ||= lead.aiContext || lead.ai;
+        trainContext ||= lead.trainContext || lead.aiTrain;
+        negativeLeadIn =
+          lead.negativeLeadIn ||
+          (test(tables, (t) => t.negation, lead.text) && !test(tables, (t) => t.optOutConditional, lead.text));
+      }
+    } else if (i > 0 && block.kind !== 'heading' && own[0] && test(tables, (t) => t.anaphora, own[0].text)) {
+      const previous = byBlock[i - 1]?.at(-1);
+      if (previous !== undefined && previous.block.kind !== 'heading') {
+        aiContext ||= previous.aiContext;
+        trainContext ||= previous.trainContext;
+      }
+    }
+    const blockUnits: Unit[] = [];
+    for (const s of own) {
+      aiContext ||= s.ai;
+      trainContext ||= s.aiTrain;
+      const unit: Unit = {
+        text: s.text, blockIndex: i, block, ai: s.ai, aiTrain: s.aiTrain, aiContext, trainContext,
+        negativeLeadIn, pastState: test(tables, (t) => t.pastState, s.text),
+      };
+      blockUnits.push(unit);
+      units.push(unit);
+    }
+    byBlock.push(blockUnits);
+    if (block.kind === 'heading' && block.area === 'main') {
+      const text = block.text;
+      headings.push({
+        level: block.level,
+        ai: test(tables, (t) => t.aiCue, text) || test(tables, (t) => t.settingLabel, text),
+        train: test(tables, (t) => t.trainingCue, text) || test(tables, (t) => t.settingLabel, text),
+      });
+    }
+  }
+  return units;
+}
