@@ -6,6 +6,7 @@ import { registerCheckVerb } from './check-verb.js';
 import { registerExtractVerb } from './extract-verb.js';
 import { registerDeliveryVerbs } from './delivery-verbs.js';
 import { registerServiceVerbs } from './service-verbs.js';
+import { registerDemoVerb } from './demo-verb.js';
 
 /** Builds the `policy-watch` program: thin verbs that parse, call and print. */
 export function buildProgram(): Command {
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerQueryVerbs(program);
   registerDeliveryVerbs(program);
   registerServiceVerbs(program);
+  registerDemoVerb(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { startLocalSite, type LocalSite } from '../helpers/local-site.js';
+import { privacyPolicyPage } from '../helpers/linkedin-pages.js';
+import { tempDir, type TempDir } from '../helpers/test-config.js';
+import { BIN, runCli } from '../helpers/run-cli.js';
+
+describe('policy-watch run, the daemon', () => {
+  let site: LocalSite;
+  let dir: TempDir;
+  let daemon: ChildProcess;
+  let output = '';
+
+  beforeAll(async () => {
+    site = await startLocalSite({ '/legal/privacy-policy': { handle: (_req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end(privacyPolicyPage()); } } });
+    dir = tempDir();
+    writeFileSync(dir.file('policy-watch.config.json'), JSON.stringify({
+      database: 'watch.db',
+      schedule: '*/2 * * * * *', // every two seconds
+      fetch: { timeoutMs: 5000, maxRetries: 0, maxRequestsPerMinute: 10000 },
+      api: { port: 0 },
+      sources: [{ id: 'privacy', url: site.at('/legal/privacy-policy'), kind: 'privacy-policy' }],
+    }));
+    daemon = spawn(process.execPath, [BIN, 'run'], { cwd: dir.path, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, POLICY_WATCH_CONFIG: '', POLICY_WATCH_DB: '' } });
+    daemon.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
+    daemon.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
+  });
+  afterAll(async () => {
+    if (daemon.exitCode === null) daemon.kill('SIGKILL');
+    await site.close();
+    dir.remove();
+  });
+
+  const checksRecorded = () => {
+    if (!existsSync(dir.file('watch.db'))) return 0;
+    const db = new Database(dir.file('watch.db'), { readonly: true });
+    try {
+      return (db.prepare('SELECT count(*) AS n FROM checks').get() as { n: number }).n;
+    } catch {
+      return 0;
+    } finally {
+      db.close();
+    }
+  };
+
+  it('checks on its schedule and logs one JSON line per event', async () => {
+    const deadline = Date.now() + 30_000;
+    while (checksRecorded() < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(checksRecorded()).toBeGreaterThanOrEqual(2);
+    const lines = output.trim().split('\n').map((line) => JSON.parse(line) as { msg: string });
+    expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['daemon started', 'cycle start', 'source checked', 'cycle end']));
+  });
+
+  it('refuses a second daemon on the same database, naming the process that holds it', async () => {
+    const second = await runCli(['run'], { cwd: dir.path, timeoutMs: 20_000 });
+    expect(second.code).not.toBe(0);
+    expect(second.stderr).toContain(`pid ${daemon.pid}`);
+  });
+
+  it('stops cleanly on SIGTERM with exit code 0 and releases its lock', async () => {
+    const exited = new Promise<number | null>((resolve) => daemon.on('exit', (code) => resolve(code)));
+    daemon.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(existsSync(dir.file('watch.db.lock'))).toBe(false);
+    const db = new Database(dir.file('watch.db'), { readonly: true });
+    expect((db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check).toBe('ok');
+    db.close();
+  });
+});
