@@ -23,7 +23,7 @@ export interface LoadConfigOptions {
 export function loadConfig(options: LoadConfigOptions = {}): Config {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
-  let file = options.configPath ?? env.POLICY_WATCH_CONFIG;
+  let file = options.configPath || env.POLICY_WATCH_CONFIG;
   if (!file && existsSync(resolve(cwd, DEFAULT_CONFIG_FILE))) file = DEFAULT_CONFIG_FILE;
 
   let parsed: ConfigFile;
@@ -38,7 +38,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   }
 
   const sources = collectSources(parsed, baseDir, origin);
-  const database = options.dbPath ?? env.POLICY_WATCH_DB ?? resolve(baseDir, parsed.database);
+  const database = options.dbPath || env.POLICY_WATCH_DB || resolve(baseDir, parsed.database);
   parsed.webhooks.forEach((hook, i) => {
     const first = parsed.webhooks.findIndex((other) => other.url === hook.url);
     if (first !== i) throw new UsageError(`invalid config ${origin}: webhooks[${i}].url: the same URL as webhooks[${first}] (one entry per endpoint; list its events together)`);

@@ -70,8 +70,12 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
 
   const crawler = new CheerioCrawler({
     maxConcurrency: options.maxConcurrency,
+    // Start at full concurrency: a cycle is short, the autoscaler's ramp-up would dominate it.
+    minConcurrency: options.maxConcurrency,
     maxRequestsPerMinute: options.maxRequestsPerMinute,
     maxRequestRetries: options.maxRetries,
+    // crawlee takes refused and reset connections for proxy ("session") errors: same retry budget.
+    maxSessionRotations: options.maxRetries,
     navigationTimeoutSecs: options.timeoutMs / 1000,
     requestHandlerTimeoutSecs: Math.max(30, (options.timeoutMs / 1000) * 2),
     useSessionPool: false,
@@ -191,7 +195,7 @@ function parseStatus(message: string): number | null {
 
 function describeError(error: Error, status: number | null): string {
   if (status !== null) return `HTTP ${status}`;
-  const message = error.message.split('\n')[0] ?? 'unknown error';
+  const message = error.message.replace(/^Detected a session error, rotating session\.\.\.\s*/, '').split('\n')[0]?.trim() || 'unknown error';
   if (/ECONNRESET|socket hang up/i.test(message)) return `connection reset: ${message}`;
   if (/ENOTFOUND|EAI_AGAIN/i.test(message)) return `DNS failure: ${message}`;
   if (/ECONNREFUSED/i.test(message)) return `connection refused: ${message}`;

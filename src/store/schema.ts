@@ -59,7 +59,7 @@ export const checks = sqliteTable('checks', {
   httpStatus: integer('http_status'),
   reason: text('reason'),
   snapshotId: integer('snapshot_id'),
-}, (t) => [index('checks_source_at').on(t.sourceId, t.at)]);
+}, (t) => [index('checks_source_at').on(t.sourceId, t.at), index('checks_status').on(t.status)]);
 
 /** A change between two snapshots of a source: the fact diff and the text diff. */
 export const changes = sqliteTable('changes', {

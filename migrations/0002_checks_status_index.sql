@@ -1,0 +1,1 @@
+CREATE INDEX `checks_status` ON `checks` (`status`);
