@@ -5,7 +5,7 @@ import type { Config, WebhookConfig } from '../domain/config.js';
 import type { Source } from '../domain/source.js';
 import { UsageError } from '../domain/errors.js';
 import { configSchema, packSchema, type ConfigFile } from './config-schema.js';
-import { BUILT_IN_SOURCES } from './built-in-sources.js';
+import { builtInSources } from './built-in-sources.js';
 import { DEFAULT_USER_AGENT } from './version.js';
 
 export const DEFAULT_CONFIG_FILE = 'policy-watch.config.json';
@@ -85,7 +85,7 @@ function collectSources(parsed: ConfigFile, baseDir: string, origin: string): So
     const pack = parseWith(packSchema, readJson(path), path);
     pack.sources.forEach((source, j) => add(source, `${packFile}: sources[${j}]`));
   });
-  const own = parsed.sources ?? (parsed.include.length > 0 ? [] : BUILT_IN_SOURCES);
+  const own = parsed.sources ?? (parsed.include.length > 0 ? [] : builtInSources());
   own.forEach((source, i) => add(source, `sources[${i}]`));
   sources.forEach((source, i) => {
     for (const key of ['follow', 'maxNewPosts', 'maxPages'] as const) {

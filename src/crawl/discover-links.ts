@@ -20,7 +20,7 @@ export function canonicalUrl(href: string, base: string): string | null {
   return url.toString();
 }
 
-/** `*` matches within one path segment, `**` across segments; a pattern is matched against the path. */
+/** `*` matches within one path segment, `**` across segments, `[0-9]` one character of a class; matched against the path. */
 export function globToRegExp(glob: string): RegExp {
   let out = '';
   for (let i = 0; i < glob.length; i++) {
@@ -32,6 +32,10 @@ export function globToRegExp(glob: string): RegExp {
       } else {
         out += '[^/]+';
       }
+    } else if (ch === '[' && glob.indexOf(']', i + 2) > i) {
+      const end = glob.indexOf(']', i + 2);
+      out += `[${glob.slice(i + 1, end).replace(/[\\\]^]/g, '\\$&').replace(/^\\\^|^!/, '^')}]`;
+      i = end;
     } else if (ch === '?') {
       out += '[^/]';
     } else {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/config-schema.js';
-import { BUILT_IN_SOURCES } from '../../src/config/built-in-sources.js';
+import { builtInSources } from '../../src/config/built-in-sources.js';
 
 /** Unit tests of the schema alone (no disk); loading from files is covered by the CLI tests. */
 describe('the config schema', () => {
@@ -47,7 +47,12 @@ describe('the config schema', () => {
   });
 
   it('has built-in sources that pass the schema with unique ids', () => {
-    expect(issues({ sources: BUILT_IN_SOURCES })).toEqual([]);
-    expect(new Set(BUILT_IN_SOURCES.map((s) => s.id)).size).toBe(BUILT_IN_SOURCES.length);
+    const sources = builtInSources();
+    expect(issues({ sources })).toEqual([]);
+    expect(new Set(sources.map((s) => s.id)).size).toBe(sources.length);
+    expect(sources.map((s) => s.id)).toEqual(expect.arrayContaining([
+      'linkedin-privacy-policy', 'linkedin-user-agreement', 'linkedin-eu-privacy-notice', 'linkedin-privacy-policy-fr',
+      'linkedin-help-genai-faq', 'linkedin-help-genai-setting', 'linkedin-help-terms-update-2025', 'linkedin-blog-trust',
+    ]));
   });
 });
