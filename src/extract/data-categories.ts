@@ -51,12 +51,12 @@ export function extractDataCategories(units: readonly Unit[], tables: readonly L
   for (const unit of units) {
     if (!isTrainingDataSentence(unit, tables)) continue;
     const text = unit.text;
-    // Sentences about minors or about what opting out does name data for another reason.
-    if (tables.some((t) => t.minorAge.test(text) || t.minorWord.test(text))) continue;
     const conditional = tables.some((t) => t.optOutConditional.test(text));
     const priority = statementPriority(unit, tables);
     for (const clause of splitClauses(text, tables)) {
+      // Clauses about minors or about what opting out does name data for another reason.
       if (conditional && clause.negative) continue;
+      if (tables.some((t) => t.minorAge.test(clause.text) || t.minorWord.test(clause.text))) continue;
       const negative = clause.negative || unit.negativeLeadIn;
       for (const m of categoryMentions(clause.text, tables)) {
         const evidence = clip(text, clause.start + m.index, m.end - m.index);

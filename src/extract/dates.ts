@@ -144,13 +144,16 @@ function publishedDate(ctx: DateContext): Found<string> | null {
   const led = ledDate(ctx, (t) => t.publishedLead);
   if (led !== null) return led;
   if (!ctx.bareDateIsPublished) return null;
-  if (ctx.times.length > 0 && ctx.times.length <= 2) {
+  if (ctx.times.length > 2) return null;
+  if (ctx.times.length > 0) {
     const time = ctx.times[0]!;
     const shown = ctx.units.find((u) => u.text.includes(time.text) && time.text !== '');
     return { value: time.iso, evidence: clip(shown ? time.text : time.iso) };
   }
   // A line near the top that is only a date, perhaps with a byline: "Jane Doe · September 18, 2025".
+  // Several such lines mean a list of posts, not one post's date.
   const firstMain = ctx.blocks.findIndex((b) => b.area === 'main');
+  const bare: Found<string>[] = [];
   for (let i = Math.max(0, firstMain); i < Math.min(ctx.blocks.length, firstMain + 12); i += 1) {
     const block = ctx.blocks[i]!;
     if (block.text.length > 90) continue;
@@ -158,9 +161,9 @@ function publishedDate(ctx: DateContext): Found<string> | null {
     if (date === undefined) continue;
     const rest = `${block.text.slice(0, date.index)} ${block.text.slice(date.end)}`;
     const bylineOnly = rest.replace(/\b(?:by|par)\s+[\p{Lu}][\p{L}'.-]*(?:\s+[\p{Lu}][\p{L}'.-]*){0,3}/gu, '');
-    if (BYLINE_LEFTOVER.test(bylineOnly)) return { value: date.iso, evidence: clip(block.text) };
+    if (BYLINE_LEFTOVER.test(bylineOnly)) bare.push({ value: date.iso, evidence: clip(block.text) });
   }
-  return null;
+  return bare.length === 1 ? bare[0]! : null;
 }
 
 /** The four dates of a page: in force, announced, published and last updated. */

@@ -30,7 +30,7 @@ export interface ExtractResult {
   page: ReadPage;
 }
 
-const BLOG_KINDS: ReadonlySet<SourceKind | null> = new Set<SourceKind | null>(['blog-post', 'blog', null]);
+const BLOG_KINDS: ReadonlySet<SourceKind | null> = new Set<SourceKind | null>(['blog-post', null]);
 
 function contentTimes($: CheerioAPI, tables: readonly LanguageTable[]): Array<{ iso: string; text: string }> {
   const out: Array<{ iso: string; text: string }> = [];

@@ -44,13 +44,13 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
       while (headings.length > 0 && headings.at(-1)!.level >= block.level) headings.pop();
     }
     let aiContext = block.area === 'main' && headings.some((h) => h.ai);
-    let trainContext = block.area === 'main' && headings.some((h) => h.ai && h.train);
+    let trainContext = aiContext && headings.some((h) => h.train);
     let negativeLeadIn = false;
     if ((block.kind === 'item' || block.kind === 'row') && block.leadIn !== null) {
       const lead = byBlock[block.leadIn]?.at(-1);
       if (lead !== undefined) {
         aiContext ||= lead.aiContext || lead.ai;
-        trainContext ||= lead.trainContext || lead.aiTrain;
+        trainContext ||= lead.trainContext || lead.aiTrain || (lead.aiContext && test(tables, (t) => t.trainingCue, lead.text));
         negativeLeadIn =
           lead.negativeLeadIn ||
           (test(tables, (t) => t.negation, lead.text) && !test(tables, (t) => t.optOutConditional, lead.text));
@@ -65,7 +65,7 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
     const blockUnits: Unit[] = [];
     for (const s of own) {
       aiContext ||= s.ai;
-      trainContext ||= s.aiTrain;
+      trainContext ||= s.aiTrain || (aiContext && test(tables, (t) => t.trainingCue, s.text));
       const unit: Unit = {
         text: s.text, blockIndex: i, block, ai: s.ai, aiTrain: s.aiTrain, aiContext, trainContext,
         negativeLeadIn, pastState: test(tables, (t) => t.pastState, s.text),

@@ -103,7 +103,7 @@ export const fr: LanguageTable = {
     [ure(r`\bidentifiants? de connexion\b|\bmots? de passe\b`), 'login-credentials'],
     [ure(r`\b(?:informations|données|moyens|coordonnées) (?:de|bancaires et de) paiement\b|\bcartes? (?:bancaires?|de crédit)\b`), 'payment-information'],
   ],
-  outputLead: ure(r`\b(?:génér\p{L}*|suggér\p{L}*|suggestions? d[e']|rédig\p{L}*|rédaction d[e']|écri\p{L}*|compos\p{L}*|réécri\p{L}*|résumés? d[e']|cré\p{L}*)\s*(?:\p{L}+'?\s*){0,3}$`),
+  outputLead: ure(r`(?<!\b(?:vous|ils|elles|membres?|nous)\s)\b(?:génér\p{L}*|suggér\p{L}*|suggestions?|rédig\p{L}*|rédaction|écri\p{L}*|compos\p{L}*|réécri\p{L}*|résumés?|cré\p{L}*)\s+(?:(?!(?:vos|votre|leurs?|membres?|inclu\p{L}*|utilis\p{L}*)\b)[\p{L}'-]+,?\s+){0,6}$`),
 
   defaultOn: ure(r`\b(?:activée?s?|actifs?|active) (?:par défaut|automatiquement)\b|\bpar défaut,? (?:ce|le) paramètre est (?:activé|sur « ?oui ?»)|\bsur « ?(?:oui|activé) ?» par défaut\b`),
   defaultOff: ure(r`\bdésactivée?s? par défaut\b|\bn'est pas activée? par défaut\b|\buniquement si vous (?:l'activez|y consentez|acceptez)\b|\bavec votre consentement (?:préalable|explicite)\b`),
