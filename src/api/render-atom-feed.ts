@@ -1,5 +1,5 @@
 import type { ChangeRecord } from '../domain/records.js';
-import { describeChange, describeFactChange } from './describe-change.js';
+import { summarizeFactChanges as describeChange, describeFactChange } from '../notify/summarize-fact-changes.js';
 
 export interface AtomFeedOptions {
   /** Absolute base URL of the links, without a trailing slash. */

@@ -1,6 +1,6 @@
 import { FACT_NAMES, SET_FACTS, type FactChange, type FactName, type Facts, type FactValue } from '../domain/facts.js';
 import { html, type SafeHtml } from './html.js';
-import { formatFactValue } from './describe-change.js';
+import { formatFactValue } from '../notify/summarize-fact-changes.js';
 
 /**
  * A fact value as text or chips. With `marks` (a change's before or after): the set values
