@@ -1,7 +1,7 @@
 import type { Db } from '../store/open-database.js';
 import type { Config } from '../domain/config.js';
 import type { Source } from '../domain/source.js';
-import { UsageError } from '../domain/errors.js';
+import { PolicyWatchError, UsageError } from '../domain/errors.js';
 import { fetchPages, type FetchRequest, type FetchedPage } from '../crawl/fetch-pages.js';
 import { discoverLinks, postSourceId } from '../crawl/discover-links.js';
 import { getSourceRows, syncSources, listSourceRows, insertDiscoveredSource } from '../store/source-rows.js';
@@ -47,6 +47,7 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
   const indexPages = new Map<string, { blog: Source; page: number; baseline: boolean }>();
   const added = new Map<string, number>();
   const results: SourceCheckResult[] = [];
+  let fatal: unknown = null;
 
   const discover = async (blog: Source, page: FetchedPage, pageNumber: number, baseline: boolean, enqueue: (r: FetchRequest[]) => Promise<void>) => {
     if (page.outcome !== 'ok' || !page.body) return;
@@ -88,14 +89,29 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
       const index = indexPages.get(page.key);
       if (index) return discover(index.blog, page, index.page, index.baseline, crawl.enqueue);
       const source = byId.get(page.key);
-      if (!source) return;
-      const result = recordFetch({ db, config, now }, source, page);
+      if (!source || fatal) return;
+      let result: SourceCheckResult;
+      try {
+        result = recordFetch({ db, config, now }, source, page);
+      } catch (error) {
+        // A page that breaks the extractor is an error of that source, not of the cycle; a
+        // database that cannot be written (disk full, read-only) ends the cycle with its cause.
+        try {
+          result = recordFetch({ db, config, now }, source, { ...page, outcome: 'error', body: null, reason: `cannot read the page: ${(error as Error).message.slice(0, 200)}` });
+        } catch (storeError) {
+          fatal = storeError;
+          return;
+        }
+      }
       results.push(result);
       options.onResult?.(result);
       // A blog's first successful check is the baseline of its posts: they are tracked, not announced.
       if (source.kind === 'blog') await discover(source, page, 1, result.status === 'new', crawl.enqueue);
     },
   });
+  if (fatal) {
+    throw new PolicyWatchError('store', `cannot record checks in ${config.database}: ${(fatal as Error).message}`, { cause: fatal });
+  }
   return { startedAt, durationMs: now() - startedAt, results };
 }
 
