@@ -106,7 +106,7 @@ export const fr: LanguageTable = {
   outputLead: ure(r`(?<!\b(?:vous|ils|elles|membres?|nous)\s)\b(?:génér\p{L}*|suggér\p{L}*|suggestions?|rédig\p{L}*|rédaction|écri\p{L}*|compos\p{L}*|réécri\p{L}*|résumés?|cré\p{L}*)\s+(?:(?!(?:vos|votre|leurs?|membres?|inclu\p{L}*|utilis\p{L}*)\b)[\p{L}'-]+,?\s+){0,6}$`),
 
   defaultOn: ure(r`\b(?:activée?s?|actifs?|active) (?:par défaut|automatiquement)\b|\bpar défaut,? (?:ce|le) paramètre est (?:activé|sur « ?oui ?»)|\bsur « ?(?:oui|activé) ?» par défaut\b`),
-  defaultOff: ure(r`\bdésactivée?s? par défaut\b|\bn'est pas activée? par défaut\b|\buniquement si vous (?:l'activez|y consentez|acceptez)\b|\bavec votre consentement (?:préalable|explicite)\b`),
+  defaultOff: ure(r`\bdésactivée?s? par défaut\b|\bn'est pas activée? par défaut\b|\buniquement si vous (?:l'activez|y consentez|acceptez)\b|\bavec votre consentement (?:préalable|explicite)\b|\bsi vous (?:l'activez|y consentez|donnez votre consentement)\b`),
   minorAge: ure(r`\b(?:moins de|âgée?s? de moins de|en dessous de|de moins de)\s+(\d{1,2})\s+ans\b`),
   minorWord: ure(r`\bmineur\p{L}*|\benseignement secondaire\b|\blycée\p{L}*|\benfants?\b|\badolescent\p{L}*`),
   minorExclusion: ure(r`\bn'|\b(?:ne|pas|jamais|aucune?|exclu\p{L}*|écart\p{L}*|filtr\p{L}*|retir\p{L}*)\b`),
