@@ -19,8 +19,24 @@ function toIso(year: number, month: number, day: number): string | null {
   return d.toISOString().slice(0, 10);
 }
 
+const YEAR = /\d{4}/;
+const cache = new Map<string, FoundDate[]>();
+const CACHE_LIMIT = 4000;
+
 /** Every full date (day, month, year) written in the text, in any of the tables' languages. */
 export function findDates(text: string, tables: readonly LanguageTable[]): FoundDate[] {
+  if (!YEAR.test(text)) return [];
+  const key = `${tables.map((t) => t.language).join()}\u0000${text}`;
+  let found = cache.get(key);
+  if (found === undefined) {
+    found = scanDates(text, tables);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, found);
+  }
+  return found;
+}
+
+function scanDates(text: string, tables: readonly LanguageTable[]): FoundDate[] {
   const found: FoundDate[] = [];
   for (const t of tables) {
     t.dateRegex.lastIndex = 0;
