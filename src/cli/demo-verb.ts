@@ -26,10 +26,10 @@ const TIMELINE: { at: string; what: string; page?: string; status?: number }[] =
 export function registerDemoVerb(program: Command): void {
   program.command('demo')
     .description('replay a bundled LinkedIn timeline through the real pipeline, then serve the web page on the result')
-    .option('--port <port>', 'port of the web page (default 8787, or any free one if taken)', '8787')
+    .option('--port <port>', 'port of the web page (default 8787, or any free one if taken; 0: any free one)', '8787')
     .option('--no-serve', 'exit after the replay instead of serving the web page')
     .action(async (opts: { port: string; serve: boolean }) => {
-      const port = parsePositiveInt(opts.port, '--port', 65_535);
+      const port = opts.port === '0' ? 0 : parsePositiveInt(opts.port, '--port', 65_535);
       const dir = mkdtempSync(join(tmpdir(), 'policy-watch-demo-'));
       const site = await startDemoSite();
       const receiver = await startDemoReceiver();
