@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import { emptyFacts, type FactName, type Facts, type FactsDocument, type SourceKind } from '../domain/facts.js';
 import { readLoadedPage, type LoadedPage, type ReadPage } from './read-page.js';
-import { detectLanguage, tablesFor } from './detect-language.js';
+import { detectLanguage, readingLanguage, readingTables, type ReadingTables } from './detect-language.js';
 import { inferKind } from './infer-kind.js';
 import { buildUnits } from './units.js';
 import { extractDates, findDates } from './dates.js';
@@ -44,10 +44,11 @@ function contentTimes($: CheerioAPI, tables: readonly LanguageTable[]): Array<{ 
   return out;
 }
 
-function factsOf(page: LoadedPage, $: CheerioAPI, tables: readonly LanguageTable[], kind: SourceKind | null): Partial<{ [K in FactName]: Found<NonNullable<Facts[K]>> | null }> {
-  const units = buildUnits(page.blocks, tables);
+function factsOf(page: LoadedPage, $: CheerioAPI, reading: ReadingTables, kind: SourceKind | null): Partial<{ [K in FactName]: Found<NonNullable<Facts[K]>> | null }> {
+  const tables = reading.cues;
+  const units = buildUnits(page.blocks, tables, reading.names);
   const dates = extractDates({
-    blocks: page.blocks, units, tables, times: contentTimes($, tables), bareDateIsPublished: BLOG_KINDS.has(kind),
+    blocks: page.blocks, units, tables: reading.names, times: contentTimes($, reading.names), bareDateIsPublished: BLOG_KINDS.has(kind),
   });
   const basisLeadIns = new Set<number>();
   page.blocks.forEach((b, i) => {
@@ -61,7 +62,7 @@ function factsOf(page: LoadedPage, $: CheerioAPI, tables: readonly LanguageTable
     aiTrainingDefault: extractTrainingDefault(units, tables),
     minorsExcluded: minors.minorsExcluded,
     minimumAge: minors.minimumAge,
-    optOutPath: extractOptOutPath(units, tables),
+    optOutPath: extractOptOutPath(units, reading.names),
     legalBasis: extractLegalBasis(units, tables, basisLeadIns),
     aiProviders: extractProviders(units, tables),
   };
@@ -80,7 +81,8 @@ export function extractFacts(html: string, options: ExtractOptions = {}): Extrac
   const facts: Facts = emptyFacts();
   const evidence: FactsDocument['evidence'] = {};
   if (!page.signInWall) {
-    const found = factsOf(page, $, tablesFor(language), kind);
+    const reading = readingTables(readingLanguage(options.language, language, page.text));
+    const found = factsOf(page, $, reading, kind);
     for (const [name, value] of Object.entries(found) as Array<[FactName, Found<unknown> | null]>) {
       if (value === null || value === undefined) continue;
       (facts as unknown as Record<FactName, unknown>)[name] = value.value;

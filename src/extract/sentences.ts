@@ -24,6 +24,7 @@ export interface Clause {
   text: string;
   /** Offset of the clause in its sentence. */
   start: number;
+  end: number;
   /** The clause denies or excludes what it names. */
   negative: boolean;
 }
@@ -52,23 +53,55 @@ function splitKeeping(text: string, start: number, re: RegExp, keepSeparator: bo
  * opposite polarity of the clause before it.
  */
 export function splitClauses(sentence: string, tables: readonly LanguageTable[]): Clause[] {
-  let pieces = [{ text: sentence, start: 0 }];
+  // A parenthesis with its own negation or exception ("(but not tied to job applications)") is a
+  // clause of its own; other parentheses ("(including InMail)", "(EU)") read with their clause.
+  const asides: Array<{ text: string; start: number }> = [];
+  const main = sentence.replace(/\(([^()]*)\)/g, (all: string, inner: string, at: number) => {
+    const own = anyTest(tables, (t) => t.negation, inner) || anyTest(tables, (t) => t.exceptionStart, inner);
+    if (!own) return all;
+    asides.push({ text: inner, start: at + 1 });
+    return ' '.repeat(all.length);
+  });
+  let pieces = [{ text: main, start: 0 }];
   for (const t of tables) pieces = pieces.flatMap((p) => splitKeeping(p.text, p.start, t.clauseSplit, false));
   for (const t of tables) pieces = pieces.flatMap((p) => splitKeeping(p.text, p.start, t.exceptionStart, true));
   const clauses: Clause[] = [];
   for (const piece of pieces) {
-    const isException = anyTest(tables, (t) => new RegExp(`^\\s*(?:${t.exceptionStart.source})`, t.exceptionStart.flags), piece.text);
+    const isException = anyTest(tables, (t) => exceptionAtStart(t), piece.text);
     const negated = anyTest(tables, (t) => t.negation, piece.text);
     const previous = clauses.at(-1);
     const negative = isException && previous !== undefined ? !previous.negative : negated || isException;
-    clauses.push({ text: piece.text, start: piece.start, negative });
+    clauses.push({ text: piece.text, start: piece.start, end: piece.start + piece.text.length, negative });
   }
-  return clauses.length > 0 ? clauses : [{ text: sentence, start: 0, negative: anyTest(tables, (t) => t.negation, sentence) }];
+  if (clauses.length === 0) {
+    clauses.push({ text: main, start: 0, end: main.length, negative: anyTest(tables, (t) => t.negation, main) });
+  }
+  for (const aside of asides) {
+    const around = clauseAt(clauses, aside.start);
+    const exception = anyTest(tables, (t) => exceptionAtStart(t), aside.text);
+    clauses.push({
+      text: aside.text, start: aside.start, end: aside.start + aside.text.length,
+      negative: exception ? !around.negative : true,
+    });
+  }
+  return clauses;
 }
 
-/** The clause that contains a position of the sentence. */
+const anchored = new WeakMap<LanguageTable, RegExp>();
+function exceptionAtStart(t: LanguageTable): RegExp {
+  let re = anchored.get(t);
+  if (re === undefined) {
+    re = new RegExp(`^\\s*(?:${t.exceptionStart.source})`, t.exceptionStart.flags);
+    anchored.set(t, re);
+  }
+  return re;
+}
+
+/** The innermost clause that contains a position of the sentence. */
 export function clauseAt(clauses: readonly Clause[], index: number): Clause {
-  let found = clauses[0]!;
-  for (const c of clauses) if (c.start <= index) found = c;
-  return found;
+  let found: Clause | undefined;
+  for (const c of clauses) {
+    if (c.start <= index && index < c.end && (found === undefined || c.end - c.start < found.end - found.start)) found = c;
+  }
+  return found ?? clauses.reduce((best, c) => (c.start <= index && c.start >= best.start ? c : best), clauses[0]!);
 }

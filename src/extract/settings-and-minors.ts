@@ -96,11 +96,18 @@ function lastSegment(text: string, tables: readonly LanguageTable[]): string | n
   return segment && segment.length <= MAX_SEGMENT_CHARS ? segment : null;
 }
 
-/** "A > B > C" written out in a sentence, ending at the AI setting. */
-function separatorPath(text: string, tables: readonly LanguageTable[]): string[] | null {
-  const parts = text.split(SEPARATOR);
+/**
+ * "A > B > C" written out in a sentence, ending at the AI setting. `relaxed` drops a first
+ * segment that is not a label ("Tap your profile picture > Settings > ...").
+ */
+function separatorPath(text: string, tables: readonly LanguageTable[], relaxed = false): string[] | null {
+  let parts = text.split(SEPARATOR);
   if (parts.length < 2) return null;
-  const first = firstSegment(parts[0]!, tables);
+  let first = firstSegment(parts[0]!, tables);
+  if (first === null && relaxed && parts.length >= 4) {
+    parts = parts.slice(1);
+    first = tidy(parts[0]!);
+  }
   const last = lastSegment(parts.at(-1)!, tables);
   const middle = parts.slice(1, -1).map(tidy);
   if (first === null || last === null || middle.some((m) => m === '' || m.length > MAX_SEGMENT_CHARS)) return null;
@@ -131,14 +138,10 @@ function labelPath(text: string, tables: readonly LanguageTable[]): string[] | n
 
 /** The ordered menu path to the AI data setting. */
 export function extractOptOutPath(units: readonly Unit[], tables: readonly LanguageTable[]): Found<string[]> | null {
-  for (const unit of units) {
-    if (!SEPARATOR.test(unit.text)) continue;
+  const withSeparators = units.filter((u) => SEPARATOR.test(u.text));
+  for (const unit of withSeparators) {
     const path = separatorPath(unit.text, tables);
     if (path !== null) return { value: path, evidence: clip(unit.text, unit.text.search(SEPARATOR)) };
-  }
-  for (const unit of units) {
-    const path = labelPath(unit.text, tables);
-    if (path !== null) return { value: path, evidence: clip(unit.text) };
   }
   // Steps: the items of one list, read in order.
   const lists = new Map<number, Unit[]>();
@@ -152,6 +155,14 @@ export function extractOptOutPath(units: readonly Unit[], tables: readonly Langu
     if (path === null) continue;
     const last = items.find((u) => some(tables, (t) => t.settingLabel, u.text)) ?? items[0]!;
     return { value: path, evidence: clip(last.text) };
+  }
+  for (const unit of withSeparators) {
+    const path = separatorPath(unit.text, tables, true);
+    if (path !== null) return { value: path, evidence: clip(unit.text, unit.text.search(SEPARATOR)) };
+  }
+  for (const unit of units) {
+    const path = labelPath(unit.text, tables);
+    if (path !== null) return { value: path, evidence: clip(unit.text) };
   }
   return null;
 }

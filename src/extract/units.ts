@@ -28,7 +28,7 @@ function test(tables: readonly LanguageTable[], pick: (t: LanguageTable) => RegE
 }
 
 /** Sentences with their topic, inherited from headings, list lead-ins and preceding sentences. */
-export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTable[]): Unit[] {
+export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTable[], labelTables: readonly LanguageTable[] = tables): Unit[] {
   const units: Unit[] = [];
   const byBlock: Unit[][] = [];
   const headings: HeadingScope[] = [];
@@ -36,7 +36,7 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
     const block = blocks[i]!;
     const sentences = splitSentences(block.text);
     const own = sentences.map((text) => {
-      const ai = test(tables, (t) => t.aiCue, text) || test(tables, (t) => t.settingLabel, text);
+      const ai = test(tables, (t) => t.aiCue, text) || test(labelTables, (t) => t.settingLabel, text);
       const train = test(tables, (t) => t.trainingCue, text);
       return { text, ai, aiTrain: ai && train };
     });
@@ -78,8 +78,8 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
       const text = block.text;
       headings.push({
         level: block.level,
-        ai: test(tables, (t) => t.aiCue, text) || test(tables, (t) => t.settingLabel, text),
-        train: test(tables, (t) => t.trainingCue, text) || test(tables, (t) => t.settingLabel, text),
+        ai: test(tables, (t) => t.aiCue, text) || test(labelTables, (t) => t.settingLabel, text),
+        train: test(tables, (t) => t.trainingCue, text) || test(labelTables, (t) => t.settingLabel, text),
       });
     }
   }

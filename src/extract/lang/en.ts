@@ -85,7 +85,7 @@ export const en: LanguageTable = {
     [/\bnorway\b/i, ['NO']],
     [/\biceland\b/i, ['IS']],
     [/\bliechtenstein\b/i, ['LI']],
-    [/\bworldwide\b|\bglobally\b|\beverywhere\b|\ball (?:regions|countries|markets|locations)\b|\baround the world\b|\bin every (?:country|region)\b/i, ['GLOBAL']],
+    [/(?<!\ban? )\bworldwide\b(?!,? (?:non-exclusive|transferable|royalty|licen[cs]e|right|sublicensable|basis))|\bglobally\b|\beverywhere\b|\ball (?:regions|countries|markets|locations)\b|\baround the world\b|\bin every (?:country|region)\b/i, ['GLOBAL']],
   ],
   regionMasks: [
     /\blinkedin (?:ireland|singapore|corporation|india|australia|japan|canada|hong kong|brasil|brazil)(?: unlimited company| pte\.? ltd\.?| private limited| corp\w*)?/gi,

@@ -69,7 +69,7 @@ export const fr: LanguageTable = {
     [ure(r`\b[ée]tats-unis\b`), ['US']],
     [ure(r`\baustralie\b`), ['AU']],
     [ure(r`\bnouvelle-zélande\b`), ['NZ']],
-    [ure(r`\binde\b`, ''), ['IN']],
+    [ure(r`\bInde\b`, ''), ['IN']],
     [ure(r`\bsingapour\b`), ['SG']],
     [ure(r`\bjapon\b`), ['JP']],
     [ure(r`\bbrésil\b`), ['BR']],

@@ -8,6 +8,12 @@ const END = String.raw`(?![\p{L}\p{N}])`;
  */
 export function ure(source: string, flags = 'i'): RegExp {
   const withU = flags.includes('u') ? flags : `${flags}u`;
-  const converted = source.replace(/\\b(?=(.?))/g, (_m, next: string) => (/^[\p{L}\p{N}(\[\\]$/u.test(next) ? START : END));
+  const converted = source.replace(/\\b(?=(.{0,3}))/g, (_m, next: string) => (startsWord(next) ? START : END));
   return new RegExp(converted, withU);
+}
+
+/** Whether a `\b` followed by this pattern text opens a word (else it closes one). */
+function startsWord(next: string): boolean {
+  if (next.startsWith('(?=') || next.startsWith('(?!')) return false; // a lookahead after a word
+  return /^(?:[\p{L}\p{N}[(]|\\[pdw])/u.test(next);
 }
