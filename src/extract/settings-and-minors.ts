@@ -66,6 +66,7 @@ const SEPARATOR = /\s*(?:>|›|→|➔|➜)\s*/;
 const QUOTES = /^[\s"“”«»'*]+|[\s"“”«»'*]+$/g;
 const ARTICLE = /^(?:the|le|la|les|l')\s*/i;
 const MAX_SEGMENT_CHARS = 60;
+const IMPERATIVE = /^\s*(?:tap|click|select|go to|open|choose|navigate to|touch|press|appuyez sur|cliquez sur|sélectionnez|accédez à|ouvrez|allez (?:dans|sur|à))\s+/i;
 
 function tidy(segment: string): string {
   return segment.replace(QUOTES, '').replace(ARTICLE, '').replace(QUOTES, '').trim();
@@ -84,7 +85,8 @@ function firstSegment(text: string, tables: readonly LanguageTable[]): string | 
   for (const t of tables) {
     for (const m of text.matchAll(globalOf(t.pathLeadStop))) start = Math.max(start, m.index + m[0].length);
   }
-  const segment = tidy(text.slice(start));
+  const segment = tidy(text.slice(start).replace(IMPERATIVE, ''));
+  if (/\b(?:your|my|votre|vos|mon|ma)\b/i.test(segment)) return null; // "your profile picture" is not a menu
   return segment && segment.length <= MAX_SEGMENT_CHARS && /^[\p{Lu}\d]/u.test(segment) ? segment : null;
 }
 
