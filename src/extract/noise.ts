@@ -8,7 +8,7 @@ const NEVER_CONTENT = new Set([
 ]);
 const NOISE_ROLE = /^(?:navigation|contentinfo|search|dialog|alertdialog|menu|menubar|banner-nav)$/i;
 const NOISE_CLASS =
-  /cookie|consent[-_]?(?:banner|bar|dialog|modal|notice|manager)|gdpr|lang(?:uage)?[-_]?(?:picker|selector|select|switch|chooser|menu|list|dropdown)|locale[-_]?(?:picker|selector|switch|list)|share[-_]?(?:bar|buttons|menu|links)|social[-_]?(?:share|links)|skip[-_]?(?:link|to)|breadcrumb|global-footer|site-footer|nav-footer|sign-?in-modal|join-form|toast/i;
+  /cookie|consent[-_]?(?:banner|bar|dialog|modal|notice|manager)|gdpr|lang(?:uage)?[-_]?(?:picker|selector|select|switch|chooser|menu|list|dropdown)|locale[-_]?(?:picker|selector|switch|list)|share[-_]?(?:bar|buttons|menu|links)|social[-_]?(?:share|links)|skip[-_]?(?:link|to)|breadcrumb|global-footer|site-footer|nav-footer|sign-?in-modal|join-form|toast|wm-ipp|wb-autocomplete|donato/i;
 
 /** Lists of links to the same page in other languages: a language picker without a class. */
 function isLanguageList(el: DomElement): boolean {

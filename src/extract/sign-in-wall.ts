@@ -2,7 +2,9 @@ import type { CheerioAPI } from 'cheerio';
 
 /** Titles of LinkedIn's sign-in, sign-up and authwall pages (English and French). */
 const WALL_TITLE =
-  /^(?:linkedin\s*(?:login|log in)|(?:sign\s*(?:up|in)|log\s*in|join(?: linkedin)?|security verification|s['’]inscrire|s['’]identifier|connexion|inscription|vérification de sécurité)\b)|\b(?:sign\s*in|log\s*in|sign\s*up)\s*\|\s*linkedin\s*$|\b(?:s['’]identifier|s['’]inscrire|connexion)\s*\|\s*linkedin\s*$/i;
+  /^(?:linkedin:?\s*(?:login|log in)|(?:sign\s*(?:up|in)|log\s*in|join(?: linkedin)?|security verification|s['’]inscrire|s['’]identifier|connexion|inscription|vérification de sécurité)\b)|\b(?:sign\s*in|log\s*in|sign\s*up)\s*\|\s*linkedin\s*$|\b(?:s['’]identifier|s['’]inscrire|connexion)\s*\|\s*linkedin\s*$/i;
+/** An H1 that is nothing but a sign-in call. */
+const WALL_HEADING = /^(?:sign\s*in|sign\s*up|log\s*in|join linkedin|join now|welcome back|s['’]identifier|s['’]inscrire|connexion|inscription|rejoindre linkedin)\s*[.!]?$/i;
 const WALL_URL = /\/(?:authwall|uas\/login|checkpoint\/|login|signup|reg\/join)\b/i;
 const LOGIN_FORM = /\/(?:uas\/login|checkpoint\/|login-submit|signup|reg\/join|authwall)/i;
 const JOIN_WORDS = /\b(?:sign in|sign up|join now|log in|agree & join|s['’]identifier|s['’]inscrire|se connecter|connexion|inscrivez-vous)\b/i;
@@ -17,7 +19,7 @@ const THIN_TEXT_CHARS = 700;
  */
 export function detectSignInWall($: CheerioAPI, title: string | null, mainText: string): boolean {
   const docTitle = $('title').first().text().trim();
-  if (WALL_TITLE.test(docTitle) || (title !== null && WALL_TITLE.test(title) && mainText.length < THIN_TEXT_CHARS * 3)) {
+  if (WALL_TITLE.test(docTitle) || (title !== null && WALL_HEADING.test(title) && mainText.length < THIN_TEXT_CHARS * 3)) {
     return true;
   }
   const urls = [
