@@ -1,7 +1,7 @@
-import { Transform, type TransformCallback } from 'node:stream';
+import { Transform, pipeline, type TransformCallback } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import iconv from 'iconv-lite';
-import { CheerioCrawler, Configuration, NonRetryableError, log, LogLevel } from '@crawlee/cheerio';
+import { CheerioCrawler, Configuration, NonRetryableError, RetryRequestError, log, LogLevel } from '@crawlee/cheerio';
 import type { FetchOptions } from '../domain/config.js';
 
 /** One URL to fetch; `key` comes back with its result (the source id). */
@@ -112,8 +112,9 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
       },
     ],
     postNavigationHooks: [
-      (context) => {
+      async (context) => {
         const response = (context as unknown as { response: IncomingMessage & { url?: string } }).response;
+        await honourRetryAfter(context.request, response, options.timeoutMs);
         const length = Number(response.headers['content-length']);
         if (Number.isFinite(length) && length > options.maxBodyBytes) {
           response.destroy();
@@ -122,7 +123,8 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
         // Stop a body without Content-Length as soon as it passes the limit.
         const limit = new ByteLimit(options.maxBodyBytes, () => response.destroy());
         rawBodies.set(context.request.uniqueKey, limit.chunks);
-        const limited = response.pipe(limit);
+        // pipeline(), not pipe(): a body cut short or timed out must fail the read, not hang it.
+        const limited = pipeline(response, limit, () => undefined);
         Object.assign(limited, { statusCode: response.statusCode, headers: response.headers, url: response.url });
         (context as unknown as { response: unknown }).response = limited;
       },
@@ -155,9 +157,10 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
     },
     failedRequestHandler: async ({ request, response }, error) => {
       const key = request.uniqueKey;
-      const status = (response as { statusCode?: number } | undefined)?.statusCode ?? parseStatus(error.message);
+      const status = error instanceof RetryAfterRefused ? error.status : (response as { statusCode?: number } | undefined)?.statusCode ?? parseStatus(error.message);
       const base = pageBase(key, request.url, request.loadedUrl ?? request.url, status, started.get(key));
-      await finish({ ...base, outcome: status !== null && BLOCKED_STATUSES.has(status) ? 'blocked' : 'error', reason: describeError(error, status !== null && status >= 300 ? status : null) });
+      const reason = error instanceof RetryAfterRefused ? error.message : describeError(error, status !== null && status >= 300 ? status : null);
+      await finish({ ...base, outcome: status !== null && BLOCKED_STATUSES.has(status) ? 'blocked' : 'error', reason });
     },
   }, config);
 
@@ -196,6 +199,7 @@ function parseStatus(message: string): number | null {
 function describeError(error: Error, status: number | null): string {
   if (status !== null) return `HTTP ${status}`;
   const message = error.message.replace(/^Detected a session error, rotating session\.\.\.\s*/, '').split('\n')[0]?.trim() || 'unknown error';
+  if (/aborted pending request|premature close/i.test(message)) return `body cut short: the connection closed before the whole body arrived (${message})`;
   if (/ECONNRESET|socket hang up/i.test(message)) return `connection reset: ${message}`;
   if (/ENOTFOUND|EAI_AGAIN/i.test(message)) return `DNS failure: ${message}`;
   if (/ECONNREFUSED/i.test(message)) return `connection refused: ${message}`;
@@ -217,6 +221,42 @@ function decodeBody(buffer: Buffer, contentType: string | null): string {
   return buffer.toString('utf8');
 }
 
+/**
+ * A 429 or 503 with `Retry-After`: a wait no longer than `fetch.timeoutMs` is waited out and the
+ * URL asked once more (whatever `maxRetries` says, since the server asked for it); a longer wait,
+ * or a second refusal, ends this check without asking again, the wait in the reason.
+ */
+async function honourRetryAfter(request: { userData: Record<string, unknown> }, response: IncomingMessage, timeoutMs: number): Promise<void> {
+  const status = response.statusCode ?? 0;
+  const raw = header(response.headers as Record<string, string | string[] | undefined>, 'retry-after');
+  if ((status !== 429 && status !== 503) || raw === null) return;
+  const waitMs = retryAfterMs(raw, Date.now());
+  if (waitMs === null) return;
+  response.destroy();
+  if (waitMs <= timeoutMs && request.userData.waitedRetryAfter !== true) {
+    request.userData.waitedRetryAfter = true;
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    throw new RetryRequestError(`HTTP ${status}: waited Retry-After ${raw}, asking again`);
+  }
+  const why = request.userData.waitedRetryAfter === true ? 'refused again after waiting' : 'longer than fetch.timeoutMs';
+  throw new RetryAfterRefused(status, `HTTP ${status} (Retry-After ${raw.trim()}${/^\d+$/.test(raw.trim()) ? ' s' : ''}: ${why}, not asked again in this check)`);
+}
+
+/** `Retry-After` as milliseconds from now: delay-seconds or an HTTP date; null when unreadable. */
+export function retryAfterMs(value: string, now: number): number | null {
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+class RetryAfterRefused extends NonRetryableError {
+  constructor(readonly status: number, message: string) {
+    super(message);
+    this.name = 'RetryAfterRefused';
+  }
+}
+
 /** Passes bytes through until a limit, then fails the stream so nothing more is read. */
 class ByteLimit extends Transform {
   private seen = 0;
@@ -227,8 +267,9 @@ class ByteLimit extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.seen += chunk.length;
     if (this.seen > this.limit) {
-      this.stopSource();
+      // Fail first, then stop the source: the other way round the read ends as "Premature close".
       callback(new BodyTooLargeError(this.limit));
+      this.stopSource();
       return;
     }
     this.chunks.push(chunk);
