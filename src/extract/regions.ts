@@ -43,7 +43,10 @@ function outsideFlags(clause: string, mentions: RegionMention[], tables: readonl
 }
 
 function isRegionSentence(unit: Unit, tables: readonly LanguageTable[]): boolean {
-  if (!(unit.ai || unit.aiContext)) return false;
+  // A nearby AI sentence is not enough: a region needs AI in its own sentence or structure, or
+  // to be in a sentence about training.
+  const about = unit.structuralAi || (unit.aiContext && tables.some((t) => t.trainingCue.test(unit.text)));
+  if (!about) return false;
   if (tables.some((t) => t.regionStopContext.test(unit.text))) return false;
   return tables.some((t) => t.coverageCue.test(unit.text));
 }

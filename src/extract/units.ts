@@ -15,11 +15,16 @@ export interface Unit {
   aiContext: boolean;
   /** Training AI models is the topic here (same sources as `aiContext`). */
   trainContext: boolean;
+  /** AI is named in the sentence or by the structure around it (not only by a nearby sentence). */
+  structuralAi: boolean;
   /** The list or table this item belongs to is introduced as what is not used/covered. */
   negativeLeadIn: boolean;
   /** Marked as a past state ("previously", "until now"). */
   pastState: boolean;
 }
+
+/** How many following sentences of a paragraph an AI sentence lends its topic to. */
+const CARRY_SENTENCES = 2;
 
 interface HeadingScope { level: number; ai: boolean; train: boolean }
 
@@ -63,11 +68,23 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
       }
     }
     const blockUnits: Unit[] = [];
-    for (const s of own) {
-      aiContext ||= s.ai;
-      trainContext ||= s.aiTrain || (aiContext && test(tables, (t) => t.trainingCue, s.text));
+    // Topic carried by the structure (heading, lead-in, anaphora across blocks) holds for the
+    // whole block; topic from an earlier sentence of the block only for the next few sentences.
+    const structuralAi = aiContext;
+    const structuralTrain = trainContext;
+    let carryAi = 0;
+    let carryTrain = 0;
+    for (const [j, s] of own.entries()) {
+      const continues = j > 0 && test(tables, (t) => t.anaphora, s.text);
+      const sentenceAi = structuralAi || s.ai || carryAi > 0;
+      const sentenceTrain = structuralTrain || s.aiTrain || carryTrain > 0 || (sentenceAi && test(tables, (t) => t.trainingCue, s.text));
+      if (s.ai) carryAi = CARRY_SENTENCES;
+      else if (!continues) carryAi -= 1;
+      if (sentenceTrain && (s.ai || s.aiTrain || test(tables, (t) => t.trainingCue, s.text))) carryTrain = CARRY_SENTENCES;
+      else if (!continues) carryTrain -= 1;
       const unit: Unit = {
-        text: s.text, blockIndex: i, block, ai: s.ai, aiTrain: s.aiTrain, aiContext, trainContext,
+        text: s.text, blockIndex: i, block, ai: s.ai, aiTrain: s.aiTrain,
+        aiContext: sentenceAi, trainContext: sentenceTrain, structuralAi: structuralAi || s.ai,
         negativeLeadIn, pastState: test(tables, (t) => t.pastState, s.text),
       };
       blockUnits.push(unit);

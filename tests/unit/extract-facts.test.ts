@@ -72,6 +72,12 @@ describe('extractFacts() regions', () => {
     expect(f.excludedRegions).toBeNull();
   });
 
+  it('does not lend the AI topic of one sentence to a distant sentence of the same paragraph', () => {
+    const f = facts('<p>We develop and train AI models. We also send you emails. We show you jobs. We keep your profile visible to members in the EU.</p>');
+    expect(f.regions).toBeNull();
+    expect(f.includedData).toBeNull();
+  });
+
   it('lets an announced future coverage override a current exclusion of the same region', () => {
     const f = facts('<p>Currently we do not use data from members in the EU to train generative AI models. Starting November 3, 2025, we will use data from members in the EU to train these models.</p>');
     expect(f.regions).toEqual(['EU']);
