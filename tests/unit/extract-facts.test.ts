@@ -23,6 +23,11 @@ describe('extractFacts() data categories', () => {
     expect(f.excludedData).toEqual(['private-messages']);
   });
 
+  it('does not read "not only" or French "ne ... que" as negations', () => {
+    expect(facts('<p>We train generative AI models not only on your profile but also on your posts.</p>').includedData).toEqual(['posts', 'profile']);
+    expect(facts('<h1>IA générative</h1><p>Pour entraîner nos modèles d’IA générative, nous n’utilisons que vos publications.</p>', 'fr').includedData).toEqual(['posts']);
+  });
+
   it('reads list items under a negative lead-in as excluded', () => {
     const f = facts('<p>Data we don’t use to train generative AI models:</p><ul><li>Private messages</li><li>Payment information</li></ul>');
     expect(f.excludedData).toEqual(['payment-information', 'private-messages']);

@@ -51,7 +51,7 @@ export const en: LanguageTable = {
   aiCue: /\b(?:generative ai|gen ?ai|gai|ai|a\.i\.|artificial intelligence|machine learning|large language models?|llms?|content[- ]generating|content[- ]creat(?:ion|ing) (?:ai|models?)|ai[- ]powered|models? (?:that|which|used to) (?:generate|create)|data for generative ai improvement)\b/i,
   trainingCue: /\b(?:train|trains|trained|training|fine-tun\w*|improv\w*|develop(?:s|ed|ing)? (?:and (?:train|improve) )?(?:(?:our|these|the|such|new) )?(?:ai|models?|generative))\b/i,
   dataUseCue: /\b(?:use|uses|used|using|process|processes|processed|processing|include|includes|included|including|train|trains|trained|training|rely|relies|leverage[sd]?)\b/i,
-  negation: /\b(?:not|never|no longer|no|none|neither|nor|without|exclud(?:e|es|ed|ing)|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|can't|cannot|shouldn't|wouldn't|haven't|hasn't)\b|n't\b/i,
+  negation: /(?<!\bwhether or )\bnot\b(?! only\b)|\b(?:never|no longer|no|none|neither|nor|without|exclud(?:e|es|ed|ing)|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|can't|cannot|shouldn't|wouldn't|haven't|hasn't)\b|n't\b/i,
   exceptionStart: /\b(?:except(?: for)?|excluding|other than|apart from|aside from|with the exception of)\b/i,
   outsideLead: /\b(?:outside(?: of)?|beyond)\s+(?:the\s+)?$/i,
   clauseSplit: /;\s+|,?\s+(?:but|however|whereas|while|although)\s+|,\s+(?:and|or)\s+(?=(?:we|linkedin|it|they|this|these|our|you|members)\b)|\s+[-–—]\s+/i,

@@ -48,7 +48,8 @@ export const fr: LanguageTable = {
   aiCue: ure(r`\b(?:IA|I\.A\.|IAG|intelligence artificielle|apprentissage automatique|modèles? (?:d'IA|de langage|génératifs?)|grands modèles de langage|création de contenu|génér\p{L}* (?:du |de )?contenu|génération de contenu)\b`),
   trainingCue: ure(r`\b(?:entraîn\p{L}*|entrain\p{L}*|former les modèles|formation des modèles|amélior\p{L}*|développer (?:nos |des |les )?(?:modèles|IA))\b`),
   dataUseCue: ure(r`\b(?:utilis\p{L}*|trait\p{L}*|inclu\p{L}*|comprend\p{L}*|servir|sert|exploit\p{L}*|entraîn\p{L}*)\b`),
-  negation: ure(r`\bn'|\b(?:ne|pas|jamais|aucune?|ni|sans|exclu|exclue|exclus|exclues|exclut|excluons)\b`),
+  // "ne"/"n'" alone is not enough: "nous n'utilisons que vos publications" means "only".
+  negation: ure(r`\b(?:pas|jamais|aucune?|ni|sans|exclu|exclue|exclus|exclues|exclut|excluons)\b|\b(?:ne|n')\s*\p{L}+\s+(?:plus|rien|personne)\b`),
   exceptionStart: ure(r`\b(?:sauf|à l'exception d(?:e|u|es)|hormis|excepté|exception faite d(?:e|u|es))\b`),
   outsideLead: ure(r`\b(?:hors|en dehors)(?: d(?:e|u|es)| d')?\s*(?:l'|la |le |les )?$`),
   clauseSplit: ure(r`;\s+|,?\s+(?:mais|cependant|toutefois|tandis que|alors que|bien que)\s+|,\s+(?:et|ou)\s+(?=(?:nous|LinkedIn|il|ils|elle|elles|ces|cela|les|vous|vos|votre)\b)|\s+[-–—]\s+`),
