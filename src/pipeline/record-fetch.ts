@@ -54,7 +54,8 @@ export function recordFetch(ctx: RecordContext, source: Source, page: FetchedPag
     const result: SourceCheckResult = {
       sourceId: source.id, url: source.url, status: 'unchanged', httpStatus: page.httpStatus,
       reason: page.reason, durationMs: page.durationMs, changeId: null, factChanges: [], textChanged: false,
-      document: null, body: page.outcome === 'ok' ? page.body : null,
+      // Only a blog's body is kept (for link discovery): a cycle holds every result until it ends.
+      document: null, body: page.outcome === 'ok' && source.kind === 'blog' ? page.body : null,
     };
     const failed = prepared.kind === 'failed';
     if (prepared.kind === 'failed') {
@@ -131,14 +132,16 @@ function prepare(db: Db, source: Source, page: FetchedPage): Prepared {
     return { kind: 'failed', status: page.outcome, reason: page.reason ?? page.outcome };
   }
   const row = getSourceRow(db, source.id);
-  const current = row?.currentSnapshotId ? getSnapshotRow(db, row.currentSnapshotId) : undefined;
+  const currentId = row?.currentSnapshotId ?? null;
   if (page.outcome === 'not-modified') {
-    return current ? { kind: 'not-modified' } : { kind: 'failed', status: 'error', reason: 'HTTP 304 without a stored snapshot' };
+    return currentId !== null ? { kind: 'not-modified' } : { kind: 'failed', status: 'error', reason: 'HTTP 304 without a stored snapshot' };
   }
   const raw = page.body ?? '';
-  // Hashing before parsing: a page whose body differs only by per-load noise is not parsed again.
+  // Hashing before parsing: a page whose body differs only by per-load noise is not parsed again,
+  // and its snapshot (compressed text, facts) is not even read.
   const bodyHash = sha256(stripNoise(raw));
-  if (current && row?.bodyHash === bodyHash) return { kind: 'same-body' };
+  if (currentId !== null && row?.bodyHash === bodyHash) return { kind: 'same-body' };
+  const current = currentId !== null ? getSnapshotRow(db, currentId) : undefined;
   const { document, page: read } = extractFacts(raw, { url: source.url, kind: source.kind, language: source.language ?? 'auto', select: source.select });
   if (read.signInWall) return { kind: 'failed', status: 'blocked', reason: 'sign-in wall served instead of the page' };
   if (!read.mainFound || read.text.trim() === '') {

@@ -1,6 +1,6 @@
 import type { ChangeDetail, ChangeRecord } from '../domain/records.js';
 import type { FactChange } from '../domain/facts.js';
-import type { Db } from './open-database.js';
+import type { QueryDb } from './query-statement.js';
 import { decompressText } from './compress.js';
 import { isoTime, parseJson, statement } from './query-statement.js';
 
@@ -42,7 +42,7 @@ const COLUMNS = `c.id, c.source_id, s.url, c.detected_at, c.before_snapshot_id, 
  * Changes newest first (detectedAt desc, id desc). Walks `changes_detected` or
  * `changes_source_detected` backwards and stops after `limit` rows; the cursor keeps pages stable.
  */
-export function listChanges(db: Db, filter: ChangeFilter = {}): ChangeRecord[] {
+export function listChanges(db: QueryDb, filter: ChangeFilter = {}): ChangeRecord[] {
   const where: string[] = [];
   const params: Record<string, string | number> = { limit: filter.limit ?? 50 };
   if (filter.sourceId !== undefined) {
@@ -83,7 +83,7 @@ const DETAIL_SQL = `
   WHERE c.id = ?`;
 
 /** One change with its unified text diff and both snapshots' times; null when there is none. */
-export function getChange(db: Db, id: number): ChangeDetail | null {
+export function getChange(db: QueryDb, id: number): ChangeDetail | null {
   const row = statement(db, DETAIL_SQL).get(id) as ChangeDetailRow | undefined;
   if (!row) return null;
   return {

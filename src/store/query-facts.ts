@@ -1,6 +1,6 @@
 import type { SourceFacts } from '../domain/records.js';
 import { emptyFacts, type Facts, type FactsDocument, type Language, type SourceKind } from '../domain/facts.js';
-import type { Db } from './open-database.js';
+import type { QueryDb } from './query-statement.js';
 import { isoTime, parseJson, statement } from './query-statement.js';
 
 export interface FactsAtOptions {
@@ -37,7 +37,7 @@ const ONE_SQL = `${SELECT} WHERE src.id = @sourceId`;
  * The facts of each source as recorded at `at`: its latest snapshot created at or before then.
  * Sources with no snapshot yet at that time are left out.
  */
-export function factsAt(db: Db, options: FactsAtOptions = {}): SourceFacts[] {
+export function factsAt(db: QueryDb, options: FactsAtOptions = {}): SourceFacts[] {
   const at = options.at ?? Date.now();
   const rows = (options.sourceId === undefined
     ? statement(db, ALL_SQL).all({ at })

@@ -1,4 +1,4 @@
-import type { Db } from './open-database.js';
+import type { QueryDb } from './query-statement.js';
 import { statement } from './query-statement.js';
 
 export interface MetricCounts {
@@ -16,7 +16,7 @@ const DELIVERIES_SQL = 'SELECT status, count(*) AS n FROM deliveries GROUP BY st
 const SOURCES_SQL = 'SELECT id, last_success_at, failing, failures FROM sources ORDER BY id';
 
 /** The counts `/metrics` exposes, read in one transaction so they agree with each other. */
-export function readMetricCounts(db: Db): MetricCounts {
+export function readMetricCounts(db: QueryDb): MetricCounts {
   return db.$client.transaction(() => {
     const byStatus = (sql: string) => Object.fromEntries(
       (statement(db, sql).all() as { status: string; n: number }[]).map((row) => [row.status, row.n]),

@@ -1,5 +1,5 @@
 import type { SnapshotRecord } from '../domain/records.js';
-import type { Db } from './open-database.js';
+import type { QueryDb } from './query-statement.js';
 import { decompressText } from './compress.js';
 import { factsDocument } from './query-facts.js';
 import { isoTime, statement } from './query-statement.js';
@@ -25,7 +25,7 @@ const SQL = `
   WHERE sn.id = ?`;
 
 /** One snapshot with its normalized text and its Facts document; null when there is none. */
-export function getSnapshot(db: Db, id: number): SnapshotRecord | null {
+export function getSnapshot(db: QueryDb, id: number): SnapshotRecord | null {
   const row = statement(db, SQL).get(id) as SnapshotRow | undefined;
   if (!row) return null;
   return {

@@ -2,7 +2,7 @@ import type { SourceRecord } from '../domain/records.js';
 import type { SourceKind } from '../domain/facts.js';
 import type { CheckStatus } from '../domain/source.js';
 import { FACT_NAMES, type Facts } from '../domain/facts.js';
-import type { Db } from './open-database.js';
+import type { QueryDb } from './query-statement.js';
 import { isoTime, parseJson, statement } from './query-statement.js';
 
 interface SourceRow {
@@ -29,7 +29,7 @@ const SQL = `
   ORDER BY s.id`;
 
 /** Every source, configured or discovered, ordered by id (a blog's posts follow the blog). */
-export function listSources(db: Db): SourceRecord[] {
+export function listSources(db: QueryDb): SourceRecord[] {
   const rows = statement(db, SQL).all() as SourceRow[];
   return rows.map(toSourceRecord);
 }
@@ -55,6 +55,6 @@ function toSourceRecord(row: SourceRow): SourceRecord {
 
 const EXISTS_SQL = 'SELECT 1 FROM sources WHERE id = ?';
 
-export function sourceExists(db: Db, id: string): boolean {
+export function sourceExists(db: QueryDb, id: string): boolean {
   return statement(db, EXISTS_SQL).get(id) !== undefined;
 }

@@ -1,10 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { Db } from './open-database.js';
 
+/**
+ * What the read-side queries need of a database: its connection. A `Db` is one; query verbs open
+ * just this, without loading drizzle (see `openQueryDatabase`).
+ */
+export type QueryDb = Pick<Db, '$client'>;
+
 /** Prepared statements are cached per connection: preparing costs more than most of these queries. */
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
-export function statement(db: Db, sql: string): Database.Statement {
+export function statement(db: QueryDb, sql: string): Database.Statement {
   let statements = cache.get(db.$client);
   if (!statements) {
     statements = new Map();

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from './open-database.js';
 import { contents, snapshots, changes, checks } from './schema.js';
+import { statement, type QueryDb } from './query-statement.js';
 
 export type SnapshotRow = typeof snapshots.$inferSelect;
 export type NewSnapshot = typeof snapshots.$inferInsert;
@@ -26,6 +27,10 @@ export function insertChange(db: Db, values: NewChange): number {
   return db.insert(changes).values(values).returning({ id: changes.id }).get().id;
 }
 
-export function insertCheck(db: Db, values: NewCheck): number {
-  return db.insert(checks).values(values).returning({ id: checks.id }).get().id;
+const CHECK_SQL = 'INSERT INTO checks (source_id, at, duration_ms, status, http_status, reason, snapshot_id) VALUES (?, ?, ?, ?, ?, ?, ?)';
+
+/** One row per check of every source: a cached statement, not the query builder (the hot path). */
+export function insertCheck(db: QueryDb, values: NewCheck): number {
+  const { sourceId, at, durationMs, status, httpStatus = null, reason = null, snapshotId = null } = values;
+  return Number(statement(db, CHECK_SQL).run(sourceId, at, durationMs, status, httpStatus, reason, snapshotId).lastInsertRowid);
 }
