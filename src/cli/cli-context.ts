@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Config } from '../domain/config.js';
 import { loadConfig } from '../config/load-config.js';
 import type { Db } from '../store/open-database.js';
+import type { QueryDb } from '../store/query-statement.js';
 
 export interface GlobalOptions {
   config?: string;
@@ -18,6 +19,12 @@ export function configOf(command: Command): Config {
 export async function openDb(config: Config): Promise<Db> {
   const { openDatabase } = await import('../store/open-database.js');
   return openDatabase(config.database);
+}
+
+/** Opens the config's database for the query verbs: without drizzle when it is already migrated. */
+export async function openQueryDb(config: Config): Promise<QueryDb> {
+  const { openQueryDatabase } = await import('../store/open-query-database.js');
+  return openQueryDatabase(config.database);
 }
 
 export function printJson(value: unknown): void {

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { FACT_NAMES, type FactName } from '../domain/facts.js';
 import { UsageError } from '../domain/errors.js';
-import { configOf, openDb, printJson } from './cli-context.js';
+import { configOf, openQueryDb, printJson } from './cli-context.js';
 import { parseChangeId, parsePositiveInt, parseTime } from './parse-args.js';
 import { formatTable, shortTime } from './format-table.js';
 import { listChanges, getChange } from '../store/query-changes.js';
 import { factsAt } from '../store/query-facts.js';
 import { listSources } from '../store/query-sources.js';
 import { describeFactChange, formatFactValue } from '../notify/summarize-fact-changes.js';
-import type { Db } from '../store/open-database.js';
+import type { QueryDb } from '../store/query-statement.js';
 
 /** `history`, `show`, `facts`, `sources`: read the database, never load the crawler. */
 export function registerQueryVerbs(program: Command): void {
@@ -32,7 +32,7 @@ export function registerQueryVerbs(program: Command): void {
         until: opts.until === undefined ? undefined : parseTime(opts.until, '--until', { endOfDay: true }),
         limit: parsePositiveInt(opts.limit, '--limit', 100_000),
       };
-      const db = await openDb(config);
+      const db = await openQueryDb(config);
       try {
         if (opts.source) requireSource(db, opts.source);
         const changes = listChanges(db, filter);
@@ -54,7 +54,7 @@ export function registerQueryVerbs(program: Command): void {
     .action(async (rawId: string, opts: { json?: boolean }, command: Command) => {
       const config = configOf(command);
       const id = parseChangeId(rawId);
-      const db = await openDb(config);
+      const db = await openQueryDb(config);
       try {
         const change = getChange(db, id);
         if (!change) throw new UsageError(`unknown change id ${id}: run \`policy-watch history\` to list changes`);
@@ -79,19 +79,22 @@ export function registerQueryVerbs(program: Command): void {
     .action(async (opts: { source?: string; at?: string; json?: boolean }, command: Command) => {
       const config = configOf(command);
       const at = opts.at === undefined ? undefined : parseTime(opts.at, '--at', { endOfDay: true });
-      const db = await openDb(config);
+      const db = await openQueryDb(config);
       try {
         if (opts.source) requireSource(db, opts.source);
         const documents = factsAt(db, { sourceId: opts.source, at });
         if (opts.json) return printJson(documents);
         if (documents.length === 0) return console.log('No facts recorded yet: run `policy-watch check` first.');
+        // One write: a console.log per line costs more than the query with hundreds of sources.
+        const lines: string[] = [];
         for (const doc of documents) {
-          console.log(`${doc.sourceId}  ${doc.title ?? ''}  (${doc.language}, snapshot ${doc.snapshotId} of ${shortTime(doc.recordedAt)})`);
+          lines.push(`${doc.sourceId}  ${doc.title ?? ''}  (${doc.language}, snapshot ${doc.snapshotId} of ${shortTime(doc.recordedAt)})`);
           const stated = FACT_NAMES.filter((name) => doc.facts[name] !== null);
-          if (stated.length === 0) console.log('  (no fact stated)');
-          for (const name of stated) console.log(`  ${name.padEnd(22)} ${formatFactValue(doc.facts[name], name)}`);
-          console.log('');
+          if (stated.length === 0) lines.push('  (no fact stated)');
+          for (const name of stated) lines.push(`  ${name.padEnd(22)} ${formatFactValue(doc.facts[name], name)}`);
+          lines.push('');
         }
+        process.stdout.write(`${lines.join('\n')}\n`);
       } finally {
         db.$client.close();
       }
@@ -102,7 +105,7 @@ export function registerQueryVerbs(program: Command): void {
     .option('--json', 'print a JSON array of sources')
     .action(async (opts: { json?: boolean }, command: Command) => {
       const config = configOf(command);
-      const db = await openDb(config);
+      const db = await openQueryDb(config);
       try {
         const { syncSources } = await import('../store/source-rows.js');
         syncSources(db, config.sources, Date.now());
@@ -117,7 +120,7 @@ export function registerQueryVerbs(program: Command): void {
     });
 }
 
-function requireSource(db: Db, id: string): void {
+function requireSource(db: QueryDb, id: string): void {
   const row = db.$client.prepare('SELECT 1 FROM sources WHERE id = ?').get(id);
   if (!row) throw new UsageError(`unknown source "${id}": run \`policy-watch sources\` to list them`);
 }
