@@ -30,6 +30,31 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** What to do about the SQLite errors a user can meet (by primary result code). */
+const SQLITE_ADVICE: Record<string, string> = {
+  SQLITE_READONLY: ': the database file (or its folder, which holds the -wal and -shm files) is read-only; give policy-watch write access, or point --db at a writable copy',
+  SQLITE_FULL: ': the disk holding the database is full (or the file hit a size limit); free some space and run again. Nothing was half-written: each check is one transaction',
+  SQLITE_CANTOPEN: ': check that the database\'s folder exists and is writable',
+  SQLITE_BUSY: ': another process holds the database; try again',
+  SQLITE_CORRUPT: ': the database file is damaged; restore it from a backup',
+  SQLITE_NOTADB: ': the file is not a policy-watch database; check --db',
+  SQLITE_IOERR: ': the disk could not be read or written; check the disk and free space',
+};
+
+/** The SQLite result code of a better-sqlite3 error (or of its cause), e.g. `SQLITE_READONLY_DBMOVED`. */
+function sqliteCode(error: unknown): string | null {
+  for (let e = error, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_')) return code;
+  }
+  return null;
+}
+
+function sqliteAdvice(error: unknown): string {
+  const code = sqliteCode(error);
+  return code ? SQLITE_ADVICE[code.split('_').slice(0, 2).join('_')] ?? '' : '';
+}
+
 /** Runs the CLI; returns the exit code (0 ok, 1 runtime failure, 2 bad usage or config). */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
@@ -46,7 +71,13 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (error instanceof PolicyWatchError) {
-      process.stderr.write(`policy-watch: ${error.message}\n`);
+      process.stderr.write(`policy-watch: ${error.message}${sqliteAdvice(error)}\n`);
+      return 1;
+    }
+    // A database error outside the paths that wrap it (a read-only file met at the first write).
+    const code = sqliteCode(error);
+    if (code) {
+      process.stderr.write(`policy-watch: database error: ${(error as Error).message} (${code})${sqliteAdvice(error)}\n`);
       return 1;
     }
     process.stderr.write(`policy-watch: ${(error as Error)?.stack ?? String(error)}\n`);

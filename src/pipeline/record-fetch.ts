@@ -47,7 +47,7 @@ export function recordFetch(ctx: RecordContext, source: Source, page: FetchedPag
   const { db } = ctx;
   const at = ctx.now();
   // Parse outside the transaction: a slow parse must not hold the write lock.
-  const prepared = prepare(db, source, page);
+  const prepared = prepareOrFail(db, source, page);
   return db.$client.transaction(() => {
     const row = getSourceRow(db, source.id);
     if (!row) throw new Error(`source ${source.id} is not in the database`);
@@ -126,6 +126,25 @@ type Prepared =
   | { kind: 'same-body' }
   | { kind: 'same-text'; bodyHash: string }
   | { kind: 'new-content'; doc: FactsDocument; text: string; textHash: string; bodyHash: string; raw: string; previous: PreviousSnapshot | null };
+
+/**
+ * A page that breaks the extractor is an error check of that source. A database error is not the
+ * page's fault: it is thrown, so it never counts towards `failAfter` nor alerts about the site.
+ */
+function prepareOrFail(db: Db, source: Source, page: FetchedPage): Prepared {
+  try {
+    return prepare(db, source, page);
+  } catch (error) {
+    if (isDatabaseError(error)) throw error;
+    return { kind: 'failed', status: 'error', reason: `cannot read the page: ${String((error as Error)?.message ?? error).slice(0, 200)}` };
+  }
+}
+
+/** A better-sqlite3 error (SQLITE_FULL, SQLITE_READONLY, SQLITE_BUSY, ...). */
+export function isDatabaseError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_');
+}
 
 function prepare(db: Db, source: Source, page: FetchedPage): Prepared {
   if (page.outcome === 'blocked' || page.outcome === 'error') {

@@ -92,16 +92,13 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
       if (!source || fatal) return;
       let result: SourceCheckResult;
       try {
+        // A page that breaks the extractor is recorded as an error check by recordFetch itself.
         result = recordFetch({ db, config, now }, source, page);
-      } catch (error) {
-        // A page that breaks the extractor is an error of that source, not of the cycle; a
-        // database that cannot be written (disk full, read-only) ends the cycle with its cause.
-        try {
-          result = recordFetch({ db, config, now }, source, { ...page, outcome: 'error', body: null, reason: `cannot read the page: ${(error as Error).message.slice(0, 200)}` });
-        } catch (storeError) {
-          fatal = storeError;
-          return;
-        }
+      } catch (storeError) {
+        // The database cannot be written (disk full, read-only): end the cycle with its cause. Not
+        // an error check of the page: retrying as one could succeed, blame the site and alert.
+        fatal = storeError;
+        return;
       }
       results.push(result);
       options.onResult?.(result);
