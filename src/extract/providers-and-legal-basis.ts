@@ -13,6 +13,7 @@ const PROVIDERS: Array<[RegExp, string]> = [
   [/\bmistral\b/i, 'mistral'],
   [/\bllama\b/i, 'meta'],
 ];
+const MODEL_WORD = /\bmodels?\b|\bmod[eè]les?\b/i;
 const ADVERTISING = /\badvertis\w*|\bads\b|\bpublicit\w*|\bmarketing\b/i;
 
 /** Providers named as supplying the models the AI features (and their training) use. */
@@ -20,7 +21,8 @@ export function extractProviders(units: readonly Unit[], tables: readonly Langua
   const found = new Set<string>();
   let evidence: string | null = null;
   for (const unit of units) {
-    if (!(unit.ai || unit.aiContext)) continue;
+    // "models ... Azure OpenAI" is about AI even when the sentence never says "AI" on its own.
+    if (!(unit.ai || unit.aiContext || (MODEL_WORD.test(unit.text) && /\bopen\s?ai\b/i.test(unit.text)))) continue;
     if (!tables.some((t) => t.providerCue.test(unit.text)) || ADVERTISING.test(unit.text)) continue;
     for (const [re, provider] of PROVIDERS) {
       const m = re.exec(unit.text);

@@ -48,6 +48,8 @@ function isRegionSentence(unit: Unit, tables: readonly LanguageTable[]): boolean
   const about = unit.structuralAi || (unit.aiContext && tables.some((t) => t.trainingCue.test(unit.text)));
   if (!about) return false;
   if (tables.some((t) => t.regionStopContext.test(unit.text))) return false;
+  // "In the EU we rely on legitimate interests for this": where a legal basis applies, not coverage.
+  if (tables.some((t) => t.legalBasisCue.test(unit.text))) return false;
   return tables.some((t) => t.coverageCue.test(unit.text));
 }
 
@@ -78,7 +80,8 @@ function addClause(set: PolarSet, clause: Clause, unit: Unit, conditional: boole
   const mentions = regionMentions(clause.text, tables);
   if (mentions.length === 0) return;
   // "we do not use private messages of members in the EU": the negation is about the data.
-  if (clause.negative && (conditional || categoryMentions(clause.text, tables).length > 0)) return;
+  // Likewise "we do not use data from members under 18 in the EU": the negation is about minors.
+  if (clause.negative && (conditional || categoryMentions(clause.text, tables).length > 0 || tables.some((t) => t.minorAge.test(clause.text) || t.minorWord.test(clause.text)))) return;
   const outside = outsideFlags(clause.text, mentions, tables);
   mentions.forEach((m, i) => {
     const positive = clause.negative === outside[i];

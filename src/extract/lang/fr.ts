@@ -82,7 +82,7 @@ export const fr: LanguageTable = {
   ],
   regionMasks: [ure(r`\blinkedin (?:ireland|irlande|singapore|corporation)(?: unlimited company)?`, 'gi')],
   categories: [
-    [ure(r`\bphotos? de profil\b|\bphotos?\b`), 'profile-photo'],
+    [ure(r`\bphotos? de profil\b|\bphotos?\b(?=.*\bprofils?\b)|\bprofils?\b.*\bphotos?\b`), 'profile-photo'],
     [ure(r`(?<!photos? de )\bprofils?\b`), 'profile'],
     [ure(r`\bCVs?\b|\bcurriculum\b`), 'resume'],
     [ure(r`\b(?:parcours|historique|informations?) (?:de|sur la) formation\b|(?<=, )formation(?=,| et )|\bétudes\b|\béducation\b|\bdiplômes?\b`), 'education'],
