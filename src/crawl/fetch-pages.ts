@@ -53,6 +53,12 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
   if (requests.length === 0) return;
   log.setLevel(LogLevel.OFF);
   const config = new Configuration({ persistStorage: false, purgeOnStart: true });
+  // crawlee's run() arms a 1 s timer that it never clears whenever the storage client has a
+  // teardown, which kept every `check` process alive a second after its last page. This storage
+  // is in memory with nothing to flush: hide its teardown from run() and call it ourselves.
+  const storage = config.getStorageClient() as { teardown?: () => Promise<void> };
+  const teardownStorage = storage.teardown?.bind(storage);
+  storage.teardown = undefined;
   const started = new Map<string, number>();
   const settled = new Set<string>();
   // The raw bytes as received, captured before crawlee decodes them, so a meta charset can be honoured.
@@ -179,6 +185,7 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
     }
   }
   await crawler.teardown?.();
+  await teardownStorage?.();
 }
 
 function pageBase(key: string, url: string, finalUrl: string, status: number | null, startedAt: number | undefined): FetchedPage {
