@@ -282,7 +282,9 @@ class ByteLimit extends Transform {
       return;
     }
     this.chunks.push(chunk);
-    callback(null, chunk);
+    // Kept here, not passed on: the handler reads these raw bytes, and crawlee's own copy of the
+    // body would be a second buffer per page that nothing reads.
+    callback();
   }
 }
 
