@@ -4,7 +4,6 @@ import type { Config } from '../domain/config.js';
 import type { Source, CheckStatus } from '../domain/source.js';
 import type { FactChange, Facts, FactsDocument } from '../domain/facts.js';
 import type { FetchedPage } from '../crawl/fetch-pages.js';
-import { extractFacts } from '../extract/extract-facts.js';
 import { stripNoise } from '../extract/strip-noise.js';
 import { diffFacts } from '../diff/diff-facts.js';
 import { diffText } from '../diff/diff-text.js';
@@ -43,11 +42,11 @@ const sha256 = (text: string | Buffer) => createHash('sha256').update(text).dige
  * Turns one fetched page into a check row and, when its content changed, a snapshot, a change and
  * outbox rows: all in one transaction, so a crash leaves either the whole check or none of it.
  */
-export function recordFetch(ctx: RecordContext, source: Source, page: FetchedPage): SourceCheckResult {
+export async function recordFetch(ctx: RecordContext, source: Source, page: FetchedPage): Promise<SourceCheckResult> {
   const { db } = ctx;
   const at = ctx.now();
   // Parse outside the transaction: a slow parse must not hold the write lock.
-  const prepared = prepareOrFail(db, source, page);
+  const prepared = await prepareOrFail(db, source, page);
   return db.$client.transaction(() => {
     const row = getSourceRow(db, source.id);
     if (!row) throw new Error(`source ${source.id} is not in the database`);
@@ -131,9 +130,9 @@ type Prepared =
  * A page that breaks the extractor is an error check of that source. A database error is not the
  * page's fault: it is thrown, so it never counts towards `failAfter` nor alerts about the site.
  */
-function prepareOrFail(db: Db, source: Source, page: FetchedPage): Prepared {
+async function prepareOrFail(db: Db, source: Source, page: FetchedPage): Promise<Prepared> {
   try {
-    return prepare(db, source, page);
+    return await prepare(db, source, page);
   } catch (error) {
     if (isDatabaseError(error)) throw error;
     return { kind: 'failed', status: 'error', reason: `cannot read the page: ${String((error as Error)?.message ?? error).slice(0, 200)}` };
@@ -146,7 +145,7 @@ export function isDatabaseError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_');
 }
 
-function prepare(db: Db, source: Source, page: FetchedPage): Prepared {
+async function prepare(db: Db, source: Source, page: FetchedPage): Promise<Prepared> {
   if (page.outcome === 'blocked' || page.outcome === 'error') {
     return { kind: 'failed', status: page.outcome, reason: page.reason ?? page.outcome };
   }
@@ -161,6 +160,9 @@ function prepare(db: Db, source: Source, page: FetchedPage): Prepared {
   const bodyHash = sha256(stripNoise(raw));
   if (currentId !== null && row?.bodyHash === bodyHash) return { kind: 'same-body' };
   const current = currentId !== null ? getSnapshotRow(db, currentId) : undefined;
+  // Loaded on first use: a cycle of unchanged pages never parses, and the extractor (cheerio)
+  // costs ~190 ms and ~20 MB to load.
+  const { extractFacts } = await import('../extract/extract-facts.js');
   const { document, page: read } = extractFacts(raw, { url: source.url, kind: source.kind, language: source.language ?? 'auto', select: source.select });
   if (read.signInWall) return { kind: 'failed', status: 'blocked', reason: 'sign-in wall served instead of the page' };
   if (!read.mainFound || read.text.trim() === '') {

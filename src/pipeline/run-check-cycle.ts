@@ -3,7 +3,6 @@ import type { Config } from '../domain/config.js';
 import type { Source } from '../domain/source.js';
 import { PolicyWatchError, UsageError } from '../domain/errors.js';
 import { fetchPages, type FetchRequest, type FetchedPage } from '../crawl/fetch-pages.js';
-import { discoverLinks, postSourceId } from '../crawl/discover-links.js';
 import { getSourceRows, syncSources, listSourceRows, insertDiscoveredSource } from '../store/source-rows.js';
 import { recordFetch, type SourceCheckResult } from './record-fetch.js';
 
@@ -51,6 +50,8 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
 
   const discover = async (blog: Source, page: FetchedPage, pageNumber: number, baseline: boolean, enqueue: (r: FetchRequest[]) => Promise<void>) => {
     if (page.outcome !== 'ok' || !page.body) return;
+    // Loaded on first use, like the extractor: it brings cheerio, and most cycles have no blog.
+    const { discoverLinks, postSourceId } = await import('../crawl/discover-links.js');
     const links = discoverLinks(page.body, page.finalUrl, blog.follow ?? []);
     const cap = blog.maxNewPosts ?? DEFAULT_MAX_NEW_POSTS;
     const fresh: FetchRequest[] = [];
@@ -93,7 +94,7 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
       let result: SourceCheckResult;
       try {
         // A page that breaks the extractor is recorded as an error check by recordFetch itself.
-        result = recordFetch({ db, config, now }, source, page);
+        result = await recordFetch({ db, config, now }, source, page);
       } catch (storeError) {
         // The database cannot be written (disk full, read-only): end the cycle with its cause. Not
         // an error check of the page: retrying as one could succeed, blame the site and alert.
