@@ -23,7 +23,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'bin/policy-watch.js');
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);
-const SOURCES = Number(argv[argv.indexOf('--sources') + 1] ?? 500) || 500;
+const SOURCES = argv.includes('--sources') ? Number(argv[argv.indexOf('--sources') + 1]) || 500 : 500;
 const UNCHANGED_RUNS = 3;
 const QUERY_RUNS = 5;
 const API_REQUESTS = 200;
@@ -128,9 +128,10 @@ async function measureCycles(config: string, dbFile: string, siteUrl: string): P
   notes.push(`baseline cycle (${SOURCES} new pages, parsed): ${fmtMs(baseline.ms)}, peak RSS ${mb(baseline.peakRssBytes ?? 0)}`);
 
   log('Node fetch, 8 at a time');
-  const fetchTimes: number[] = [];
-  for (let i = 0; i < 3; i++) fetchTimes.push(await nodeFetch(siteUrl, SOURCES));
-  const fetchMs = median(fetchTimes);
+  const fetchRuns: { ms: number; processMs: number }[] = [];
+  for (let i = 0; i < 3; i++) fetchRuns.push(await nodeFetch(siteUrl, SOURCES));
+  const fetchMs = median(fetchRuns.map((r) => r.ms));
+  notes.push(`Node fetch runs (fetch loop / whole process): ${fetchRuns.map((r) => `${fmtMs(r.ms)} / ${fmtMs(r.processMs)}`).join(', ')}`);
 
   const times: number[] = [];
   const growth: number[] = [];
@@ -164,7 +165,7 @@ async function measureCycles(config: string, dbFile: string, siteUrl: string): P
 }
 
 /** Node's own fetch over the same pages, 8 at a time, in a fresh process; the fetch loop's time. */
-async function nodeFetch(siteUrl: string, count: number): Promise<number> {
+async function nodeFetch(siteUrl: string, count: number): Promise<{ ms: number; processMs: number }> {
   const script = `
     const [base, count] = [process.argv[1], Number(process.argv[2])];
     let next = 0, bytes = 0;
@@ -176,7 +177,7 @@ async function nodeFetch(siteUrl: string, count: number): Promise<number> {
   if (run.code !== 0) throw new Error(`fetch baseline failed: ${run.stderr}`);
   const { ms } = JSON.parse(run.stdout) as { ms: number };
   log(`Node fetch: ${fmtMs(ms)} (process total ${fmtMs(run.ms)})`);
-  return ms;
+  return { ms, processMs: run.ms };
 }
 
 async function measureQueries(config: string): Promise<void> {
@@ -265,6 +266,8 @@ function printTable(): void {
 }
 
 main().catch((error: unknown) => {
+  // Whatever was measured before the failure is still worth printing.
+  printTable();
   console.error(`bench failed: ${(error as Error).stack ?? String(error)}`);
   process.exitCode = 1;
 });
