@@ -1,7 +1,8 @@
 import { Transform, pipeline, type TransformCallback } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import iconv from 'iconv-lite';
-import { HttpCrawler, Configuration, NonRetryableError, RetryRequestError, log, LogLevel } from '@crawlee/http';
+import { CheerioCrawler, Configuration, NonRetryableError, RetryRequestError, log, LogLevel } from '@crawlee/cheerio';
+import { load as loadCheerio, type CheerioAPI } from 'cheerio';
 import type { FetchOptions } from '../domain/config.js';
 
 /** One URL to fetch; `key` comes back with its result (the source id). */
@@ -43,9 +44,28 @@ export interface CrawlOptions extends FetchOptions {
 const BLOCKED_STATUSES = new Set([401, 403, 429, 999]);
 
 /**
- * Fetches every request once with crawlee's HttpCrawler, bounded by `fetch` options. Not
- * CheerioCrawler: it parses every body into two DOMs before the handler runs, and an unchanged
- * page is only hashed (bench: a third of an unchanged cycle's CPU went to that parse).
+ * crawlee's CheerioCrawler, except that the DOM is built only if something asks for `$`. Stock
+ * CheerioCrawler parses every body into two DOMs before the handler runs, while an unchanged page
+ * is only hashed here (bench: a third of an unchanged cycle's CPU went to that parse). The body
+ * is drained, not kept: the raw bytes are captured on the way in (see `rawBodies`).
+ */
+class PolicyCrawler extends CheerioCrawler {
+  protected override async _parseHTML(response: IncomingMessage): Promise<never> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of response) chunks.push(chunk as Buffer);
+    let $: CheerioAPI | null = null;
+    const real = () => ($ ??= loadCheerio(Buffer.concat(chunks).toString('utf8')));
+    // A callable stand-in: crawlee copies the context's fields, which would run a getter at once.
+    const lazy$ = new Proxy(function lazyCheerio() {}, {
+      apply: (_target, _this, args: unknown[]) => (real() as unknown as (...a: unknown[]) => unknown)(...args),
+      get: (_target, prop) => (real() as unknown as Record<PropertyKey, unknown>)[prop],
+    });
+    return { dom: null, $: lazy$, body: '', enqueueLinks: async () => ({ processedRequests: [], unprocessedRequests: [] }) } as never;
+  }
+}
+
+/**
+ * Fetches every request once with crawlee's CheerioCrawler (lazy DOM), bounded by `fetch` options.
  * A fresh in-memory Configuration per call: a crawler on the global one fetches nothing on its
  * second run, and a shared request queue leaks memory in a long-lived daemon (STACK.md).
  */
@@ -76,7 +96,7 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
     skipNavigation: false,
   });
 
-  const crawler = new HttpCrawler({
+  const crawler = new PolicyCrawler({
     maxConcurrency: options.maxConcurrency,
     // Start at full concurrency: a cycle is short, the autoscaler's ramp-up would dominate it.
     minConcurrency: options.maxConcurrency,

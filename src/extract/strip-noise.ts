@@ -36,7 +36,7 @@ export function stripNoise(html: string): string {
     .replace(VOLATILE_ATTR, '')
     .replace(/\sid\s*=\s*["']?ember\d+["']?/gi, '')
     .replace(URL_ATTR, (_all, name: string, quoted: string) => `${name}${quoted[0]}${cleanQuery(quoted.slice(1, -1))}${quoted[0]}`)
-    .replace(/\s+/g, ' ')
+    .replace(/(?! )\s+| \s+/g, ' ') // same as /\s+/g → ' ', without rewriting lone spaces
     .replace(/>\s+</g, '><')
     .trim();
 }

@@ -69,7 +69,7 @@ export async function drainOutbox(db: OutboxDb, webhooks: readonly WebhookConfig
     : and(eq(deliveries.status, 'pending'), lte(deliveries.nextAttemptAt, now()));
   const rows = configured.length === 0 ? [] : db.select().from(deliveries)
     .where(and(due, inArray(deliveries.webhook, configured)))
-    .orderBy(asc(deliveries.createdAt), asc(deliveries.id))
+    .orderBy(asc(deliveries.createdAt), asc(sql`rowid`)) // insertion order within a millisecond
     .limit(options.limit ?? 1000)
     .all();
   const orphans = db.select({ webhook: deliveries.webhook, n: sql<number>`count(*)` }).from(deliveries)
