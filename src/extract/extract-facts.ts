@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import { loadHtml } from './load-html.js';
 import type { CheerioAPI } from 'cheerio';
 import { emptyFacts, type FactName, type Facts, type FactsDocument, type SourceKind } from '../domain/facts.js';
 import { readLoadedPage, type LoadedPage, type ReadPage } from './read-page.js';
@@ -73,7 +73,7 @@ function factsOf(page: LoadedPage, $: CheerioAPI, reading: ReadingTables, kind: 
  * stated fact carries the short page text it was read from. A sign-in wall states nothing.
  */
 export function extractFacts(html: string, options: ExtractOptions = {}): ExtractResult {
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const page = readLoadedPage($, options.select === undefined ? {} : { select: options.select });
   const language = detectLanguage(options.language, page.htmlLang, page.text);
   const url = options.url ?? null;

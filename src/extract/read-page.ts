@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import { loadHtml } from './load-html.js';
 import type { CheerioAPI } from 'cheerio';
 import { blockLine, type Block, pageBlocks } from './page-blocks.js';
 import { detectSignInWall } from './sign-in-wall.js';
@@ -57,6 +57,6 @@ export function readLoadedPage($: CheerioAPI, options: ReadPageOptions = {}): Lo
 
 /** Reads a page: its title, language, normalized main text and whether it is a sign-in wall. */
 export function readPage(html: string, options: ReadPageOptions = {}): ReadPage {
-  const { blocks: _blocks, ...page } = readLoadedPage(cheerio.load(html), options);
+  const { blocks: _blocks, ...page } = readLoadedPage(loadHtml(html), options);
   return page;
 }
