@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { FACT_NAMES, type FactName } from '../domain/facts.js';
 import { UsageError } from '../domain/errors.js';
+import type { SourceRecord } from '../domain/records.js';
 import { configOf, openQueryDb, printJson } from './cli-context.js';
 import { parseChangeId, parsePositiveInt, parseTime } from './parse-args.js';
 import { formatTable, shortTime } from './format-table.js';
@@ -107,9 +108,13 @@ export function registerQueryVerbs(program: Command): void {
       const config = configOf(command);
       const db = await openQueryDb(config);
       try {
-        const { syncSources } = await import('../store/source-rows.js');
-        syncSources(db, config.sources, Date.now());
-        const sources = listSources(db);
+        // Read-only: configured sources not checked yet are listed from the config, not written.
+        const stored = listSources(db);
+        const known = new Set(stored.map((s) => s.id));
+        const sources = [...stored, ...config.sources.filter((s) => !known.has(s.id)).map((s): SourceRecord => ({
+          id: s.id, url: s.url, kind: s.kind, name: s.name ?? null, parentId: null, origin: 'config', status: null,
+          lastCheckedAt: null, lastSuccessAt: null, failing: false, failures: 0, factCount: 0, snapshotId: null,
+        }))];
         if (opts.json) return printJson(sources);
         console.log(formatTable(['ID', 'KIND', 'STATUS', 'LAST CHECK (UTC)', 'FACTS', 'URL'], sources.map((s) => [
           s.id, s.kind, (s.status ?? 'never checked') + (s.failing ? ' (failing)' : ''), shortTime(s.lastCheckedAt), String(s.factCount), s.url,
