@@ -158,6 +158,16 @@ export function extractOptOutPath(units: readonly Unit[], tables: readonly Langu
     const last = items.find((u) => some(tables, (t) => t.settingLabel, u.text)) ?? items[0]!;
     return { value: path, evidence: clip(last.text) };
   }
+  // Steps written as sentences of one paragraph ("Select Settings & Privacy. Click Data privacy. ...").
+  const paragraphs = new Map<number, Unit[]>();
+  for (const unit of units) paragraphs.set(unit.blockIndex, [...(paragraphs.get(unit.blockIndex) ?? []), unit]);
+  for (const sentences of paragraphs.values()) {
+    if (sentences.length < 2) continue;
+    const path = labelPath(sentences.map((u) => u.text).join(' '), tables);
+    if (path === null) continue;
+    const last = sentences.find((u) => some(tables, (t) => t.settingLabel, u.text)) ?? sentences[0]!;
+    return { value: path, evidence: clip(last.text) };
+  }
   for (const unit of withSeparators) {
     const path = separatorPath(unit.text, tables, true);
     if (path !== null) return { value: path, evidence: clip(unit.text, unit.text.search(SEPARATOR)) };
