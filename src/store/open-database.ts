@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as schema from './schema.js';
+import { openConnection } from './open-connection.js';
 import { PolicyWatchError } from '../domain/errors.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -19,17 +20,14 @@ export interface OpenDatabaseOptions {
 
 /** Opens (creating if needed) the SQLite database in WAL mode and applies pending migrations. */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
-  let client: Database.Database;
-  try {
-    if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-    client = new Database(file);
-    client.pragma('journal_mode = WAL');
-    client.pragma('foreign_keys = ON');
-    client.pragma('busy_timeout = 5000');
-    client.pragma('synchronous = NORMAL');
-  } catch (error) {
-    throw new PolicyWatchError('db-open', `cannot open database ${file}: ${(error as Error).message}`, { cause: error });
+  if (file !== ':memory:') {
+    try {
+      mkdirSync(dirname(resolve(file)), { recursive: true });
+    } catch (error) {
+      throw new PolicyWatchError('db-open', `cannot open database ${file}: ${(error as Error).message}`, { cause: error });
+    }
   }
+  const client = openConnection(file);
   const db = drizzle(client, { schema }) as Db;
   if (!options.readonly) {
     try {

@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
-import { PolicyWatchError } from '../domain/errors.js';
 import type { QueryDb } from './query-statement.js';
+import { openConnection } from './open-connection.js';
 
 const JOURNAL = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations/meta/_journal.json');
 
@@ -14,16 +14,7 @@ const JOURNAL = resolve(dirname(fileURLToPath(import.meta.url)), '../../migratio
  */
 export async function openQueryDatabase(file: string): Promise<QueryDb> {
   if (file !== ':memory:' && existsSync(file)) {
-    let client: Database.Database;
-    try {
-      client = new Database(file, { fileMustExist: true });
-      client.pragma('journal_mode = WAL');
-      client.pragma('foreign_keys = ON');
-      client.pragma('busy_timeout = 5000');
-      client.pragma('synchronous = NORMAL');
-    } catch (error) {
-      throw new PolicyWatchError('db-open', `cannot open database ${file}: ${(error as Error).message}`, { cause: error });
-    }
+    const client = openConnection(file, { fileMustExist: true });
     if (isMigrated(client)) return { $client: client };
     client.close();
   }
