@@ -48,8 +48,9 @@ function isRegionSentence(unit: Unit, tables: readonly LanguageTable[]): boolean
   const about = unit.structuralAi || (unit.aiContext && tables.some((t) => t.trainingCue.test(unit.text)));
   if (!about) return false;
   if (tables.some((t) => t.regionStopContext.test(unit.text))) return false;
-  // "In the EU we rely on legitimate interests for this": where a legal basis applies, not coverage.
-  if (tables.some((t) => t.legalBasisCue.test(unit.text))) return false;
+  // "In the EU we rely on legitimate interests for this": where a legal basis applies, not coverage
+  // (unless the sentence itself says the data trains the models).
+  if (tables.some((t) => t.legalBasisCue.test(unit.text)) && !tables.some((t) => t.trainingCue.test(unit.text))) return false;
   return tables.some((t) => t.coverageCue.test(unit.text));
 }
 
