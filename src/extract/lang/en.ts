@@ -85,6 +85,8 @@ export const en: LanguageTable = {
     [/\bnorway\b/i, ['NO']],
     [/\biceland\b/i, ['IS']],
     [/\bliechtenstein\b/i, ['LI']],
+    [/\b(?:mainland )?china\b|\bchinese mainland\b|\bPRC\b/i, ['CN']],
+    [/\bsouth korea\b|\brepublic of korea\b/i, ['KR']],
     [/(?<!\ban? )\bworldwide\b(?!,? (?:non-exclusive|transferable|royalty|licen[cs]e|right|sublicensable|basis))|\bglobally\b|\beverywhere\b|\ball (?:regions|countries|markets|locations)\b|\baround the world\b|\bin every (?:country|region)\b/i, ['GLOBAL']],
   ],
   regionMasks: [

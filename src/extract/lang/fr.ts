@@ -78,6 +78,8 @@ export const fr: LanguageTable = {
     [ure(r`\bafrique du sud\b`), ['ZA']],
     [ure(r`\bnorvège\b`), ['NO']],
     [ure(r`\bislande\b`), ['IS']],
+    [ure(r`\bchine(?: continentale)?\b`), ['CN']],
+    [ure(r`\bcorée du sud\b`), ['KR']],
     [ure(r`\bdans le monde entier\b|\bpartout dans le monde\b|\btous les pays\b|\btoutes les régions\b|\bà l'échelle mondiale\b`), ['GLOBAL']],
   ],
   regionMasks: [ure(r`\blinkedin (?:ireland|irlande|singapore|corporation)(?: unlimited company)?`, 'gi')],
