@@ -56,7 +56,6 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
       // Only a blog's body is kept (for link discovery): a cycle holds every result until it ends.
       document: null, body: page.outcome === 'ok' && source.kind === 'blog' ? page.body : null,
     };
-    const failed = prepared.kind === 'failed';
     if (prepared.kind === 'failed') {
       result.status = prepared.status;
       result.reason = prepared.reason;
@@ -107,7 +106,7 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
         }
       }
     }
-    if (!failed) recordSuccess(ctx, row, source, at);
+    recordSuccess(ctx, row, source, at);
     insertCheck(db, { sourceId: source.id, at, durationMs: page.durationMs, status: result.status, httpStatus: page.httpStatus, reason: null, snapshotId });
     updateSourceRow(db, source.id, {
       ...sourceUpdate, currentSnapshotId: snapshotId, lastCheckedAt: at, lastStatus: result.status,
