@@ -20,6 +20,7 @@ import { openDatabase, type Db } from '../src/store/open-database.js';
 import { runCheckCycle } from '../src/pipeline/run-check-cycle.js';
 import { drainOutbox } from '../src/notify/outbox.js';
 import { privacyPolicyPage, authwallPage } from '../tests/helpers/linkedin-pages.js';
+import { prng } from './policy-page.js';
 
 const argv = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -37,17 +38,6 @@ const P_FAULT = 0.06;
 const P_OUTAGE = 0.006;
 const P_RECEIVER_FAILS = 0.1;
 
-/** mulberry32: small, fast, seedable. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
