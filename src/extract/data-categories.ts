@@ -4,18 +4,9 @@ import type { Unit } from './units.js';
 import { splitClauses } from './sentences.js';
 import { clip, type Found } from './evidence.js';
 import { PolarSet, statementPriority } from './priority.js';
+import { globalOf } from './global-of.js';
 
 export interface CategoryMention { category: DataCategory; index: number; end: number }
-
-const globalCache = new WeakMap<RegExp, RegExp>();
-export function globalOf(re: RegExp): RegExp {
-  let g = globalCache.get(re);
-  if (g === undefined) {
-    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-    globalCache.set(re, g);
-  }
-  return g;
-}
 
 /** Data categories named in a text, skipping what the AI produces ("suggested posts"). */
 export function categoryMentions(text: string, tables: readonly LanguageTable[]): CategoryMention[] {

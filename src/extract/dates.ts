@@ -1,5 +1,5 @@
 import type { Block } from './page-blocks.js';
-import type { LanguageTable } from './lang/table.js';
+import { tablesMatch, type LanguageTable } from './lang/table.js';
 import type { Unit } from './units.js';
 import { splitClauses, clauseAt } from './sentences.js';
 import { clip, type Found } from './evidence.js';
@@ -60,12 +60,6 @@ export function parseDate(text: string, tables: readonly LanguageTable[]): strin
   return findDates(text, tables)[0]?.iso ?? null;
 }
 
-const anyOf = (tables: readonly LanguageTable[], pick: (t: LanguageTable) => RegExp | RegExp[], text: string): boolean =>
-  tables.some((t) => {
-    const re = pick(t);
-    return Array.isArray(re) ? re.some((r) => r.test(text)) : re.test(text);
-  });
-
 /** The clause around a date, with the date itself replaced by a marker the cue patterns know. */
 function clauseWithMarker(sentence: string, date: FoundDate, tables: readonly LanguageTable[]): { text: string; before: string } {
   const marked = `${sentence.slice(0, date.index)}DATEMARK${sentence.slice(date.end)}`;
@@ -79,8 +73,8 @@ export type Tense = 'future' | 'past' | 'neutral';
 /** Whether the clause around a date announces it, reports it as done, or neither. */
 export function dateTense(sentence: string, date: FoundDate, tables: readonly LanguageTable[]): Tense {
   const { text } = clauseWithMarker(sentence, date, tables);
-  if (anyOf(tables, (t) => t.pastCues, text)) return 'past';
-  if (anyOf(tables, (t) => t.futureCues, text)) return 'future';
+  if (tablesMatch(tables, (t) => t.pastCues, text)) return 'past';
+  if (tablesMatch(tables, (t) => t.futureCues, text)) return 'future';
   return 'neutral';
 }
 
@@ -113,7 +107,7 @@ function effectiveDate(ctx: DateContext): Found<string> | null {
     const date = findDates(block.text, tables)[0];
     if (date === undefined) continue;
     const before = block.text.slice(0, date.index).trim();
-    if (anyOf(tables, (t) => t.effectiveLead, before) && dateTense(block.text, date, tables) !== 'future') {
+    if (tablesMatch(tables, (t) => t.effectiveLead, before) && dateTense(block.text, date, tables) !== 'future') {
       return { value: date.iso, evidence: clip(block.text, date.index) };
     }
   }
@@ -125,7 +119,7 @@ function effectiveDate(ctx: DateContext): Found<string> | null {
     if (!nearTop && !DOCUMENT_SUBJECT.test(unit.text)) continue;
     for (const date of findDates(unit.text, tables)) {
       const { before } = clauseWithMarker(unit.text, date, tables);
-      if (!anyOf(tables, (t) => t.effectiveInline, before)) continue;
+      if (!tablesMatch(tables, (t) => t.effectiveInline, before)) continue;
       if (dateTense(unit.text, date, tables) === 'future') continue;
       return { value: date.iso, evidence: clip(unit.text, date.index) };
     }
@@ -148,7 +142,7 @@ function ledDate(ctx: DateContext, lead: (t: LanguageTable) => RegExp): Found<st
   for (const unit of ctx.units) {
     for (const date of findDates(unit.text, ctx.tables)) {
       const before = unit.text.slice(0, date.index);
-      if (anyOf(ctx.tables, lead, before)) return { value: date.iso, evidence: clip(unit.text, date.index) };
+      if (tablesMatch(ctx.tables, lead, before)) return { value: date.iso, evidence: clip(unit.text, date.index) };
     }
   }
   return null;

@@ -3,7 +3,8 @@ import type { Unit } from './units.js';
 import { splitClauses, type Clause } from './sentences.js';
 import { clip, type Found } from './evidence.js';
 import { PolarSet, statementPriority } from './priority.js';
-import { categoryMentions, globalOf } from './data-categories.js';
+import { categoryMentions } from './data-categories.js';
+import { globalOf } from './global-of.js';
 
 interface RegionMention { codes: string[]; index: number; end: number }
 

@@ -1,4 +1,5 @@
-import type { LanguageTable } from './lang/table.js';
+import { tablesMatch, type LanguageTable } from './lang/table.js';
+import { globalOf } from './global-of.js';
 
 const ABBREVIATION =
   /(?:\b(?:e\.g|i\.e|etc|inc|corp|ltd|co|no|nos|vs|mr|mrs|ms|dr|st|art|p|pp|cf|ex|fig|approx|dept|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janv|févr|avr|juil|déc|u\.s|u\.k|a\.i|mme|mlle|env)|(?:^|[\s(])[A-Z])$/i;
@@ -29,15 +30,10 @@ export interface Clause {
   negative: boolean;
 }
 
-function anyTest(tables: readonly LanguageTable[], pick: (t: LanguageTable) => RegExp, text: string): boolean {
-  return tables.some((t) => pick(t).test(text));
-}
-
 function splitKeeping(text: string, start: number, re: RegExp, keepSeparator: boolean): Array<{ text: string; start: number }> {
-  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   const out: Array<{ text: string; start: number }> = [];
   let from = 0;
-  for (const m of text.matchAll(global)) {
+  for (const m of text.matchAll(globalOf(re))) {
     if (m[0].length === 0 && !keepSeparator) continue;
     if (m.index > from) out.push({ text: text.slice(from, m.index), start: start + from });
     from = keepSeparator ? m.index : m.index + m[0].length;
@@ -57,7 +53,7 @@ export function splitClauses(sentence: string, tables: readonly LanguageTable[])
   // clause of its own; other parentheses ("(including InMail)", "(EU)") read with their clause.
   const asides: Array<{ text: string; start: number }> = [];
   const main = sentence.replace(/\(([^()]*)\)/g, (all: string, inner: string, at: number) => {
-    const own = anyTest(tables, (t) => t.negation, inner) || anyTest(tables, (t) => t.exceptionStart, inner);
+    const own = tablesMatch(tables, (t) => t.negation, inner) || tablesMatch(tables, (t) => t.exceptionStart, inner);
     if (!own) return all;
     asides.push({ text: inner, start: at + 1 });
     return ' '.repeat(all.length);
@@ -67,18 +63,18 @@ export function splitClauses(sentence: string, tables: readonly LanguageTable[])
   for (const t of tables) pieces = pieces.flatMap((p) => splitKeeping(p.text, p.start, t.exceptionStart, true));
   const clauses: Clause[] = [];
   for (const piece of pieces) {
-    const isException = anyTest(tables, (t) => exceptionAtStart(t), piece.text);
-    const negated = anyTest(tables, (t) => t.negation, piece.text);
+    const isException = tablesMatch(tables, (t) => exceptionAtStart(t), piece.text);
+    const negated = tablesMatch(tables, (t) => t.negation, piece.text);
     const previous = clauses.at(-1);
     const negative = isException && previous !== undefined ? !previous.negative : negated || isException;
     clauses.push({ text: piece.text, start: piece.start, end: piece.start + piece.text.length, negative });
   }
   if (clauses.length === 0) {
-    clauses.push({ text: main, start: 0, end: main.length, negative: anyTest(tables, (t) => t.negation, main) });
+    clauses.push({ text: main, start: 0, end: main.length, negative: tablesMatch(tables, (t) => t.negation, main) });
   }
   for (const aside of asides) {
     const around = clauseAt(clauses, aside.start);
-    const exception = anyTest(tables, (t) => exceptionAtStart(t), aside.text);
+    const exception = tablesMatch(tables, (t) => exceptionAtStart(t), aside.text);
     clauses.push({
       text: aside.text, start: aside.start, end: aside.start + aside.text.length,
       negative: exception ? !around.negative : true,

@@ -1,11 +1,8 @@
-import type { LanguageTable } from './lang/table.js';
+import { tablesMatch, type LanguageTable } from './lang/table.js';
 import type { Unit } from './units.js';
 import { clip, type Found } from './evidence.js';
 import { statementPriority } from './priority.js';
-import { globalOf } from './data-categories.js';
-
-const some = (tables: readonly LanguageTable[], pick: (t: LanguageTable) => RegExp, text: string): boolean =>
-  tables.some((t) => pick(t).test(text));
+import { globalOf } from './global-of.js';
 
 /** "On by default" (opt-out) or opt-in wording, in a sentence about the AI data setting. */
 export function extractTrainingDefault(units: readonly Unit[], tables: readonly LanguageTable[]): Found<'on' | 'off'> | null {
@@ -35,7 +32,7 @@ export function extractMinors(units: readonly Unit[], tables: readonly LanguageT
 } {
   for (const unit of units) {
     const text = unit.text;
-    const aboutTraining = unit.aiTrain || unit.trainContext || (unit.aiContext && some(tables, (t) => t.dataUseCue, text));
+    const aboutTraining = unit.aiTrain || unit.trainContext || (unit.aiContext && tablesMatch(tables, (t) => t.dataUseCue, text));
     if (!aboutTraining) continue;
     let age: number | null = null;
     let index = -1;
@@ -52,7 +49,7 @@ export function extractMinors(units: readonly Unit[], tables: readonly LanguageT
       if (!word) continue;
       index = word.index;
     }
-    if (!some(tables, (t) => t.minorExclusion, text)) continue;
+    if (!tablesMatch(tables, (t) => t.minorExclusion, text)) continue;
     const evidence = clip(text, index);
     return {
       minorsExcluded: { value: true, evidence },
@@ -114,7 +111,7 @@ function separatorPath(text: string, tables: readonly LanguageTable[], relaxed =
   const middle = parts.slice(1, -1).map(tidy);
   if (first === null || last === null || middle.some((m) => m === '' || m.length > MAX_SEGMENT_CHARS)) return null;
   const path = [first, ...middle, last];
-  const endsAtAi = some(tables, (t) => t.settingLabel, last) || some(tables, (t) => t.aiCue, last);
+  const endsAtAi = tablesMatch(tables, (t) => t.settingLabel, last) || tablesMatch(tables, (t) => t.aiCue, last);
   return endsAtAi ? path : null;
 }
 
@@ -155,7 +152,7 @@ export function extractOptOutPath(units: readonly Unit[], tables: readonly Langu
   for (const items of lists.values()) {
     const path = labelPath(items.map((u) => u.text).join(' \n '), tables);
     if (path === null) continue;
-    const last = items.find((u) => some(tables, (t) => t.settingLabel, u.text)) ?? items[0]!;
+    const last = items.find((u) => tablesMatch(tables, (t) => t.settingLabel, u.text)) ?? items[0]!;
     return { value: path, evidence: clip(last.text) };
   }
   // Steps written as sentences of one paragraph ("Select Settings & Privacy. Click Data privacy. ...").
@@ -165,7 +162,7 @@ export function extractOptOutPath(units: readonly Unit[], tables: readonly Langu
     if (sentences.length < 2) continue;
     const path = labelPath(sentences.map((u) => u.text).join(' '), tables);
     if (path === null) continue;
-    const last = sentences.find((u) => some(tables, (t) => t.settingLabel, u.text)) ?? sentences[0]!;
+    const last = sentences.find((u) => tablesMatch(tables, (t) => t.settingLabel, u.text)) ?? sentences[0]!;
     return { value: path, evidence: clip(last.text) };
   }
   for (const unit of withSeparators) {

@@ -1,5 +1,5 @@
 import type { Block } from './page-blocks.js';
-import type { LanguageTable } from './lang/table.js';
+import { tablesMatch, type LanguageTable } from './lang/table.js';
 import { splitSentences } from './sentences.js';
 
 /** One sentence of the page with what its surroundings say it is about. */
@@ -28,10 +28,6 @@ const CARRY_SENTENCES = 2;
 
 interface HeadingScope { level: number; ai: boolean; train: boolean }
 
-function test(tables: readonly LanguageTable[], pick: (t: LanguageTable) => RegExp, text: string): boolean {
-  return tables.some((t) => pick(t).test(text));
-}
-
 /** Sentences with their topic, inherited from headings, list lead-ins and preceding sentences. */
 export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTable[], labelTables: readonly LanguageTable[] = tables): Unit[] {
   const units: Unit[] = [];
@@ -41,8 +37,8 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
     const block = blocks[i]!;
     const sentences = splitSentences(block.text);
     const own = sentences.map((text) => {
-      const ai = test(tables, (t) => t.aiCue, text) || test(labelTables, (t) => t.settingLabel, text);
-      const train = test(tables, (t) => t.trainingCue, text);
+      const ai = tablesMatch(tables, (t) => t.aiCue, text) || tablesMatch(labelTables, (t) => t.settingLabel, text);
+      const train = tablesMatch(tables, (t) => t.trainingCue, text);
       return { text, ai, aiTrain: ai && train };
     });
     if (block.kind === 'heading' && block.area === 'main') {
@@ -55,12 +51,12 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
       const lead = byBlock[block.leadIn]?.at(-1);
       if (lead !== undefined) {
         aiContext ||= lead.aiContext || lead.ai;
-        trainContext ||= lead.trainContext || lead.aiTrain || (lead.aiContext && test(tables, (t) => t.trainingCue, lead.text));
+        trainContext ||= lead.trainContext || lead.aiTrain || (lead.aiContext && tablesMatch(tables, (t) => t.trainingCue, lead.text));
         negativeLeadIn =
           lead.negativeLeadIn ||
-          (test(tables, (t) => t.negation, lead.text) && !test(tables, (t) => t.optOutConditional, lead.text));
+          (tablesMatch(tables, (t) => t.negation, lead.text) && !tablesMatch(tables, (t) => t.optOutConditional, lead.text));
       }
-    } else if (i > 0 && block.kind !== 'heading' && own[0] && test(tables, (t) => t.anaphora, own[0].text)) {
+    } else if (i > 0 && block.kind !== 'heading' && own[0] && tablesMatch(tables, (t) => t.anaphora, own[0].text)) {
       const previous = byBlock[i - 1]?.at(-1);
       if (previous !== undefined && previous.block.kind !== 'heading') {
         aiContext ||= previous.aiContext;
@@ -75,17 +71,17 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
     let carryAi = 0;
     let carryTrain = 0;
     for (const [j, s] of own.entries()) {
-      const continues = j > 0 && test(tables, (t) => t.anaphora, s.text);
+      const continues = j > 0 && tablesMatch(tables, (t) => t.anaphora, s.text);
       const sentenceAi = structuralAi || s.ai || carryAi > 0;
-      const sentenceTrain = structuralTrain || s.aiTrain || carryTrain > 0 || (sentenceAi && test(tables, (t) => t.trainingCue, s.text));
+      const sentenceTrain = structuralTrain || s.aiTrain || carryTrain > 0 || (sentenceAi && tablesMatch(tables, (t) => t.trainingCue, s.text));
       if (s.ai) carryAi = CARRY_SENTENCES;
       else if (!continues) carryAi -= 1;
-      if (sentenceTrain && (s.ai || s.aiTrain || test(tables, (t) => t.trainingCue, s.text))) carryTrain = CARRY_SENTENCES;
+      if (sentenceTrain && (s.ai || s.aiTrain || tablesMatch(tables, (t) => t.trainingCue, s.text))) carryTrain = CARRY_SENTENCES;
       else if (!continues) carryTrain -= 1;
       const unit: Unit = {
         text: s.text, blockIndex: i, block, ai: s.ai, aiTrain: s.aiTrain,
         aiContext: sentenceAi, trainContext: sentenceTrain, structuralAi: structuralAi || s.ai,
-        negativeLeadIn, pastState: test(tables, (t) => t.pastState, s.text),
+        negativeLeadIn, pastState: tablesMatch(tables, (t) => t.pastState, s.text),
       };
       blockUnits.push(unit);
       units.push(unit);
@@ -95,8 +91,8 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
       const text = block.text;
       headings.push({
         level: block.level,
-        ai: test(tables, (t) => t.aiCue, text) || test(labelTables, (t) => t.settingLabel, text),
-        train: test(tables, (t) => t.trainingCue, text) || test(labelTables, (t) => t.settingLabel, text),
+        ai: tablesMatch(tables, (t) => t.aiCue, text) || tablesMatch(labelTables, (t) => t.settingLabel, text),
+        train: tablesMatch(tables, (t) => t.trainingCue, text) || tablesMatch(labelTables, (t) => t.settingLabel, text),
       });
     }
   }

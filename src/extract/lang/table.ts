@@ -82,3 +82,11 @@ export interface LanguageTable {
   /** Common words, to detect the language from the content. */
   stopwords: Set<string>;
 }
+
+/** Whether a pattern that `pick` takes from any of the tables (any of a list of them) matches the text. */
+export function tablesMatch(tables: readonly LanguageTable[], pick: (t: LanguageTable) => RegExp | RegExp[], text: string): boolean {
+  return tables.some((t) => {
+    const re = pick(t);
+    return Array.isArray(re) ? re.some((r) => r.test(text)) : re.test(text);
+  });
+}
