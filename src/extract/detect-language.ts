@@ -3,8 +3,6 @@ import type { LanguageTable } from './lang/table.js';
 import { en } from './lang/en.js';
 import { fr } from './lang/fr.js';
 
-export const LANGUAGE_TABLES: Record<Language, LanguageTable> = { en, fr };
-
 const SAMPLE_WORDS = 3000;
 
 /** The page's language: as asked, else `<html lang>` when it is English or French, else the words. */

@@ -29,7 +29,6 @@ export const en: LanguageTable = {
   effectiveInline: /\b(?:is|are|was|been|terms|policy|agreement|notice)?\s*effective(?: date)?\s*(?::|-|–)?\s*(?:on|as of|from)?\s*$/i,
   lastUpdatedLead: /(?:\blast\s+(?:updated|revised|modified|reviewed)|^(?:updated|revised))\s*(?:on)?\s*:?\s*$/i,
   publishedLead: /\b(?:published|posted)\s*(?:on|:)?\s*:?\s*$/i,
-  relativeDate: /\b(?:\d+|an?|one|a few)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|\byesterday\b|\btoday\b/i,
   futureCues: [
     /\b(?:we|linkedin)(?:'re| are| is|'ll be| will be) (?:updating|changing|making (?:some )?(?:changes|updates)|introducing|revising)\b/i,
     /\bwill (?:be )?(?:update|updated|change|changed|revise|revised|amend|amended)\b/i,

@@ -28,7 +28,6 @@ export const fr: LanguageTable = {
   effectiveInline: ure(r`\b(?:entrée en vigueur|en vigueur|prend effet)\s*:?\s*(?:le|du|depuis le|à compter du|à partir du)?\s*$`),
   lastUpdatedLead: ure(r`(?:\bderni[èe]re (?:mise à jour|modification|révision)|^(?:mis|mise) à jour)\s*(?:le)?\s*:?\s*$`),
   publishedLead: ure(r`\b(?:publiée?|mise? en ligne)\s*(?:le)?\s*:?\s*$`),
-  relativeDate: ure(r`\bil y a\s+(?:\d+|un|une|quelques)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?|années?)\b|\baujourd'hui\b|\bhier\b`),
   futureCues: [
     ure(r`\bnous (?:mettons|allons mettre|mettrons) à jour\b|\bmettra à jour\b`),
     ure(r`\b(?:nous )?(?:modifions|allons modifier|modifierons|actualisons)\b`),

@@ -19,8 +19,6 @@ export interface LanguageTable {
   effectiveInline: RegExp;
   lastUpdatedLead: RegExp;
   publishedLead: RegExp;
-  /** Relative dates ("2 weeks ago") that must never become a date. */
-  relativeDate: RegExp;
   /** A clause announcing a future change or a future date in force. */
   futureCues: RegExp[];
   /** A clause reporting a change already made. */
