@@ -8,6 +8,7 @@ import { backoffDelayMs } from './backoff.js';
 import type { FetchImpl } from './post-webhook.js';
 import { DEFAULT_TIMEOUT_MS, deliveryHeaders, postWebhook } from './post-webhook.js';
 import { redactUrl } from './redact-url.js';
+import { isoTime } from './outbox-event.js';
 
 /** The part of a (pino) logger the outbox uses. */
 export interface NotifyLogger {
@@ -142,6 +143,6 @@ async function attempt(db: OutboxDb, row: Row, webhook: WebhookConfig, options: 
   db.update(deliveries).set({
     attempts, nextAttemptAt, lastHttpStatus: sent.httpStatus, lastError: sent.error,
   }).where(where).run();
-  options.log?.warn({ ...logFields, httpStatus: sent.httpStatus, error: sent.error, nextAttemptAt: new Date(nextAttemptAt).toISOString() }, 'webhook delivery will be retried');
+  options.log?.warn({ ...logFields, httpStatus: sent.httpStatus, error: sent.error, nextAttemptAt: isoTime(nextAttemptAt) }, 'webhook delivery will be retried');
   return 'retried';
 }

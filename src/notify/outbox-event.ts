@@ -81,6 +81,8 @@ export function changeUrl(publicUrl: string, changeId: string | number): string 
 }
 
 /** Epoch ms or an ISO string, as an ISO date-time (null stays null). */
+export function isoTime(value: number | string): string;
+export function isoTime(value: number | string | null | undefined): string | null;
 export function isoTime(value: number | string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   return typeof value === 'number' ? new Date(value).toISOString() : value;

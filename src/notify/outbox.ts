@@ -6,6 +6,7 @@ import { DELIVERY_STATUSES } from '../domain/source.js';
 import { deliveries } from '../store/schema.js';
 import type { OutboxDb } from './outbox-db.js';
 import type { OutboxEvent } from './outbox-event.js';
+import { isoTime } from './outbox-event.js';
 import { renderBody } from './formats.js';
 
 export { drainOutbox } from './drain-outbox.js';
@@ -100,9 +101,9 @@ export function listDeliveries(db: OutboxDb, options: ListDeliveriesOptions = {}
     const record: DeliveryRecord = {
       id: row.id, webhook: row.webhook, event: row.event, sourceId: row.sourceId,
       changeId: row.changeId === null ? null : String(row.changeId), status, attempts: row.attempts,
-      nextAttemptAt: status === 'pending' ? iso(row.nextAttemptAt) : null,
+      nextAttemptAt: status === 'pending' ? isoTime(row.nextAttemptAt) : null,
       lastError: row.lastError, lastHttpStatus: row.lastHttpStatus,
-      createdAt: iso(row.createdAt), deliveredAt: row.deliveredAt === null ? null : iso(row.deliveredAt),
+      createdAt: isoTime(row.createdAt), deliveredAt: isoTime(row.deliveredAt),
     };
     if (options.includeBody) record.body = row.body;
     return record;
@@ -135,8 +136,4 @@ export function nextDueAt(db: OutboxDb, webhooks?: readonly WebhookConfig[]): nu
   const row = db.select({ at: deliveries.nextAttemptAt }).from(deliveries)
     .where(where).orderBy(asc(deliveries.nextAttemptAt)).limit(1).get();
   return row ? row.at : null;
-}
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString();
 }
