@@ -7,7 +7,7 @@ import { parseChangeId, parsePositiveInt, parseTime } from './parse-args.js';
 import { formatTable, shortTime } from './format-table.js';
 import { listChanges, getChange } from '../store/query-changes.js';
 import { factsAt } from '../store/query-facts.js';
-import { listSources } from '../store/query-sources.js';
+import { listSources, sourceExists } from '../store/query-sources.js';
 import { describeFactChange, formatFactValue } from '../notify/summarize-fact-changes.js';
 import type { QueryDb } from '../store/query-statement.js';
 
@@ -126,6 +126,5 @@ export function registerQueryVerbs(program: Command): void {
 }
 
 function requireSource(db: QueryDb, id: string): void {
-  const row = db.$client.prepare('SELECT 1 FROM sources WHERE id = ?').get(id);
-  if (!row) throw new UsageError(`unknown source "${id}": run \`policy-watch sources\` to list them`);
+  if (!sourceExists(db, id)) throw new UsageError(`unknown source "${id}": run \`policy-watch sources\` to list them`);
 }
