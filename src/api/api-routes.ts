@@ -1,11 +1,11 @@
 import type { Hono } from 'hono';
 import type { Db } from '../store/open-database.js';
-import { listSources, sourceExists } from '../store/query-sources.js';
+import { listSources } from '../store/query-sources.js';
 import { getChange } from '../store/query-changes.js';
 import { factsAt } from '../store/query-facts.js';
 import { getSnapshot } from '../store/query-snapshots.js';
 import { ApiError } from './api-error.js';
-import { parseIdParam, parseTimeParam } from './query-params.js';
+import { parseIdParam, parseTimeParam, requireSourceParam } from './query-params.js';
 import { queryChangePage } from './change-query.js';
 
 /** The JSON API under /api (CONTRACT.md "HTTP API"). */
@@ -25,7 +25,7 @@ export function registerApiRoutes(app: Hono, db: Db): void {
   app.get('/api/facts', (c) => {
     const source = c.req.query('source') || undefined;
     const at = c.req.query('at') || undefined;
-    if (source !== undefined && !sourceExists(db, source)) throw new ApiError(400, `invalid 'source': no source has the id '${source}'`);
+    if (source !== undefined) requireSourceParam(db, source);
     return c.json(factsAt(db, { sourceId: source, at: at === undefined ? undefined : parseTimeParam('at', at, { endOfDay: true }) }));
   });
 

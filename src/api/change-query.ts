@@ -1,9 +1,7 @@
 import type { Db } from '../store/open-database.js';
 import { listChanges } from '../store/query-changes.js';
-import { sourceExists } from '../store/query-sources.js';
 import type { ChangeRecord } from '../domain/records.js';
-import { ApiError } from './api-error.js';
-import { decodeCursor, encodeCursor, parseFactParam, parseLimitParam, parseTimeParam } from './query-params.js';
+import { decodeCursor, encodeCursor, parseFactParam, parseLimitParam, parseTimeParam, requireSourceParam } from './query-params.js';
 
 export const CHANGES_DEFAULT_LIMIT = 50;
 export const CHANGES_MAX_LIMIT = 500;
@@ -24,7 +22,7 @@ export function queryChangePage(db: Db, param: (name: string) => string | undefi
     return value === undefined || value === '' ? undefined : value;
   };
   const source = get('source');
-  if (source !== undefined && !sourceExists(db, source)) throw new ApiError(400, `invalid 'source': no source has the id '${source}'`);
+  if (source !== undefined) requireSourceParam(db, source);
   const fact = get('fact');
   const since = get('since');
   const until = get('until');

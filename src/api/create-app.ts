@@ -1,9 +1,10 @@
 import { Hono, type Context } from 'hono';
 import type { Db } from '../store/open-database.js';
 import { listChanges } from '../store/query-changes.js';
-import { listSources, sourceExists } from '../store/query-sources.js';
+import { listSources } from '../store/query-sources.js';
 import { readMetricCounts } from '../store/query-metrics.js';
 import { ApiError } from './api-error.js';
+import { requireSourceParam } from './query-params.js';
 import { hasBearerToken } from './bearer-auth.js';
 import { registerApiRoutes } from './api-routes.js';
 import { registerWebRoutes } from './web-routes.js';
@@ -68,7 +69,7 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
 
   app.get('/feed.atom', (c) => {
     const source = c.req.query('source') || undefined;
-    if (source !== undefined && !sourceExists(db, source)) throw new ApiError(400, `invalid 'source': no source has the id '${source}'`);
+    if (source !== undefined) requireSourceParam(db, source);
     const sourceNames = new Map(listSources(db).map((s) => [s.id, s.name ?? s.id]));
     const xml = renderAtomFeed({
       publicUrl: publicUrl(),

@@ -1,4 +1,6 @@
 import { FACT_NAMES, type FactName } from '../domain/facts.js';
+import type { QueryDb } from '../store/query-statement.js';
+import { sourceExists } from '../store/query-sources.js';
 import { ApiError } from './api-error.js';
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -37,6 +39,11 @@ function zoneOffsetMs(zone: string): number {
 
 function badTime(name: string): ApiError {
   return new ApiError(400, `invalid '${name}': expected an ISO date (2025-11-03) or date-time (2025-11-03T06:00:00Z)`);
+}
+
+/** A `source` parameter must name a known source: a 400 otherwise. */
+export function requireSourceParam(db: QueryDb, source: string): void {
+  if (!sourceExists(db, source)) throw new ApiError(400, `invalid 'source': no source has the id '${source}'`);
 }
 
 export function parseLimitParam(value: string | undefined, defaults: { default: number; max: number }): number {
