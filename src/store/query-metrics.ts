@@ -9,7 +9,7 @@ export interface MetricCounts {
   sources: { id: string; lastSuccessAt: number | null; failing: boolean; failures: number }[];
 }
 
-// checks has no index on status: this GROUP BY reads the whole table (about 20 ms per 100,000 rows).
+// Reads every entry of the covering index `checks_status`, not the table's rows.
 const CHECKS_SQL = 'SELECT status, count(*) AS n FROM checks GROUP BY status';
 const CHANGES_SQL = 'SELECT count(*) AS n FROM changes';
 const DELIVERIES_SQL = 'SELECT status, count(*) AS n FROM deliveries GROUP BY status';
