@@ -11,8 +11,9 @@ export interface FetchOptions {
   maxBodyBytes: number;
   /** Requests in flight at once, default 4. */
   maxConcurrency: number;
-  /** Per host, default 30. */
+  /** For the whole crawl, all hosts together, default 30. */
   maxRequestsPerMinute: number;
+  /** Skip URLs that robots.txt disallows, default false. */
   respectRobotsTxt: boolean;
 }
 
