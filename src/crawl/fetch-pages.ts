@@ -47,7 +47,9 @@ const BLOCKED_STATUSES = new Set([401, 403, 429, 999]);
  * crawlee's CheerioCrawler, except that the DOM is built only if something asks for `$`. Stock
  * CheerioCrawler parses every body into two DOMs before the handler runs, while an unchanged page
  * is only hashed here (bench: a third of an unchanged cycle's CPU went to that parse). The body
- * is drained, not kept: the raw bytes are captured on the way in (see `rawBodies`).
+ * is drained, not kept: the raw bytes are captured on the way in (see `rawBodies`). Nothing here
+ * asks for `$`, and it would see an empty page: `ByteLimit` keeps the bytes instead of passing
+ * them on. The extractor parses the decoded `body` itself.
  */
 class PolicyCrawler extends CheerioCrawler {
   protected override async _parseHTML(response: IncomingMessage): Promise<never> {
