@@ -50,7 +50,7 @@ export function registerDeliveryVerbs(program: Command): void {
         throw new UsageError('no webhooks configured: add one under "webhooks" in the config, or pass --url');
       }
       const { sendTestEvent } = await import('../notify/send-test-event.js');
-      const results = await sendTestEvent(config.webhooks, { url: opts.url, userAgent: config.userAgent } as never);
+      const results = await sendTestEvent(config.webhooks, { url: opts.url, userAgent: config.userAgent });
       for (const r of results) {
         console.log(`${r.ok ? 'ok    ' : 'FAILED'} ${r.webhook}  ${r.httpStatus ?? ''} ${r.error ?? ''} (${r.signed ? 'signed' : 'unsigned'}, delivery ${r.deliveryId}, ${r.durationMs} ms)`);
       }

@@ -11,7 +11,7 @@ export function createLogger(options: { level?: string; pretty?: boolean; destin
   const out = options.destination ?? process.stdout;
   const pretty = options.pretty ?? (out as NodeJS.WriteStream).isTTY === true;
   const base = { level: options.level ?? 'info', base: undefined, timestamp: pino.stdTimeFunctions.isoTime };
-  if (!pretty) return pino(base, out as NodeJS.WritableStream as never);
+  if (!pretty) return pino(base, out);
   return pino(base, new Writable({
     write(chunk: Buffer, _encoding, callback) {
       for (const line of chunk.toString('utf8').split('\n')) {
