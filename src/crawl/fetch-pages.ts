@@ -47,16 +47,20 @@ const BLOCKED_STATUSES = new Set([401, 403, 429, 999]);
  * crawlee's CheerioCrawler, except that the DOM is built only if something asks for `$`. Stock
  * CheerioCrawler parses every body into two DOMs before the handler runs, while an unchanged page
  * is only hashed here (bench: a third of an unchanged cycle's CPU went to that parse). The body
- * is drained, not kept: the raw bytes are captured on the way in (see `rawBodies`). Nothing here
- * asks for `$`, and it would see an empty page: `ByteLimit` keeps the bytes instead of passing
- * them on. The extractor parses the decoded `body` itself.
+ * is not copied: `ByteLimit` keeps the raw bytes (see `rawBodies`), and a `$` asked for is built
+ * from them. Nothing here asks for `$`: the extractor parses the decoded body itself.
  */
 class PolicyCrawler extends CheerioCrawler {
-  protected override async _parseHTML(response: IncomingMessage): Promise<never> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of response) chunks.push(chunk as Buffer);
+  /** The raw bytes of a request's body, by unique key. */
+  bodyOf: (key: string) => Buffer = () => Buffer.alloc(0);
+
+  protected override async _parseHTML(response: IncomingMessage, _isXml: boolean, context: { request: { uniqueKey: string } }): Promise<never> {
+    for await (const _chunk of response) {
+      // Drained only: ByteLimit passes nothing on.
+    }
+    const key = context.request.uniqueKey;
     let $: CheerioAPI | null = null;
-    const real = () => ($ ??= loadCheerio(Buffer.concat(chunks).toString('utf8')));
+    const real = () => ($ ??= loadCheerio(this.bodyOf(key).toString('utf8')));
     // A callable stand-in: crawlee copies the context's fields, which would run a getter at once.
     const lazy$ = new Proxy(function lazyCheerio() {}, {
       apply: (_target, _this, args: unknown[]) => (real() as unknown as (...a: unknown[]) => unknown)(...args),
@@ -197,6 +201,7 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
       await finish({ ...base, outcome: status !== null && BLOCKED_STATUSES.has(status) ? 'blocked' : 'error', reason });
     },
   }, config);
+  crawler.bodyOf = (key) => Buffer.concat(rawBodies.get(key) ?? []);
 
   async function enqueue(more: FetchRequest[]) {
     const fresh = more.filter((req) => !settled.has(req.key) && !started.has(req.key));
