@@ -14,13 +14,21 @@ export function parseTime(value: string, flag: string, options: { endOfDay?: boo
     if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== trimmed) throw badTime(value, flag);
     return options.endOfDay ? ms + 86_400_000 - 1 : ms;
   }
-  if (DATE_TIME.test(trimmed)) {
+  if (DATE_TIME.test(trimmed) && validParts(trimmed)) {
     // A date-time without a zone is read as UTC, so results do not depend on the machine.
     const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(trimmed) ? trimmed : `${trimmed}Z`;
     const ms = Date.parse(withZone);
     if (!Number.isNaN(ms)) return ms;
   }
   throw badTime(value, flag);
+}
+
+/** Rejects what Date.parse would roll over: 2025-02-30, 24:00, 12:60. */
+function validParts(value: string): boolean {
+  const [, y, m, d, hh, mm, ss] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value) ?? [];
+  const day = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return day.getUTCMonth() === Number(m) - 1 && day.getUTCDate() === Number(d)
+    && Number(hh) <= 23 && Number(mm) <= 59 && Number(ss ?? 0) <= 59;
 }
 
 function badTime(value: string, flag: string): UsageError {

@@ -16,6 +16,8 @@ describe('CLI argument parsing', () => {
   it('refuses an impossible or unreadable date, naming the flag', () => {
     expect(() => parseTime('2025-02-30', '--since')).toThrow(/--since "2025-02-30"/);
     expect(() => parseTime('last week', '--until')).toThrow(/--until/);
+    expect(() => parseTime('2025-02-30T00:00Z', '--at')).toThrow(/--at/);
+    expect(() => parseTime('2025-11-03T24:00Z', '--at')).toThrow(/--at/);
   });
 
   it('accepts a change id bare or quoted as jq prints it', () => {
