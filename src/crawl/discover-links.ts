@@ -1,7 +1,5 @@
 import * as cheerio from 'cheerio';
-
-/** Query parameters that only track a visit: stripped so that one post is one source. */
-const TRACKING_PARAMS = /^(trk|trkinfo|trackingid|lipi|licu|refid|midtoken|midsig|trkemail|eid|otptoken|src|veh|utm_[a-z]+|fbclid|gclid|mc_[a-z]+|_hs[a-z]+)$/i;
+import { TRACKING_PARAM } from '../domain/tracking-params.js';
 
 /** A URL without tracking parameters or fragment; other parameters are kept, sorted. */
 export function canonicalUrl(href: string, base: string): string | null {
@@ -13,7 +11,7 @@ export function canonicalUrl(href: string, base: string): string | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   url.hash = '';
-  const kept = [...url.searchParams.entries()].filter(([key]) => !TRACKING_PARAMS.test(key)).sort(([a], [b]) => a.localeCompare(b));
+  const kept = [...url.searchParams.entries()].filter(([key]) => !TRACKING_PARAM.test(key)).sort(([a], [b]) => a.localeCompare(b));
   url.search = '';
   for (const [key, value] of kept) url.searchParams.append(key, value);
   if (url.pathname.length > 1) url.pathname = url.pathname.replace(/\/+$/, '');

@@ -1,6 +1,4 @@
-/** Query parameters that change per visit or per referrer and never change what a page says. */
-export const TRACKING_PARAM =
-  /^(?:trk|trkInfo|trackingId|trkEmail|lipi|midToken|midSig|otpToken|eid|refId|lici|li_fat_id|_l|utm_[a-z_]+|gclid|fbclid|msclkid|mc_cid|mc_eid|original_referer|session_redirect|sessionId|requestId|_ga|_gl)$/i;
+import { TRACKING_PARAM } from '../domain/tracking-params.js';
 
 /** Removes tracking parameters from one URL, keeping everything else byte for byte. */
 export function stripTrackingParams(url: string): string {

@@ -1,4 +1,4 @@
-import { TRACKING_PARAM } from './clean-url.js';
+import { TRACKING_PARAM } from '../domain/tracking-params.js';
 
 /** Attribute names whose values change on every load (ids of the request, tokens, clocks). */
 const VOLATILE_ATTR =
