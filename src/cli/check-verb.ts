@@ -13,8 +13,7 @@ export function registerCheckVerb(program: Command): void {
       const db = await openDb(config);
       try {
         const { runCheckCycle, selectSources } = await import('../pipeline/run-check-cycle.js');
-        const { syncSources } = await import('../store/source-rows.js');
-        syncSources(db, config.sources, Date.now());
+        // runCheckCycle syncs the configured sources itself; counting them needs no write.
         const total = selectSources(db, config, opts.source).length;
         const progress = process.stderr.isTTY ? new Progress(total) : null;
         await runCheckCycle({
