@@ -1,17 +1,8 @@
 import type { MetricCounts } from '../store/query-metrics.js';
 import { DELIVERY_STATUSES } from '../domain/source.js';
+import type { CycleStats } from '../domain/records.js';
 
-/** What the daemon knows about its check cycles and the database does not (same shape as the daemon's). */
-export interface CycleStats {
-  /** Cycles run since the process started. */
-  cycles: number;
-  /** Epoch ms; null before the first cycle. */
-  lastCycleStartedAt: number | null;
-  /** Duration of the last completed cycle; null before the first one ends. */
-  lastCycleDurationMs: number | null;
-  /** Whether a cycle is in flight. */
-  running: boolean;
-}
+export type { CycleStats };
 
 export interface MetricsExtras {
   cycle: CycleStats | null;

@@ -2,16 +2,12 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import type { Config } from '../domain/config.js';
 import type { Db } from '../store/open-database.js';
 import type { Logger } from './create-logger.js';
+import type { CycleStats } from '../domain/records.js';
 import { acquireDatabaseLock } from './database-lock.js';
 import { runCheckCycle } from '../pipeline/run-check-cycle.js';
 import { drainOutbox, nextDueAt } from '../notify/outbox.js';
 
-export interface CycleStats {
-  cycles: number;
-  lastCycleStartedAt: number | null;
-  lastCycleDurationMs: number | null;
-  running: boolean;
-}
+export type { CycleStats };
 
 export interface RunningApi {
   url: string;

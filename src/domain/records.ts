@@ -55,3 +55,15 @@ export interface SnapshotRecord {
   text: string;
   document: FactsDocument;
 }
+
+/** What the daemon knows about its check cycles and the database does not (`/metrics`). */
+export interface CycleStats {
+  /** Cycles run since the process started. */
+  cycles: number;
+  /** Epoch ms; null before the first cycle. */
+  lastCycleStartedAt: number | null;
+  /** Duration of the last completed cycle; null before the first one ends. */
+  lastCycleDurationMs: number | null;
+  /** Whether a cycle is in flight. */
+  running: boolean;
+}
