@@ -38,6 +38,10 @@ export const fetchSchema = z.strictObject({
   maxConcurrency: z.int().min(1).max(64).default(4),
   maxRequestsPerMinute: z.int().min(1).max(100_000).default(30),
   respectRobotsTxt: z.boolean().default(false),
+  perHost: z.strictObject({
+    maxConcurrency: z.int().min(1).max(64).default(1),
+    delayMs: z.int().min(0).max(3_600_000).default(1000),
+  }).default(() => ({ maxConcurrency: 1, delayMs: 1000 })),
 });
 
 export const webhookSchema = z.strictObject({

@@ -9,20 +9,48 @@ export interface FetchOptions {
   maxRetries: number;
   /** A body over this is stopped and recorded as an error, default 10 MiB. */
   maxBodyBytes: number;
-  /** Requests in flight at once, default 4. */
+  /** Requests in flight at once over all hosts, default 16. */
   maxConcurrency: number;
-  /** For the whole crawl, all hosts together, default 30. */
+  /** A rolling budget per host (hostname), default 30. */
   maxRequestsPerMinute: number;
-  /** Skip URLs that robots.txt disallows, default false. */
+  /** Skip URLs that robots.txt disallows, and honour its Crawl-delay, default false. */
   respectRobotsTxt: boolean;
+  /** Politeness towards one hostname. */
+  perHost: PerHostOptions;
 }
 
+/** Limits per hostname (`new URL(url).hostname`), enforced by a per-host queue in front of crawlee. */
+export interface PerHostOptions {
+  /** Requests in flight at once on one host, default 1. */
+  maxConcurrency: number;
+  /** The least time between two request starts on one host, default 1000. */
+  delayMs: number;
+}
+
+export const CHANNEL_FORMATS = ['json', 'slack', 'discord', 'teams', 'ntfy', 'email'] as const;
+export type ChannelFormat = (typeof CHANNEL_FORMATS)[number];
+
+/**
+ * One alert channel (a `webhooks` entry). `url` identifies it (for `email`, the SMTP URL with any
+ * password removed is used as the identity when `url` is absent from the file).
+ */
 export interface WebhookConfig {
   url: string;
-  /** The resolved secret (from `env:NAME`), never logged. Null: unsigned. */
+  /**
+   * The resolved secret (from `env:NAME`), never logged. Null: unsigned. Resolved lazily:
+   * `secretRef` keeps the `env:NAME` reference when the variable was not set at load time.
+   */
   secret: string | null;
+  /** The `env:NAME` reference as written, when the secret came from the environment. */
+  secretRef?: string | null;
   events: EventName[];
-  format: 'json' | 'slack' | 'discord';
+  format: ChannelFormat;
+  /** `email`: the SMTP server, `smtp://user:pass@host:port` (may be `env:NAME`), resolved. */
+  smtpUrl?: string | null;
+  /** `email`: the sender address. */
+  from?: string | null;
+  /** `email`: the recipients. */
+  to?: string[] | null;
 }
 
 export interface ApiConfig {

@@ -7,8 +7,15 @@ export interface Source {
   kind: SourceKind;
   /** `auto` (or absent): detected from the page. */
   language?: 'en' | 'fr' | 'auto';
-  /** CSS selector of the main content; a sensible default when absent. */
-  select?: string;
+  /**
+   * The main content: one CSS selector, or a list of selectors and ranges whose matches are
+   * joined in order. A sensible default (main, article, else the densest block) when absent.
+   */
+  select?: string | Selector[];
+  /** CSS selectors (or ranges) removed before reading. */
+  remove?: Selector[];
+  /** Regular expressions (source text): matching text is dropped from the normalized text before hashing and diffing. */
+  ignore?: string[];
   /** For `blog` sources: glob patterns of post paths to follow. */
   follow?: string[];
   /** For `blog` sources: most posts one check may add (guards against a broken index), default 20. */
@@ -20,6 +27,19 @@ export interface Source {
   parentId?: string;
 }
 
+/**
+ * A CSS selector, or an Open Terms Archive range selector: the content from the start
+ * (`startBefore`: the element itself included; `startAfter`: excluded) to the end (`endBefore`:
+ * excluded; `endAfter`: included), each given as a CSS selector.
+ */
+export type Selector = string | RangeSelector;
+export interface RangeSelector {
+  startBefore?: string;
+  startAfter?: string;
+  endBefore?: string;
+  endAfter?: string;
+}
+
 /** The outcome of checking one source once. */
 export type CheckStatus = 'new' | 'unchanged' | 'changed' | 'blocked' | 'error';
 
@@ -28,6 +48,6 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const EVENT_NAMES = [
   'facts.changed', 'text.changed', 'announcement.detected', 'source.failing',
-  'source.recovered', 'source.discovered', 'test',
+  'source.recovered', 'source.discovered', 'announcement.due', 'test',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -162,7 +162,7 @@ async function prepare(db: Db, source: Source, page: FetchedPage): Promise<Prepa
   // Loaded on first use: a cycle of unchanged pages never parses, and the extractor (cheerio)
   // costs ~190 ms and ~20 MB to load.
   const { extractFacts } = await import('../extract/extract-facts.js');
-  const { document, page: read } = extractFacts(raw, { url: source.url, kind: source.kind, language: source.language ?? 'auto', select: source.select });
+  const { document, page: read } = extractFacts(raw, { url: source.url, kind: source.kind, language: source.language ?? 'auto', select: typeof source.select === 'string' ? source.select : undefined });
   if (read.signInWall) return { kind: 'failed', status: 'blocked', reason: 'sign-in wall served instead of the page' };
   if (!read.mainFound || read.text.trim() === '') {
     return { kind: 'failed', status: 'error', reason: source.select ? `main content missing (no text in "${source.select}")` : 'main content missing' };

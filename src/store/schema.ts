@@ -23,6 +23,10 @@ export const sources = sqliteTable('sources', {
   currentSnapshotId: integer('current_snapshot_id'),
   /** A post found after its blog's baseline: `source.discovered` is owed on its first snapshot. */
   pendingDiscovery: integer('pending_discovery', { mode: 'boolean' }).notNull().default(false),
+  /** No longer in the config or its packs: kept with its history, not checked. */
+  retired: integer('retired', { mode: 'boolean' }).notNull().default(false),
+  /** When the source was last marked retired (null while configured). */
+  retiredAt: integer('retired_at'),
 });
 
 /** Raw HTML, gzip-compressed, stored once per distinct body. */
@@ -47,6 +51,10 @@ export const snapshots = sqliteTable('snapshots', {
   facts: text('facts', { mode: 'json' }).notNull(),
   evidence: text('evidence', { mode: 'json' }).notNull(),
   finalUrl: text('final_url'),
+  /** EXTRACTOR_VERSION of the extractor that read these facts; 0 for snapshots written before versions. */
+  extractorVersion: integer('extractor_version').notNull().default(0),
+  /** A technical revision: the same stored page re-read by a newer extractor; the snapshot it re-reads. */
+  revisionOf: integer('revision_of'),
 }, (t) => [index('snapshots_source').on(t.sourceId, t.createdAt)]);
 
 /** Every attempt to check a source. Kept small: an unchanged check is one of these rows. */
@@ -66,7 +74,8 @@ export const changes = sqliteTable('changes', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   sourceId: text('source_id').notNull().references(() => sources.id),
   detectedAt: integer('detected_at').notNull(),
-  beforeSnapshotId: integer('before_snapshot_id').notNull().references(() => snapshots.id),
+  /** Null for the first snapshot of a post discovered after its blog's baseline (announcement.detected). */
+  beforeSnapshotId: integer('before_snapshot_id').references(() => snapshots.id),
   afterSnapshotId: integer('after_snapshot_id').notNull().references(() => snapshots.id),
   /** FactChange[] as JSON. */
   facts: text('facts', { mode: 'json' }).notNull(),
@@ -75,6 +84,8 @@ export const changes = sqliteTable('changes', {
   textChanged: integer('text_changed', { mode: 'boolean' }).notNull(),
   /** Unified text diff, gzip-compressed. */
   textDiff: blob('text_diff', { mode: 'buffer' }),
+  /** A technical revision (re-extraction by a newer extractor): never alerted, hidden by default. */
+  technical: integer('technical', { mode: 'boolean' }).notNull().default(false),
 }, (t) => [
   index('changes_detected').on(t.detectedAt),
   index('changes_source_detected').on(t.sourceId, t.detectedAt),
@@ -96,3 +107,24 @@ export const deliveries = sqliteTable('deliveries', {
   createdAt: integer('created_at').notNull(),
   deliveredAt: integer('delivered_at'),
 }, (t) => [index('deliveries_status_next').on(t.status, t.nextAttemptAt)]);
+
+/** Announced effective dates per source: when each was first seen and when `announcement.due` was sent. */
+export const announcements = sqliteTable('announcements', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  sourceId: text('source_id').notNull(),
+  /** The announced upcomingEffectiveDate, YYYY-MM-DD. */
+  date: text('date').notNull(),
+  firstSeenAt: integer('first_seen_at').notNull(),
+  /** The snapshot the announcement was first read from. */
+  snapshotId: integer('snapshot_id'),
+  /** When `announcement.due` was enqueued (null: not yet due). */
+  dueSentAt: integer('due_sent_at'),
+}, (t) => [uniqueIndex('announcements_source_date').on(t.sourceId, t.date)]);
+
+/** Hosts that asked us to wait (429/503 with a long Retry-After): skipped until `until`. */
+export const hostBackoffs = sqliteTable('host_backoffs', {
+  host: text('host').primaryKey(),
+  until: integer('until').notNull(),
+  reason: text('reason').notNull(),
+  setAt: integer('set_at').notNull(),
+});

@@ -12,15 +12,15 @@ const COLUMNS: Record<keyof SourceRow, string> = {
   id: 'id', url: 'url', kind: 'kind', name: 'name', parentId: 'parent_id', origin: 'origin', createdAt: 'created_at',
   lastCheckedAt: 'last_checked_at', lastStatus: 'last_status', lastSuccessAt: 'last_success_at', failures: 'failures',
   failing: 'failing', etag: 'etag', lastModified: 'last_modified', bodyHash: 'body_hash',
-  currentSnapshotId: 'current_snapshot_id', pendingDiscovery: 'pending_discovery',
+  currentSnapshotId: 'current_snapshot_id', pendingDiscovery: 'pending_discovery', retired: 'retired', retiredAt: 'retired_at',
 };
-const BOOLEANS = new Set<keyof SourceRow>(['failing', 'pendingDiscovery']);
+const BOOLEANS = new Set<keyof SourceRow>(['failing', 'pendingDiscovery', 'retired']);
 const SELECT = `SELECT ${Object.entries(COLUMNS).map(([key, column]) => `${column} AS "${key}"`).join(', ')} FROM sources`;
 
-type RawRow = Omit<SourceRow, 'failing' | 'pendingDiscovery'> & { failing: number; pendingDiscovery: number };
+type RawRow = Omit<SourceRow, 'failing' | 'pendingDiscovery' | 'retired'> & { failing: number; pendingDiscovery: number; retired: number };
 
 function toRow(raw: RawRow): SourceRow {
-  return { ...raw, failing: raw.failing === 1, pendingDiscovery: raw.pendingDiscovery === 1 };
+  return { ...raw, failing: raw.failing === 1, pendingDiscovery: raw.pendingDiscovery === 1, retired: raw.retired === 1 };
 }
 
 const SYNC_SQL = `INSERT INTO sources (id, url, kind, name, origin, created_at) VALUES (?, ?, ?, ?, 'config', ?)
