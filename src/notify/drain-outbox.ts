@@ -6,7 +6,8 @@ import type { OutboxDb } from './outbox-db.js';
 import type { BackoffOptions } from './backoff.js';
 import { backoffDelayMs } from './backoff.js';
 import type { FetchImpl } from './post-webhook.js';
-import { DEFAULT_TIMEOUT_MS, deliveryHeaders, postWebhook } from './post-webhook.js';
+import { DEFAULT_TIMEOUT_MS } from './post-webhook.js';
+import { sendDelivery } from './send-delivery.js';
 import { redactUrl } from './redact-url.js';
 import { isoTime } from './outbox-event.js';
 
@@ -112,8 +113,7 @@ async function attempt(db: OutboxDb, row: Row, webhook: WebhookConfig, options: 
     .run();
   if (claim.changes !== 1) return 'skipped';
 
-  const headers = deliveryHeaders(row.event as EventName, row.id, row.body, webhook.secret, options.userAgent);
-  const sent = await postWebhook(row.webhook, headers, row.body, {
+  const sent = await sendDelivery({ id: row.id, event: row.event as EventName, body: row.body }, webhook, {
     timeoutMs, signal: options.signal, fetchImpl: options.fetchImpl, userAgent: options.userAgent,
   });
   const where = eq(deliveries.id, row.id);

@@ -4,6 +4,9 @@ import type { FormatName, PayloadFormat } from './payload-format.js';
 import { jsonFormat } from './format-json.js';
 import { slackFormat } from './format-slack.js';
 import { discordFormat } from './format-discord.js';
+import { teamsFormat } from './format-teams.js';
+import { ntfyFormat } from './format-ntfy.js';
+import { emailFormat } from './format-email.js';
 
 /** A table of payload formats by name; registering a name twice is a programming error. */
 export class FormatRegistry {
@@ -35,7 +38,10 @@ export class FormatRegistry {
 }
 
 /** Every format a webhook's `format` may name. */
-export const FORMATS = new FormatRegistry([jsonFormat, slackFormat, discordFormat]);
+export const FORMATS = new FormatRegistry([
+  jsonFormat, slackFormat, discordFormat,
+  teamsFormat, ntfyFormat, emailFormat,
+]);
 
 /** The exact body string that is stored, signed and sent for one webhook. */
 export function renderBody(format: FormatName, event: OutboxEvent, deliveryId: string): string {

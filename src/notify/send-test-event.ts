@@ -3,7 +3,7 @@ import type { WebhookConfig } from '../domain/config.js';
 import type { EventSource, TestEvent } from './outbox-event.js';
 import { renderBody } from './formats.js';
 import type { PostWebhookOptions } from './post-webhook.js';
-import { deliveryHeaders, postWebhook } from './post-webhook.js';
+import { sendDelivery } from './send-delivery.js';
 import { redactUrl } from './redact-url.js';
 
 export interface SendTestEventOptions extends PostWebhookOptions {
@@ -49,10 +49,9 @@ export async function sendTestEvent(webhooks: readonly WebhookConfig[], options:
   return Promise.all(targets.map(async (webhook) => {
     const deliveryId = randomUUID();
     const body = renderBody(webhook.format, event, deliveryId);
-    const headers = deliveryHeaders('test', deliveryId, body, webhook.secret, options.userAgent);
-    const sent = await postWebhook(webhook.url, headers, body, options);
+    const sent = await sendDelivery({ id: deliveryId, event: 'test', body }, webhook, options);
     return {
-      webhook: redactUrl(webhook.url), deliveryId, signed: webhook.secret !== null && webhook.secret !== '',
+      webhook: redactUrl(webhook.url), deliveryId, signed: webhook.format !== 'email' && webhook.secret !== null && webhook.secret !== '',
       ok: sent.ok, httpStatus: sent.httpStatus, error: sent.error, durationMs: sent.durationMs,
     };
   }));

@@ -115,8 +115,8 @@ describe('the discord format', () => {
 });
 
 describe('the format table', () => {
-  it('holds json, slack and discord', () => {
-    expect(FORMATS.names().sort()).toEqual(['discord', 'json', 'slack']);
+  it('holds every channel format the config accepts', () => {
+    expect(FORMATS.names().sort()).toEqual(['discord', 'email', 'json', 'ntfy', 'slack', 'teams']);
   });
 
   it('refuses a second format with a name already registered', () => {
@@ -124,7 +124,7 @@ describe('the format table', () => {
   });
 
   it('names the known formats when asked for an unknown one', () => {
-    expect(() => FORMATS.get('teams')).toThrow(/unknown webhook format "teams".*json/);
+    expect(() => FORMATS.get('pager')).toThrow(/unknown webhook format "pager".*json/);
   });
 
   it('renders the json body as a string with the delivery id inside', () => {

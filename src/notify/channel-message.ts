@@ -1,0 +1,72 @@
+import type { FactChange } from '../domain/facts.js';
+import type { OutboxEvent } from './outbox-event.js';
+import { describeEvent } from './describe-event.js';
+import { formatFactValue } from './summarize-fact-changes.js';
+
+/** One row of a message's fact table, every cell already readable text. */
+export interface FactRow {
+  fact: string;
+  before: string;
+  after: string;
+  /** `+A, +B` style lists for list facts; empty otherwise. */
+  added: string;
+  removed: string;
+  /** The page text the new value was read from, when the event carries it. */
+  evidence: string | null;
+}
+
+/** What the e-mail, ntfy and Teams formats say about an event, before each shapes it. */
+export interface ChannelMessage {
+  /** The source's name, else its id. */
+  label: string;
+  /** The one line: an e-mail subject, a notification title. */
+  summary: string;
+  /** The fact table of a change; empty for other events. */
+  facts: FactRow[];
+  /** Further lines when there is no fact table (a failure's reason, a discovered post's URL). */
+  details: string[];
+  /** The web page of a change (`<publicUrl>/changes/<id>`), else the source's page. */
+  link: string;
+  linkLabel: string;
+  /** ISO date-time when the event says. */
+  at: string | null;
+  tone: 'change' | 'bad' | 'good' | 'info';
+}
+
+/**
+ * Builds the channel-neutral message of an event. The link goes to the change's web page: the
+ * event's `change.url` when it carries one, else the web twin of its `/api/changes/<id>` link.
+ */
+export function channelMessage(event: OutboxEvent): ChannelMessage {
+  const d = describeEvent(event);
+  if (!('change' in event)) {
+    return {
+      label: d.label, summary: d.summary, facts: [], details: d.details, link: event.source.url,
+      linkLabel: 'Open the page', at: d.at, tone: d.tone,
+    };
+  }
+  return {
+    label: d.label, summary: d.summary, facts: event.change.facts.map(factRow), details: [],
+    link: changeWebUrl(event.change), linkLabel: 'View the change', at: d.at, tone: d.tone,
+  };
+}
+
+/** `<publicUrl>/changes/<id>`, from the event's own link. */
+export function changeWebUrl(change: { id: string | number; textDiffUrl: string; url?: unknown }): string {
+  if (typeof change.url === 'string' && change.url !== '') return change.url;
+  return change.textDiffUrl.replace(/\/api\/changes\/([^/?#]+)$/, '/changes/$1');
+}
+
+function factRow(change: FactChange): FactRow {
+  const list = (values: readonly unknown[] | undefined, sign: string) =>
+    (values ?? []).map((v) => `${sign}${String(v)}`).join(', ');
+  const evidence = (change as FactChange & { evidence?: unknown }).evidence;
+  return {
+    fact: change.fact,
+    before: formatFactValue(change.before, change.fact),
+    after: formatFactValue(change.after, change.fact),
+    added: list(change.added, '+'),
+    removed: list(change.removed, '-'),
+    evidence: typeof evidence === 'string' && evidence.trim() !== '' ? evidence.trim() : null,
+  };
+}

@@ -1,0 +1,127 @@
+import type { WebhookConfig } from '../domain/config.js';
+import type { OutgoingDelivery, PayloadFormat } from './payload-format.js';
+import type { OutboxEvent } from './outbox-event.js';
+import type { ChannelMessage } from './channel-message.js';
+import { channelMessage } from './channel-message.js';
+import { truncate } from './describe-event.js';
+import type { PostResult, PostWebhookOptions } from './post-webhook.js';
+import { DEFAULT_TIMEOUT_MS } from './post-webhook.js';
+
+/** What is stored for an e-mail delivery: the message, without its envelope (from/to come from the config). */
+export interface EmailMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * E-mail over SMTP (`smtpUrl`, `from`, `to` of the channel): a plain-text and an HTML part, each
+ * with the summary (also the subject), the fact table and the link to the change's web page.
+ */
+export const emailFormat: PayloadFormat = {
+  name: 'email',
+  render(event: OutboxEvent): EmailMessage {
+    const m = channelMessage(event);
+    return { subject: truncate(m.summary, 200), text: plainText(m, event.event), html: htmlText(m, event.event) };
+  },
+  send: sendEmail,
+};
+
+/**
+ * Sends one stored e-mail once. The delivery id is the Message-ID (`<id@policy-watch>`) and the
+ * `X-Policy-Watch-Delivery` header, so retries of one alert thread and de-duplicate as one message.
+ * Any failure (refused, timed out, rejected with a 4xx or 5xx reply) is a failed attempt: the
+ * outbox retries it with the same backoff as a webhook. Never throws.
+ */
+export async function sendEmail(delivery: OutgoingDelivery, webhook: WebhookConfig, options: PostWebhookOptions = {}): Promise<PostResult> {
+  const started = performance.now();
+  const done = (ok: boolean, error: string | null, aborted = false): PostResult =>
+    ({ ok, httpStatus: null, error, aborted, durationMs: Math.round(performance.now() - started) });
+  const to = webhook.to ?? [];
+  if (!webhook.smtpUrl || !webhook.from || to.length === 0) {
+    return done(false, 'an email channel needs smtpUrl, from and to');
+  }
+  if (options.signal?.aborted) return done(false, 'aborted', true);
+  const stored = JSON.parse(delivery.body) as EmailMessage;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // Loaded on first use: most runs send no e-mail, and query verbs never do.
+  const { createTransport } = (await import('nodemailer')).default;
+  const transport = createTransport({
+    url: webhook.smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs,
+  });
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<'aborted'>((resolve) => {
+    onAbort = () => resolve('aborted');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    const outcome = await Promise.race([
+      transport.sendMail({
+        from: webhook.from, to, subject: stored.subject, text: stored.text, html: stored.html,
+        messageId: `<${delivery.id}@policy-watch>`,
+        headers: {
+          'X-Policy-Watch-Event': delivery.event,
+          'X-Policy-Watch-Delivery': delivery.id,
+          ...(options.userAgent ? { 'X-Mailer': options.userAgent } : {}),
+        },
+      }),
+      aborted,
+    ]);
+    if (outcome === 'aborted') return done(false, 'aborted', true);
+    const rejected = outcome.rejected.map((address) => (typeof address === 'string' ? address : address.address));
+    if (rejected.length > 0) return done(false, `SMTP server refused ${rejected.join(', ')}`);
+    return done(true, null);
+  } catch (error) {
+    return done(false, describeSmtpError(error));
+  } finally {
+    if (onAbort) options.signal?.removeEventListener('abort', onAbort);
+    transport.close();
+  }
+}
+
+/** The SMTP reply or network cause, without credentials (nodemailer's messages carry none). */
+function describeSmtpError(error: unknown): string {
+  const err = error as { code?: string; responseCode?: number; response?: string; message?: string };
+  if (typeof err?.responseCode === 'number') {
+    return `SMTP ${err.responseCode}: ${(err.response ?? err.message ?? '').replace(/\s+/g, ' ').trim().slice(0, 200)}`;
+  }
+  const message = (err?.message ?? String(error)).replace(/\s+/g, ' ').trim().slice(0, 200);
+  return err?.code && !message.includes(err.code) ? `${err.code}: ${message}` : message;
+}
+
+function plainText(m: ChannelMessage, event: string): string {
+  const lines = [m.summary, ''];
+  for (const f of m.facts) {
+    lines.push(f.fact, `  before:   ${f.before}`, `  after:    ${f.after}`);
+    if (f.added) lines.push(`  added:    ${f.added}`);
+    if (f.removed) lines.push(`  removed:  ${f.removed}`);
+    if (f.evidence) lines.push(`  evidence: “${f.evidence}”`);
+    lines.push('');
+  }
+  if (m.facts.length === 0 && m.details.length > 0) lines.push(...m.details, '');
+  lines.push(`${m.linkLabel}: ${m.link}`, '', `-- policy-watch · ${event}${m.at ? ` · ${m.at}` : ''}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function htmlText(m: ChannelMessage, event: string): string {
+  const cell = 'style="text-align:left;padding:4px 8px;border-bottom:1px solid #ddd;vertical-align:top"';
+  const parts = [`<p style="font-size:16px"><strong>${escapeHtml(m.summary)}</strong></p>`];
+  if (m.facts.length > 0) {
+    const head = ['Fact', 'Before', 'After', 'Added', 'Removed'].map((h) => `<th ${cell}>${h}</th>`).join('');
+    const rows = m.facts.map((f) => {
+      const row = `<tr>${[f.fact, f.before, f.after, f.added, f.removed].map((v) => `<td ${cell}>${escapeHtml(v)}</td>`).join('')}</tr>`;
+      const evidence = f.evidence ? `<tr><td ${cell}></td><td ${cell} colspan="4"><em>“${escapeHtml(f.evidence)}”</em></td></tr>` : '';
+      return row + evidence;
+    }).join('');
+    parts.push(`<table style="border-collapse:collapse"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`);
+  } else if (m.details.length > 0) {
+    parts.push(`<p>${m.details.map(escapeHtml).join('<br>')}</p>`);
+  }
+  parts.push(`<p><a href="${escapeHtml(m.link)}">${escapeHtml(m.linkLabel)}</a></p>`);
+  parts.push(`<p style="color:#777;font-size:12px">policy-watch · ${escapeHtml(event)}${m.at ? ` · ${escapeHtml(m.at)}` : ''}</p>`);
+  return `<!doctype html><html><body>${parts.join('\n')}</body></html>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { FactChange } from '../../src/domain/facts.js';
+import type { WebhookConfig } from '../../src/domain/config.js';
+import { changeUrl, type OutboxEvent } from '../../src/notify/outbox-event.js';
+import { channelMessage, changeWebUrl } from '../../src/notify/channel-message.js';
+import { emailFormat } from '../../src/notify/format-email.js';
+import { headerText, ntfyFormat, ntfyRequest } from '../../src/notify/format-ntfy.js';
+import { teamsFormat } from '../../src/notify/format-teams.js';
+import { renderBody } from '../../src/notify/formats.js';
+
+const change: OutboxEvent = {
+  event: 'facts.changed',
+  source: { id: 'linkedin-privacy-policy', url: 'https://www.linkedin.com/legal/privacy-policy', name: 'LinkedIn Privacy Policy' },
+  change: {
+    id: 12, detectedAt: '2025-11-03T06:00:00.000Z', textDiffUrl: changeUrl('https://watch.example.org/pw/', 12),
+    facts: [{ fact: 'includedData', before: ['posts'], after: ['posts', 'profile'], added: ['profile'], removed: [] }],
+  },
+};
+const recovered: OutboxEvent = { event: 'source.recovered', source: { id: 'linkedin-help-ai', url: 'https://www.linkedin.com/help/x' }, failures: 2 };
+
+describe('channelMessage()', () => {
+  it('links a change to its web page under the public URL', () => {
+    expect(channelMessage(change).link).toBe('https://watch.example.org/pw/changes/12');
+  });
+
+  it('prefers the change link the event carries', () => {
+    expect(changeWebUrl({ id: 3, textDiffUrl: 'http://a/api/changes/3', url: 'http://b/changes/3' })).toBe('http://b/changes/3');
+  });
+
+  it('reads each fact change into readable cells, "(not stated)" for a missing value', () => {
+    const m = channelMessage({
+      ...change,
+      change: { ...change.change, facts: [{ fact: 'minimumAge', before: null, after: 18 }, { fact: 'regions', before: ['US'], after: ['US', 'CA'], added: ['CA'], removed: ['X'], evidence: ' in Canada ' } as FactChange] },
+    } as OutboxEvent);
+    expect(m.facts).toEqual([
+      { fact: 'minimumAge', before: '(not stated)', after: '18', added: '', removed: '', evidence: null },
+      { fact: 'regions', before: 'US', after: 'US, CA', added: '+CA', removed: '-X', evidence: 'in Canada' },
+    ]);
+  });
+
+  it('links an event without a change to the source page, with the id when there is no name', () => {
+    expect(channelMessage(recovered)).toMatchObject({
+      label: 'linkedin-help-ai', link: 'https://www.linkedin.com/help/x', facts: [], tone: 'good',
+    });
+  });
+});
+
+describe('the email format', () => {
+  it('stores the subject and both parts', () => {
+    const message = emailFormat.render(change, 'd1') as { subject: string; text: string; html: string };
+    expect(message.subject).toBe('LinkedIn Privacy Policy: includedData +profile');
+    expect(message.text).toContain('View the change: https://watch.example.org/pw/changes/12');
+    expect(message.html).toContain('<a href="https://watch.example.org/pw/changes/12">View the change</a>');
+  });
+
+  it('sends nothing and says what is missing when the channel has no recipients', async () => {
+    const webhook: WebhookConfig = { url: 'smtp://127.0.0.1:1', secret: null, events: ['test'], format: 'email', smtpUrl: 'smtp://127.0.0.1:1', from: 'a@example.org', to: [] };
+    const sent = await emailFormat.send!({ id: 'd1', event: 'test', body: renderBody('email', change, 'd1') }, webhook, {});
+    expect(sent).toMatchObject({ ok: false, aborted: false, error: 'an email channel needs smtpUrl, from and to' });
+  });
+});
+
+describe('the ntfy format', () => {
+  it('keeps ASCII header text as it is and encodes the rest as an RFC 2047 word', () => {
+    expect(headerText('policy-watch: recovered')).toBe('policy-watch: recovered');
+    expect(headerText('a → b')).toBe(`=?UTF-8?B?${Buffer.from('a → b').toString('base64')}?=`);
+    expect(headerText('two\nlines')).toBe('two lines');
+  });
+
+  it('turns the stored message into a plain-text request to the topic URL', () => {
+    const webhook: WebhookConfig = { url: 'https://ntfy.example.org/policy-alerts', secret: null, events: ['facts.changed'], format: 'ntfy' };
+    const request = ntfyRequest({ id: 'd2', event: 'facts.changed', body: JSON.stringify(ntfyFormat.render(change, 'd2')) }, webhook);
+    expect(request.url).toBe('https://ntfy.example.org/policy-alerts');
+    expect(request.body).toBe('includedData: posts → posts, profile (+profile)');
+    expect(request.headers).toMatchObject({
+      Title: 'LinkedIn Privacy Policy: includedData +profile', Tags: 'memo,policy-watch,facts.changed',
+      Click: 'https://watch.example.org/pw/changes/12', 'X-Policy-Watch-Delivery': 'd2',
+    });
+    expect(request.headers.Priority).toBeUndefined();
+  });
+});
+
+describe('the teams format', () => {
+  it('names the source when an event has no fact table', () => {
+    const body = teamsFormat.render(recovered, 'd3') as { attachments: { content: { body: { text: string }[]; actions: unknown[] } }[] };
+    const card = body.attachments[0]!.content;
+    expect(card.body[0]!.text).toBe('linkedin-help-ai: recovered after 2 failed checks');
+    expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open the page', url: 'https://www.linkedin.com/help/x' }]);
+  });
+});
