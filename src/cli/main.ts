@@ -8,6 +8,7 @@ import { registerDeliveryVerbs } from './delivery-verbs.js';
 import { registerServiceVerbs } from './service-verbs.js';
 import { registerDemoVerb } from './demo-verb.js';
 import { registerExportVerb } from './export-verb.js';
+import { registerMcpVerb } from './mcp-verb.js';
 
 /** Builds the `policy-watch` program: thin verbs that parse, call and print. */
 export function buildProgram(): Command {
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerServiceVerbs(program);
   registerDemoVerb(program);
   registerExportVerb(program);
+  registerMcpVerb(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { FACT_NAMES, type FactName } from '../domain/facts.js';
 import { UsageError } from '../domain/errors.js';
-import type { SourceRecord } from '../domain/records.js';
 import { configOf, openQueryDb, printJson } from './cli-context.js';
 import { parseChangeId, parsePositiveInt, parseTime } from './parse-args.js';
 import { formatTable, shortTime } from './format-table.js';
 import { listChanges, getChange } from '../store/query-changes.js';
 import { factsAt } from '../store/query-facts.js';
-import { listSources, sourceExists } from '../store/query-sources.js';
+import { sourceExists } from '../store/query-sources.js';
+import { listAllSources } from './list-all-sources.js';
 import { describeFactChange, formatFactValue } from '../notify/summarize-fact-changes.js';
 import type { QueryDb } from '../store/query-statement.js';
 
@@ -108,13 +108,7 @@ export function registerQueryVerbs(program: Command): void {
       const config = configOf(command);
       const db = await openQueryDb(config);
       try {
-        // Read-only: configured sources not checked yet are listed from the config, not written.
-        const stored = listSources(db);
-        const known = new Set(stored.map((s) => s.id));
-        const sources = [...stored, ...config.sources.filter((s) => !known.has(s.id)).map((s): SourceRecord => ({
-          id: s.id, url: s.url, kind: s.kind, name: s.name ?? null, parentId: null, origin: 'config', status: null,
-          lastCheckedAt: null, lastSuccessAt: null, failing: false, failures: 0, factCount: 0, snapshotId: null,
-        }))];
+        const sources = listAllSources(db, config);
         if (opts.json) return printJson(sources);
         console.log(formatTable(['ID', 'KIND', 'STATUS', 'LAST CHECK (UTC)', 'FACTS', 'URL'], sources.map((s) => [
           s.id, s.kind, (s.status ?? 'never checked') + (s.failing ? ' (failing)' : ''), shortTime(s.lastCheckedAt), String(s.factCount), s.url,

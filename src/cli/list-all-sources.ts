@@ -1,0 +1,17 @@
+import type { Config } from '../domain/config.js';
+import type { SourceRecord } from '../domain/records.js';
+import { listSources } from '../store/query-sources.js';
+import type { QueryDb } from '../store/query-statement.js';
+
+/**
+ * What `sources --json` and the MCP `list_sources` tool print: the stored sources, then the
+ * configured ones not checked yet (listed from the config, not written: the caller only reads).
+ */
+export function listAllSources(db: QueryDb, config: Config): SourceRecord[] {
+  const stored = listSources(db);
+  const known = new Set(stored.map((s) => s.id));
+  return [...stored, ...config.sources.filter((s) => !known.has(s.id)).map((s): SourceRecord => ({
+    id: s.id, url: s.url, kind: s.kind, name: s.name ?? null, parentId: null, origin: 'config', status: null,
+    lastCheckedAt: null, lastSuccessAt: null, failing: false, failures: 0, factCount: 0, snapshotId: null,
+  }))];
+}
