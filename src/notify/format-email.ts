@@ -49,10 +49,13 @@ export async function sendEmail(delivery: OutgoingDelivery, webhook: WebhookConf
   const transport = createTransport({
     url: webhook.smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs,
   });
+  // One bound on the whole transfer, like a webhook's request: the outbox's claim on the row outlives it.
   let onAbort: (() => void) | undefined;
-  const aborted = new Promise<'aborted'>((resolve) => {
+  let timer: NodeJS.Timeout | undefined;
+  const aborted = new Promise<'aborted' | 'timeout'>((resolve) => {
     onAbort = () => resolve('aborted');
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
   });
   try {
     const outcome = await Promise.race([
@@ -68,12 +71,14 @@ export async function sendEmail(delivery: OutgoingDelivery, webhook: WebhookConf
       aborted,
     ]);
     if (outcome === 'aborted') return done(false, 'aborted', true);
+    if (outcome === 'timeout') return done(false, `no answer within ${timeoutMs} ms`);
     const rejected = outcome.rejected.map((address) => (typeof address === 'string' ? address : address.address));
     if (rejected.length > 0) return done(false, `SMTP server refused ${rejected.join(', ')}`);
     return done(true, null);
   } catch (error) {
     return done(false, describeSmtpError(error));
   } finally {
+    clearTimeout(timer);
     if (onAbort) options.signal?.removeEventListener('abort', onAbort);
     transport.close();
   }

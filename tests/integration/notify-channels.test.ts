@@ -124,6 +124,27 @@ describe('the email channel, against a real local SMTP server', () => {
     expect(rowOf(id!).last_error).toMatch(/ECONNREFUSED/);
   });
 
+  it('gives up on a server that never greets within the timeout, and leaves the row untouched on shutdown', async () => {
+    const silent = createServer(() => undefined); // accepts, then says nothing
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `smtp://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    const mute = { ...email, url, smtpUrl: url };
+    try {
+      const [id] = enqueueEvent(db, change, [mute], T0);
+      expect(await drainOutbox(db, [mute], { now: () => T0, timeoutMs: 300 })).toMatchObject({ retried: 1 });
+      expect(rowOf(id!).last_error).toMatch(/no answer within 300 ms|Greeting never received/);
+
+      const stop = new AbortController();
+      const before = rowOf(id!);
+      const draining = drainOutbox(db, [mute], { now: () => T0, force: true, timeoutMs: 10_000, signal: stop.signal });
+      setTimeout(() => stop.abort(), 100);
+      expect(await draining).toMatchObject({ skipped: 1, retried: 0 });
+      expect(rowOf(id!)).toEqual(before);
+    } finally {
+      silent.close();
+    }
+  });
+
   it('sends `webhooks test` as an e-mail too', async () => {
     const [result] = await sendTestEvent([email], { timeoutMs: 5000 });
     expect(result).toMatchObject({ ok: true, signed: false, error: null });
