@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { configOf, openQueryDb } from './cli-context.js';
 
@@ -11,6 +12,10 @@ export function registerMcpVerb(program: Command): void {
     .description('a Model Context Protocol server over stdio (read-only tools list_sources, get_facts, get_history, get_change)')
     .action(async (_opts: unknown, command: Command) => {
       const config = configOf(command);
+      if (config.database !== ':memory:' && !existsSync(config.database)) {
+        // An assistant's config with a wrong path would otherwise just see an empty watch list.
+        process.stderr.write(`policy-watch: warning: no database at ${config.database} yet; answering from an empty one (check --db)\n`);
+      }
       const db = await openQueryDb(config);
       // Loaded here: the SDK costs nothing to the other verbs.
       const [{ createMcpServer }, { StdioServerTransport }] = await Promise.all([
