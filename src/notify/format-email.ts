@@ -22,7 +22,8 @@ export const emailFormat: PayloadFormat = {
   name: 'email',
   render(event: OutboxEvent): EmailMessage {
     const m = channelMessage(event);
-    return { subject: truncate(m.summary, 200), text: plainText(m, event.event), html: htmlText(m, event.event) };
+    // A page title inside the summary may hold line breaks: a subject is one line.
+    return { subject: truncate(m.summary.replace(/\s+/g, ' ').trim(), 200), text: plainText(m, event.event), html: htmlText(m, event.event) };
   },
   send: sendEmail,
 };

@@ -53,6 +53,14 @@ describe('the email format', () => {
     expect(message.html).toContain('<a href="https://watch.example.org/pw/changes/12">View the change</a>');
   });
 
+  it('keeps the subject on one line when a page title breaks lines', () => {
+    const discovered: OutboxEvent = {
+      event: 'source.discovered', source: { id: 'blog/post', url: 'https://www.linkedin.com/blog/post' },
+      parentId: 'blog', kind: 'blog-post', title: 'Updates to\nour terms',
+    };
+    expect((emailFormat.render(discovered, 'd4') as { subject: string }).subject).toBe('blog/post: new post discovered: Updates to our terms');
+  });
+
   it('sends nothing and says what is missing when the channel has no recipients', async () => {
     const webhook: WebhookConfig = { url: 'smtp://127.0.0.1:1', secret: null, events: ['test'], format: 'email', smtpUrl: 'smtp://127.0.0.1:1', from: 'a@example.org', to: [] };
     const sent = await emailFormat.send!({ id: 'd1', event: 'test', body: renderBody('email', change, 'd1') }, webhook, {});
