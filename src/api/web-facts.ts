@@ -41,7 +41,7 @@ export function factTable(document: Pick<FactsDocument, 'facts' | 'evidence'>): 
 ${FACT_NAMES.map((name) => {
     const value = document.facts[name];
     const evidence = value === null ? undefined : document.evidence[name];
-    return html`<tr data-fact="${name}"${value === null ? ' class="unstated"' : ''}><th scope="row">${FACT_LABELS[name]}<br><code class="fact-name">${name}</code></th>
+    return html`<tr data-fact="${name}" class="${value === null ? 'unstated' : 'stated'}"><th scope="row">${FACT_LABELS[name]}<br><code class="fact-name">${name}</code></th>
 <td class="value">${factValue(value, name)}</td>
 <td class="evidence">${evidence ? html`<q>${evidence}</q>` : html`<span class="muted">—</span>`}</td></tr>`;
   })}

@@ -82,7 +82,7 @@ function factHistory(name: FactName, periods: FactPeriod[]): SafeHtml {
   const newest = [...periods].reverse();
   return html`<section class="fact-history" data-fact="${name}">
 <h3>${FACT_LABELS[name]}</h3>
-<ol>${newest.map((p, i) => html`<li${i === 0 ? ' class="current"' : ''}>${timeTag(p.from)} ${factValue(p.value, name)}
+<ol>${newest.map((p, i) => html`<li class="${i === 0 ? 'current' : 'earlier'}">${timeTag(p.from)} ${factValue(p.value, name)}
 ${p.changeId ? html` <a class="moved" href="/changes/${p.changeId}">change #${p.changeId}</a>` : html` <span class="moved">first snapshot</span>`}</li>`)}</ol>
 </section>`;
 }

@@ -43,6 +43,8 @@ describe('GET /sources/:id', () => {
     expect($('table.facts-table tr[data-fact="aiTrainingDefault"] td.value').text()).toBe('Yes (opt-out)');
     expect($('table.facts-table tbody tr')).toHaveLength(14);
     expect($('table.facts-table tr[data-fact="minimumAge"] td.value').text()).toBe('(not stated)');
+    expect($('table.facts-table tr.unstated').map((_, tr) => $(tr).attr('data-fact')).get()).toContain('minimumAge');
+    expect($('table.facts-table tr.unstated[data-fact="effectiveDate"]')).toHaveLength(0);
     expect($(`a[href="/snapshots/${timeline.privacy.snapshots[2]}"]`).length).toBeGreaterThan(0);
   });
 
@@ -58,6 +60,7 @@ describe('GET /sources/:id', () => {
       `change #${timeline.privacy.regionsChange}`, `change #${timeline.privacy.announcement}`, 'first snapshot',
     ]);
     expect(upcoming.eq(0).text()).toContain('(not stated)');
+    expect(upcoming.eq(0).hasClass('current')).toBe(true);
     expect(upcoming.eq(1).text()).toContain('2025-11-03');
     expect(upcoming.eq(0).find('a.moved').attr('href')).toBe(`/changes/${timeline.privacy.regionsChange}`);
     const regions = $('.fact-history[data-fact="regions"] li');
