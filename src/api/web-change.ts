@@ -28,8 +28,8 @@ ${change.facts.length === 0
     ? html`<div class="card empty">No policy fact changed: only the wording did.</div>`
     : html`<div class="table-scroll"><table class="fact-diff"><thead><tr><th>Fact</th><th>Before</th><th>After</th><th>Change</th></tr></thead><tbody>
 ${change.facts.map((f) => html`<tr data-fact="${f.fact}"><td>${factLabel(f.fact)}<br><code class="fact-name">${f.fact}</code></td>
-<td>${factValue(f.before, f.fact, { values: f.removed ?? [], kind: 'del' })}</td>
-<td>${factValue(f.after, f.fact, { values: f.added ?? [], kind: 'add' })}</td>
+<td data-label="Before">${factValue(f.before, f.fact, { values: f.removed ?? [], kind: 'del' })}</td>
+<td data-label="After">${factValue(f.after, f.fact, { values: f.added ?? [], kind: 'add' })}</td>
 <td class="change-note">${changeNote(f)}</td></tr>`)}
 </tbody></table></div>`}
 

@@ -43,7 +43,7 @@ ${FACT_NAMES.map((name) => {
     const evidence = value === null ? undefined : document.evidence[name];
     return html`<tr data-fact="${name}" class="${value === null ? 'unstated' : 'stated'}"><th scope="row">${FACT_LABELS[name]}<br><code class="fact-name">${name}</code></th>
 <td class="value">${factValue(value, name)}</td>
-<td class="evidence">${evidence ? html`<q>${evidence}</q>` : html`<span class="muted">—</span>`}</td></tr>`;
+<td class="evidence">${evidence ? html`<q>${evidence}</q>` : html`<span class="muted none">—</span>`}</td></tr>`;
   })}
 </tbody></table></div>`;
 }

@@ -66,7 +66,7 @@ function sourceCard(source: SourceRecord, name: string, current: SourceFacts | u
 </header>
 <p class="meta"><code>${source.kind}</code>${name !== source.id ? html` · <code>${source.id}</code>` : ''} · ${externalLink(source.url)}</p>
 <p class="meta">Checked ${timeTag(source.lastCheckedAt)} · last success ${timeTag(source.lastSuccessAt)}</p>
-<p class="meta last-changed">Last changed ${lastChangedAt ? timeTag(lastChangedAt) : html`<span class="muted">never${current ? html` since ${timeTag(current.recordedAt)}` : ''}</span>`}${lastChangedAt ? html` · <a href="/?source=${encodeURIComponent(source.id)}#timeline">its changes</a>` : ''}</p>
+<p class="meta last-changed">Last changed ${lastChangedAt ? timeTag(lastChangedAt) : html`<span class="muted">never${current ? html` (first snapshot ${timeTag(current.recordedAt)})` : ''}</span>`}${lastChangedAt ? html` · <a href="/?source=${encodeURIComponent(source.id)}#timeline">its changes</a>` : ''}</p>
 ${problem ? html`<p class="problem">Last check ${problem.status}${problem.httpStatus ? html` (HTTP ${problem.httpStatus})` : ''}${problem.reason ? html`: ${problem.reason}` : ''}</p>` : ''}
 ${current ? factList(current.facts) : html`<p class="muted small">No snapshot yet.</p>`}
 ${current ? html`<p class="meta">${source.factCount} of ${FACT_NAMES.length} facts stated · snapshot <a href="/snapshots/${current.snapshotId}">#${current.snapshotId}</a> of ${timeTag(current.recordedAt)}</p>` : ''}

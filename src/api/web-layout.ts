@@ -77,7 +77,7 @@ q{quotes:"“" "”"}
 table.checks td.when{white-space:nowrap}
 table.checks td.note{overflow-wrap:anywhere;min-width:12em}
 table.checks tr.blocked td{background:var(--warn-bg)}table.checks tr.error td{background:var(--del-bg)}
-.fact-history{display:grid;grid-template-columns:minmax(11em,max-content) 1fr;gap:0 16px;padding:10px 0;border-bottom:1px solid var(--line)}
+.fact-history{display:grid;grid-template-columns:14em 1fr;gap:0 16px;padding:10px 0;border-bottom:1px solid var(--line)}
 .fact-history:last-child{border-bottom:0}
 .fact-history h3{font-size:14px;margin:2px 0}
 .fact-history ol{list-style:none;margin:0;padding:0;font-size:14px}
@@ -92,7 +92,21 @@ pre.archived-text{white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-mon
 h1 a.plain{color:inherit}.source-link{font-weight:400;margin-left:6px}
 .table-scroll table.fact-diff{border:0;border-radius:0}table.fact-diff .fact-name{color:var(--muted);font-size:12px}
 @media (max-width:640px){.top nav{gap:4px 12px;margin-left:0}.wrap{padding:0 12px}.grid{grid-template-columns:1fr}
-.fact-history{grid-template-columns:1fr}table.facts-table tbody th{width:auto}}
+.fact-history{grid-template-columns:1fr}
+table.facts-table thead{display:none}
+table.facts-table tr{display:block;padding:8px 12px;border-bottom:1px solid var(--line)}
+table.facts-table tbody th,table.facts-table td,table.facts-table td.value{display:block;width:auto;padding:1px 0;border:0}
+table.facts-table tr.unstated{display:flex;flex-wrap:wrap;gap:0 8px;align-items:baseline}
+table.facts-table tr.unstated td.evidence,table.facts-table .fact-name,table.facts-table tbody th br{display:none}
+table.facts-table tr.stated td.evidence q::before{content:"Read from: “"}table.facts-table td.evidence .none{display:none}
+table.fact-diff thead{display:none}
+table.fact-diff tr{display:grid;grid-template-columns:1fr 1fr;gap:4px 12px;padding:8px 12px;border-bottom:1px solid var(--line)}
+table.fact-diff th,table.fact-diff td{display:block;border:0;padding:0}
+table.fact-diff td:first-child,table.fact-diff td.change-note{grid-column:1/-1}
+table.fact-diff td:first-child{font-weight:600}
+table.fact-diff td[data-label]::before{content:attr(data-label);display:block;font-size:12px;color:var(--muted)}
+table.checks th.took,table.checks td.took,table.snapshots .size{display:none}
+table.checks td.when{white-space:normal;min-width:7em}}
 `;
 
 // An inline icon, so browsers do not ask for /favicon.ico.

@@ -93,9 +93,9 @@ function checkSection(view: SourcePageView): SafeHtml {
   return html`<p class="muted small">${counts.join(' · ')}</p>
 ${view.problemDays.length ? html`<p class="small">Days with blocked or failed checks:</p>
 <ul class="problem-days">${view.problemDays.map((d) => html`<li class="${d.errors > 0 ? 'error' : 'blocked'}" title="${d.blocked} blocked, ${d.errors} failed">${d.day}${d.blocked ? html` · ${d.blocked} blocked` : ''}${d.errors ? html` · ${d.errors} error` : ''}</li>`)}</ul>` : ''}
-<div class="table-scroll"><table class="checks"><thead><tr><th>When</th><th>Status</th><th>HTTP</th><th>Took</th><th>Note</th></tr></thead><tbody>
+<div class="table-scroll"><table class="checks"><thead><tr><th>When</th><th>Status</th><th>HTTP</th><th class="took">Took</th><th>Note</th></tr></thead><tbody>
 ${view.checks.map((c) => html`<tr class="${c.status}" data-check-id="${c.id}"><td class="when">${timeTag(c.at)}</td>
-<td><span class="badge ${c.status}">${c.status}</span></td><td>${c.httpStatus ?? ''}</td><td>${formatDuration(c.durationMs)}</td>
+<td><span class="badge ${c.status}">${c.status}</span></td><td>${c.httpStatus ?? ''}</td><td class="took">${formatDuration(c.durationMs)}</td>
 <td class="note">${c.reason ?? ''}${c.snapshotId && (c.status === 'new' || c.status === 'changed') ? html`snapshot <a href="/snapshots/${c.snapshotId}">#${c.snapshotId}</a>` : ''}</td></tr>`)}
 </tbody></table></div>
 <p class="pager">${view.pagedChecks ? html`<a href="?#checks">← Newest checks</a> ` : ''}${view.olderChecksQuery ? html`<a href="?${view.olderChecksQuery}#checks" rel="next">Older checks →</a>` : ''}</p>`;
@@ -108,9 +108,9 @@ function formatDuration(ms: number): string {
 function snapshotSection(snapshots: SnapshotSummary[]): SafeHtml {
   if (snapshots.length === 0) return html`<div class="card empty">No snapshot yet.</div>`;
   return html`<p class="muted small">Each distinct version of the page is kept: its text, the raw page as fetched, and the facts read from it.</p>
-<div class="table-scroll"><table class="snapshots"><thead><tr><th>Snapshot</th><th>Recorded</th><th>Title</th><th>Size</th><th>Copies</th></tr></thead><tbody>
+<div class="table-scroll"><table class="snapshots"><thead><tr><th>Snapshot</th><th>Recorded</th><th>Title</th><th class="size">Size</th><th>Copies</th></tr></thead><tbody>
 ${snapshots.map((s) => html`<tr data-snapshot-id="${s.id}"><td><a href="/snapshots/${s.id}">#${s.id}</a>${s.revisionOf ? html` <span class="muted small">re-read of #${s.revisionOf}</span>` : ''}</td>
-<td>${timeTag(s.createdAt)}</td><td>${s.title ?? ''}</td><td>${formatSize(s.size)}</td>
+<td>${timeTag(s.createdAt)}</td><td>${s.title ?? ''}</td><td class="size">${formatSize(s.size)}</td>
 <td><a href="/snapshots/${s.id}">text</a> · <a href="/snapshots/${s.id}/raw">raw HTML</a> · <a href="/api/snapshots/${s.id}">JSON</a></td></tr>`)}
 </tbody></table></div>`;
 }
