@@ -10,7 +10,7 @@ export interface EventDescription {
   summary: string;
   /** Further lines (one per fact change, or the failure reason). */
   details: string[];
-  /** The change's web page (`change.url`) for change events; the source's own page otherwise. */
+  /** The change's web page (`change.url`) for change events; else the source's web page, or its own page. */
   url: string;
   /** When it happened, if the event says. */
   at: string | null;
@@ -43,20 +43,20 @@ export function describeEvent(event: OutboxEvent): EventDescription {
       const plural = event.failures === 1 ? 'check' : 'checks';
       return {
         label, summary: `${label}: ${event.status} for ${event.failures} ${plural} in a row`,
-        details: event.reason ? [event.reason] : [], url: event.source.url, at: null, tone: 'bad',
+        details: event.reason ? [event.reason] : [], url: event.source.pageUrl || event.source.url, at: null, tone: 'bad',
       };
     }
     case 'source.recovered': {
       const plural = event.failures === 1 ? 'check' : 'checks';
       return {
         label, summary: `${label}: recovered after ${event.failures} failed ${plural}`,
-        details: [], url: event.source.url, at: null, tone: 'good',
+        details: [], url: event.source.pageUrl || event.source.url, at: null, tone: 'good',
       };
     }
     case 'source.discovered':
       return {
         label, summary: `${label}: new post discovered${event.title ? `: ${event.title}` : ''}`,
-        details: [event.source.url], url: event.source.url, at: null, tone: 'info',
+        details: [event.source.url], url: event.source.pageUrl || event.source.url, at: null, tone: 'info',
       };
     case 'test':
       return {

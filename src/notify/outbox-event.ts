@@ -6,6 +6,8 @@ export interface EventSource {
   id: string;
   url: string;
   name?: string | null;
+  /** The source's web page (`sourcePageUrl()`), where chat alerts about the source link; not in the JSON body. */
+  pageUrl?: string | null;
 }
 
 /** A change as the webhook body carries it. */

@@ -119,6 +119,13 @@ describe('the slack format', () => {
     expect(body.blocks[0]!.text!.text).toContain('sign-in wall &lt;login&gt; &amp; more');
   });
 
+  it('links an alert about a source to its web page when the event knows it, never putting that in the json body', () => {
+    const event: FailingEvent = { ...failing, source: { ...source, pageUrl: 'http://127.0.0.1:8787/sources/linkedin-privacy-policy' } };
+    expect((slackFormat.render(event, 'd') as { text: string }).text).toContain('<http://127.0.0.1:8787/sources/linkedin-privacy-policy|Open the page>');
+    expect((discordFormat.render(event, 'd') as { embeds: Array<{ url: string }> }).embeds[0]!.url).toBe('http://127.0.0.1:8787/sources/linkedin-privacy-policy');
+    expect((jsonFormat.render(event, 'd') as { source: object }).source).toEqual({ id: source.id, url: source.url, name: source.name });
+  });
+
   it('says a failing source is blocked and for how many checks', () => {
     expect((slackFormat.render(failing, 'd') as { text: string }).text).toContain('LinkedIn Privacy Policy: blocked for 3 checks in a row');
   });
