@@ -74,7 +74,8 @@ ${current ? html`<p class="meta">${source.factCount} of ${FACT_NAMES.length} fac
 `;
 }
 
-function changeItem(change: ChangeRecord, name: string): SafeHtml {
+/** One change in a timeline: when, which source, and each fact change on a line. */
+export function changeItem(change: ChangeRecord, name: string): SafeHtml {
   return html`<li class="change${change.facts.length === 0 ? ' text-only' : ''}" data-change-id="${change.id}">
 <time datetime="${change.detectedAt}">${change.detectedAt.slice(0, 16).replace('T', ' ')} UTC</time>
 <p class="what"><a class="title" href="/changes/${change.id}">${name}</a> <a class="source-link small" href="${sourceHref(change.sourceId)}">source page</a>

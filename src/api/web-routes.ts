@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { Db } from '../store/open-database.js';
 import { listSources } from '../store/query-sources.js';
-import { getChange } from '../store/query-changes.js';
+import { getChange, listChanges } from '../store/query-changes.js';
 import { factsAt } from '../store/query-facts.js';
 import { lastCheckProblems } from '../store/query-checks.js';
 import { getSnapshot } from '../store/query-snapshots.js';
@@ -19,6 +19,7 @@ import { renderSnapshotPage } from './web-snapshot.js';
 
 const FILTERS = ['source', 'fact', 'since', 'until'] as const;
 const CHECKS_PER_PAGE = 50;
+const RECENT_CHANGES = 10;
 
 /**
  * Headers of the raw page: plain text that is never sniffed, rendered, framed or allowed to run
@@ -88,12 +89,15 @@ export function registerWebRoutes(app: Hono, db: Db): void {
       query.set('cursor', encodeCursor({ detectedAt: Date.parse(last.at), id: Number(last.id) }));
       olderChecksQuery = query.toString();
     }
+    const recent = listChanges(db, { sourceId: id, limit: RECENT_CHANGES + 1 });
     return c.html(renderSourcePage({
       source,
       name: sourceName(source, id, current?.title),
       current: current ?? null,
       lastChangedAt: lastChangeTimes(db).get(id) ?? null,
       timeline: factTimeline(db, id),
+      recentChanges: recent.slice(0, RECENT_CHANGES),
+      moreChanges: recent.length > RECENT_CHANGES,
       checks,
       checkCounts: countChecks(db, id),
       problemDays: problemDays(db, id),

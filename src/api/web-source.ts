@@ -1,12 +1,13 @@
 import { FACT_NAMES, type FactName } from '../domain/facts.js';
 import { FACT_LABELS } from '../domain/fact-labels.js';
-import type { SourceFacts, SourceRecord } from '../domain/records.js';
+import type { ChangeRecord, SourceFacts, SourceRecord } from '../domain/records.js';
 import type { CheckStatus } from '../domain/source.js';
 import type { FactPeriod, FactTimeline, SnapshotSummary } from '../store/query-fact-timeline.js';
 import type { CheckRecord, ProblemDay } from '../store/query-check-history.js';
 import { html, type SafeHtml } from './html.js';
 import { externalLink, layout, sourceHref, timeTag } from './web-layout.js';
 import { factTable, factValue } from './web-facts.js';
+import { changeItem } from './web-home.js';
 
 export interface SourcePageView {
   source: SourceRecord;
@@ -15,6 +16,10 @@ export interface SourcePageView {
   /** ISO time of the source's last (non-technical) change, or null. */
   lastChangedAt: string | null;
   timeline: FactTimeline;
+  /** The latest changes, newest first (a few: the home page filtered by source has them all). */
+  recentChanges: ChangeRecord[];
+  /** Whether there are more changes than `recentChanges`. */
+  moreChanges: boolean;
   checks: CheckRecord[];
   checkCounts: ReadonlyMap<CheckStatus, number>;
   problemDays: ProblemDay[];
@@ -54,6 +59,12 @@ ${factTable(current)}`
 
 <h2 id="timeline">Fact timeline</h2>
 ${timelineSection(view.timeline)}
+
+<h2 id="changes">Changes</h2>
+${view.recentChanges.length === 0
+    ? html`<div class="card empty">No change yet: the first snapshot is the baseline.</div>`
+    : html`<ol class="timeline">${view.recentChanges.map((change) => changeItem(change, name))}</ol>
+${view.moreChanges ? html`<p class="pager"><a href="${changes}">All changes of this source →</a></p>` : ''}`}
 
 <h2 id="checks">Check history <span class="count">${total(view.checkCounts)}</span></h2>
 ${checkSection(view)}

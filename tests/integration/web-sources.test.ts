@@ -73,6 +73,15 @@ describe('GET /sources/:id', () => {
     expect($('#timeline + .card').text()).toContain('Minimum age for training');
   });
 
+  it('lists the source\'s changes, newest first, each linking to its page', async () => {
+    const { $ } = await page('/sources/linkedin-privacy-policy');
+    expect($('#changes + ol.timeline li.change a.title').map((_, a) => $(a).attr('href')).get()).toEqual([
+      `/changes/${timeline.privacy.regionsChange}`, `/changes/${timeline.privacy.announcement}`,
+    ]);
+    const never = await page('/sources/linkedin-help-ai');
+    expect(never.$('#changes + .empty').text()).toContain('No change yet');
+  });
+
   it('lists every check with its status, blocked days marked', async () => {
     const { $ } = await page('/sources/linkedin-privacy-policy');
     expect(texts($, 'table.checks tbody td:nth-child(2)')).toEqual(['unchanged', 'changed', 'blocked', 'changed', 'new']);
