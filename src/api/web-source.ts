@@ -30,6 +30,9 @@ export interface SourcePageView {
 }
 
 const STATUS_ORDER: CheckStatus[] = ['new', 'changed', 'unchanged', 'blocked', 'error'];
+// A page that churns daily would otherwise list every value and version it ever had.
+const PERIODS_SHOWN = 20;
+const SNAPSHOTS_SHOWN = 50;
 
 /** One source: its current facts with evidence, each fact's history, its checks and snapshots. */
 export function renderSourcePage(view: SourcePageView): string {
@@ -58,7 +61,7 @@ ${factTable(current)}`
     : html`<div class="card empty">No snapshot yet: no check of this page has succeeded.</div>`}
 
 <h2 id="timeline">Fact timeline</h2>
-${timelineSection(view.timeline)}
+${timelineSection(source.id, view.timeline)}
 
 <h2 id="changes">Changes</h2>
 ${view.recentChanges.length === 0
@@ -78,23 +81,25 @@ function total(counts: ReadonlyMap<CheckStatus, number>): number {
   return [...counts.values()].reduce((a, b) => a + b, 0);
 }
 
-function timelineSection(timeline: FactTimeline): SafeHtml {
+function timelineSection(sourceId: string, timeline: FactTimeline): SafeHtml {
   if (timeline.snapshots.length === 0) return html`<div class="card empty">No snapshot yet.</div>`;
   const stated = FACT_NAMES.filter((name) => timeline.facts[name].some((p) => p.value !== null));
   const never = FACT_NAMES.filter((name) => !stated.includes(name));
   return html`<div class="card">
-${stated.map((name) => factHistory(name, timeline.facts[name]))}
+${stated.map((name) => factHistory(sourceId, name, timeline.facts[name]))}
 ${never.length ? html`<p class="muted small">Never stated: ${never.map((n) => FACT_LABELS[n]).join(', ')}.</p>` : ''}
 </div>`;
 }
 
-function factHistory(name: FactName, periods: FactPeriod[]): SafeHtml {
+function factHistory(sourceId: string, name: FactName, periods: FactPeriod[]): SafeHtml {
   // Newest first, like every other list on these pages.
   const newest = [...periods].reverse();
+  const hidden = newest.length - PERIODS_SHOWN;
   return html`<section class="fact-history" data-fact="${name}">
 <h3>${FACT_LABELS[name]}</h3>
-<ol>${newest.map((p, i) => html`<li class="${i === 0 ? 'current' : 'earlier'}">${timeTag(p.from)} ${factValue(p.value, name)}
-${p.changeId ? html` <a class="moved" href="/changes/${p.changeId}">change #${p.changeId}</a>` : html` <span class="moved">first snapshot</span>`}</li>`)}</ol>
+<ol>${newest.slice(0, PERIODS_SHOWN).map((p, i) => html`<li class="${i === 0 ? 'current' : 'earlier'}">${timeTag(p.from)} ${factValue(p.value, name)}
+${p.changeId ? html` <a class="moved" href="/changes/${p.changeId}">change #${p.changeId}</a>` : html` <span class="moved">first snapshot</span>`}</li>`)}
+${hidden > 0 ? html`<li class="earlier muted small">and ${hidden} earlier values: <a href="/?source=${encodeURIComponent(sourceId)}&amp;fact=${name}#timeline">every change of this fact</a></li>` : ''}</ol>
 </section>`;
 }
 
@@ -116,14 +121,17 @@ function formatDuration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-function snapshotSection(snapshots: SnapshotSummary[]): SafeHtml {
-  if (snapshots.length === 0) return html`<div class="card empty">No snapshot yet.</div>`;
+function snapshotSection(all: SnapshotSummary[]): SafeHtml {
+  if (all.length === 0) return html`<div class="card empty">No snapshot yet.</div>`;
+  const snapshots = all.slice(0, SNAPSHOTS_SHOWN);
+  const oldestShown = snapshots[snapshots.length - 1]!;
   return html`<p class="muted small">Each distinct version of the page is kept: its text, the raw page as fetched, and the facts read from it.</p>
 <div class="table-scroll"><table class="snapshots"><thead><tr><th>Snapshot</th><th>Recorded</th><th>Title</th><th class="size">Size</th><th>Copies</th></tr></thead><tbody>
 ${snapshots.map((s) => html`<tr data-snapshot-id="${s.id}"><td><a href="/snapshots/${s.id}">#${s.id}</a>${s.revisionOf ? html` <span class="muted small">re-read of #${s.revisionOf}</span>` : ''}</td>
 <td>${timeTag(s.createdAt)}</td><td>${s.title ?? ''}</td><td class="size">${formatSize(s.size)}</td>
 <td><a href="/snapshots/${s.id}">text</a> · <a href="/snapshots/${s.id}/raw">raw HTML</a> · <a href="/api/snapshots/${s.id}">JSON</a></td></tr>`)}
-</tbody></table></div>`;
+</tbody></table></div>
+${all.length > snapshots.length ? html`<p class="pager muted small">${all.length - snapshots.length} older snapshots: page back through them from <a href="/snapshots/${oldestShown.id}">#${oldestShown.id}</a> with its “Older snapshot” link.</p>` : ''}`;
 }
 
 function formatSize(bytes: number): string {

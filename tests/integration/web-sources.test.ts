@@ -128,6 +128,22 @@ describe('GET /sources/:id', () => {
     expect($(`table.snapshots a[href="/snapshots/${p1}/raw"]`).text()).toBe('raw HTML');
   });
 
+  it('keeps a page that churns readable: the latest 20 values per fact and the latest 50 snapshots', async () => {
+    const id = seedSource(test.db, { id: 'churn' });
+    for (let day = 1; day <= 55; day++) {
+      const at = ms('2026-01-01T00:00:00Z') + day * 86_400_000;
+      seedSnapshot(test.db, { sourceId: id, createdAt: at, facts: { minimumAge: day } });
+    }
+    const { $ } = await page('/sources/churn');
+    const values = $('.fact-history[data-fact="minimumAge"] li');
+    expect(values).toHaveLength(21);
+    expect(values.first().text()).toContain('55');
+    expect(values.last().text()).toContain('and 35 earlier values');
+    expect(values.last().find('a').attr('href')).toBe('/?source=churn&fact=minimumAge#timeline');
+    expect($('table.snapshots tbody tr')).toHaveLength(50);
+    expect($('#snapshots ~ .pager').text()).toContain('5 older snapshots');
+  });
+
   it('answers an unknown source with an HTML 404', async () => {
     const { response, $ } = await page('/sources/no-such-source');
     expect(response.status).toBe(404);
