@@ -75,10 +75,10 @@ ${current ? html`<p class="meta">${source.factCount} of ${FACT_NAMES.length} fac
 }
 
 /** One change in a timeline: when, which source, and each fact change on a line. */
-export function changeItem(change: ChangeRecord, name: string): SafeHtml {
+export function changeItem(change: ChangeRecord, name: string, options: { linkSource?: boolean } = {}): SafeHtml {
   return html`<li class="change${change.facts.length === 0 ? ' text-only' : ''}" data-change-id="${change.id}">
 <time datetime="${change.detectedAt}">${change.detectedAt.slice(0, 16).replace('T', ' ')} UTC</time>
-<p class="what"><a class="title" href="/changes/${change.id}">${name}</a> <a class="source-link small" href="${sourceHref(change.sourceId)}">source page</a>
+<p class="what"><a class="title" href="/changes/${change.id}">${name}</a>${options.linkSource === false ? '' : html` <a class="source-link small" href="${sourceHref(change.sourceId)}">source page</a>`}
 ${change.facts.length === 0 ? html` <span class="muted">· text changed, no fact changed</span>` : ''}</p>
 ${change.facts.length ? html`<ul class="fact-lines">${change.facts.map((f) => html`<li>${factChangeLine(f)}</li>`)}</ul>` : ''}
 </li>`;

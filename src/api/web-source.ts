@@ -66,7 +66,7 @@ ${timelineSection(source.id, view.timeline)}
 <h2 id="changes">Changes</h2>
 ${view.recentChanges.length === 0
     ? html`<div class="card empty">No change yet: the first snapshot is the baseline.</div>`
-    : html`<ol class="timeline">${view.recentChanges.map((change) => changeItem(change, name))}</ol>
+    : html`<ol class="timeline">${view.recentChanges.map((change) => changeItem(change, name, { linkSource: false }))}</ol>
 ${view.moreChanges ? html`<p class="pager"><a href="${changes}">All changes of this source →</a></p>` : ''}`}
 
 <h2 id="checks">Check history <span class="count">${total(view.checkCounts)}</span></h2>
