@@ -50,7 +50,8 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
       return c.json({ error: `method ${c.req.method} not allowed: the policy-watch API is read-only` }, 405, { Allow: 'GET, HEAD' });
     }
     await next();
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+    // A route may set a stricter one (the raw snapshot's sandbox CSP): it is kept.
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(name)) c.header(name, value);
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -101,5 +102,5 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
 
 function isWebPath(c: Context): boolean {
   const path = c.req.path;
-  return path === '/' || path.startsWith('/changes/');
+  return path === '/' || path.startsWith('/changes/') || path.startsWith('/sources/') || path.startsWith('/snapshots/');
 }

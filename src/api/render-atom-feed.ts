@@ -31,7 +31,7 @@ export function renderAtomFeed(options: AtomFeedOptions): string {
     const page = `${publicUrl}/changes/${encodeURIComponent(change.id)}`;
     const lines = [
       ...change.facts.map(describeFactChange),
-      change.textChanged ? 'The page text changed.' : 'The page text did not change.',
+      change.snapshots.before === null ? 'A newly discovered post.' : change.textChanged ? 'The page text changed.' : 'The page text did not change.',
       `Page: ${change.url}`,
     ];
     return `  <entry>

@@ -1,34 +1,37 @@
 import type { ChangeDetail } from '../domain/records.js';
 import type { FactChange } from '../domain/facts.js';
 import { html, type SafeHtml } from './html.js';
-import { externalLink, layout, timeTag } from './web-layout.js';
+import { externalLink, layout, sourceHref, timeTag } from './web-layout.js';
+import { factLabel } from '../domain/fact-labels.js';
 import { factValue } from './web-facts.js';
 import { parseUnifiedDiff, type DiffRow } from './parse-unified-diff.js';
 
 /** One change: what facts moved (before → after, +added −removed) and the text diff. */
 export function renderChangePage(change: ChangeDetail, name: string): string {
   return layout(`${name}: change #${change.id} · policy-watch`, html`
-<p class="crumbs"><a href="/#timeline">← All changes</a> · <a href="/?source=${encodeURIComponent(change.sourceId)}#timeline">Changes of this source</a></p>
-<h1>${name}</h1>
+<p class="crumbs"><a href="/#timeline">← All changes</a> · <a href="${sourceHref(change.sourceId)}">Source page</a> · <a href="/?source=${encodeURIComponent(change.sourceId)}#timeline">Changes of this source</a></p>
+<h1><a href="${sourceHref(change.sourceId)}" class="plain">${name}</a></h1>
 <div class="summary-meta">
   <span>Change #${change.id} detected ${timeTag(change.detectedAt)}</span>
   <span>${externalLink(change.url)}</span>
   <span><a href="/api/changes/${change.id}">JSON</a></span>
 </div>
 <div class="summary-meta">
-  <span>Before: snapshot <a href="/api/snapshots/${change.snapshots.before}">#${change.snapshots.before}</a> of ${timeTag(change.beforeAt)}</span>
-  <span>After: snapshot <a href="/api/snapshots/${change.snapshots.after}">#${change.snapshots.after}</a> of ${timeTag(change.afterAt)}</span>
+  ${change.snapshots.before === null
+    ? html`<span>First snapshot of a newly discovered post: no earlier version</span>`
+    : html`<span>Before: snapshot <a href="/snapshots/${change.snapshots.before}">#${change.snapshots.before}</a> of ${timeTag(change.beforeAt)}</span>`}
+  <span>After: snapshot <a href="/snapshots/${change.snapshots.after}">#${change.snapshots.after}</a> of ${timeTag(change.afterAt)}</span>
 </div>
 
 <h2 id="facts">Facts <span class="count">${change.facts.length}</span></h2>
 ${change.facts.length === 0
     ? html`<div class="card empty">No policy fact changed: only the wording did.</div>`
-    : html`<table class="fact-diff"><thead><tr><th>Fact</th><th>Before</th><th>After</th><th>Change</th></tr></thead><tbody>
-${change.facts.map((f) => html`<tr data-fact="${f.fact}"><td><code>${f.fact}</code></td>
-<td>${factValue(f.before, f.fact, { values: f.removed ?? [], kind: 'del' })}</td>
-<td>${factValue(f.after, f.fact, { values: f.added ?? [], kind: 'add' })}</td>
+    : html`<div class="table-scroll"><table class="fact-diff"><thead><tr><th>Fact</th><th>Before</th><th>After</th><th>Change</th></tr></thead><tbody>
+${change.facts.map((f) => html`<tr data-fact="${f.fact}"><td>${factLabel(f.fact)}<br><code class="fact-name">${f.fact}</code></td>
+<td data-label="Before">${factValue(f.before, f.fact, { values: f.removed ?? [], kind: 'del' })}</td>
+<td data-label="After">${factValue(f.after, f.fact, { values: f.added ?? [], kind: 'add' })}</td>
 <td class="change-note">${changeNote(f)}</td></tr>`)}
-</tbody></table>`}
+</tbody></table></div>`}
 
 <h2 id="text">Text</h2>
 ${textDiff(change)}
@@ -48,6 +51,9 @@ function changeNote(f: FactChange): SafeHtml {
 }
 
 function textDiff(change: ChangeDetail): SafeHtml {
+  if (change.snapshots.before === null) {
+    return html`<div class="card empty">A new page has no text diff: read its <a href="/snapshots/${change.snapshots.after}">archived copy</a>.</div>`;
+  }
   const rows = parseUnifiedDiff(change.textDiff);
   if (!change.textChanged || rows.length === 0) return html`<div class="card empty">The page text did not change.</div>`;
   const added = rows.filter((r) => r.kind === 'add').length;

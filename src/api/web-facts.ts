@@ -1,34 +1,67 @@
-import { FACT_NAMES, SET_FACTS, type FactChange, type FactName, type Facts, type FactValue } from '../domain/facts.js';
+import { FACT_NAMES, SET_FACTS, type FactChange, type FactName, type Facts, type FactsDocument, type FactValue } from '../domain/facts.js';
+import { FACT_LABELS } from '../domain/fact-labels.js';
 import { html, type SafeHtml } from './html.js';
 import { formatFactValue } from '../notify/summarize-fact-changes.js';
+
+/** "(not stated)" is an absence, not a value: muted, never struck through nor marked as added. */
+const NOT_STATED = html`<span class="muted not-stated">(not stated)</span>`;
+
+/** A scalar as a person reads it: the opt-out default and yes/no facts in words. */
+function scalarText(value: Exclude<FactValue, null | string[]>, fact: FactName): string {
+  if (fact === 'aiTrainingDefault') return value === 'on' ? 'Yes (opt-out)' : value === 'off' ? 'No (opt-in)' : String(value);
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return formatFactValue(value, fact);
+}
 
 /**
  * A fact value as text or chips. With `marks` (a change's before or after): the set values
  * added or removed are coloured, and a changed scalar is shown as removed or added as a whole.
  */
 export function factValue(value: FactValue | undefined, fact: FactName, marks?: { values: readonly string[]; kind: 'add' | 'del' }): SafeHtml {
-  if (value === null || value === undefined) return html`<span class="muted">not stated</span>`;
+  if (value === null || value === undefined) return NOT_STATED;
   if (Array.isArray(value) && SET_FACTS.has(fact)) {
     if (value.length === 0) return html`<span class="muted">none</span>`;
     return html`${value.map((v) => html`<span class="chip${marks?.values.includes(v) ? ` ${marks.kind}` : ''}">${v}</span>`)}`;
   }
-  if (marks) return marks.kind === 'add' ? html`<ins class="val">${formatFactValue(value, fact)}</ins>` : html`<del class="val">${formatFactValue(value, fact)}</del>`;
-  return html`${formatFactValue(value, fact)}`;
+  const text = Array.isArray(value) ? formatFactValue(value, fact) : scalarText(value, fact);
+  if (marks) return marks.kind === 'add' ? html`<ins class="val">${text}</ins>` : html`<del class="val">${text}</del>`;
+  return html`${text}`;
 }
 
-/** The stated facts of a source as a definition list; unstated ones are only counted. */
+/** The stated facts of a source as a definition list with human labels; unstated ones are left out. */
 export function factList(facts: Facts): SafeHtml {
   const stated = FACT_NAMES.filter((name) => facts[name] !== null && facts[name] !== undefined);
   if (stated.length === 0) return html`<p class="muted small">No policy fact stated on this page.</p>`;
-  return html`<dl class="facts">${stated.map((name) => html`<dt>${name}</dt><dd>${factValue(facts[name], name)}</dd>`)}</dl>`;
+  return html`<dl class="facts">${stated.map((name) => html`<dt title="${name}">${FACT_LABELS[name]}</dt><dd>${factValue(facts[name], name)}</dd>`)}</dl>`;
+}
+
+/** All 14 facts of a document as a table: label, value, and the page text each was read from. */
+export function factTable(document: Pick<FactsDocument, 'facts' | 'evidence'>): SafeHtml {
+  return html`<div class="table-scroll"><table class="facts-table"><thead><tr><th>Fact</th><th>Value</th><th>Read from</th></tr></thead><tbody>
+${FACT_NAMES.map((name) => {
+    const value = document.facts[name];
+    const evidence = value === null ? undefined : document.evidence[name];
+    return html`<tr data-fact="${name}" class="${value === null ? 'unstated' : 'stated'}"><th scope="row">${FACT_LABELS[name]}<br><code class="fact-name">${name}</code></th>
+<td class="value">${factValue(value, name)}</td>
+<td class="evidence">${evidence ? html`<q>${evidence}</q>` : html`<span class="muted none">—</span>`}</td></tr>`;
+  })}
+</tbody></table></div>`;
+}
+
+/** A fact value on one line of a change, struck through or marked as new; "(not stated)" is neither. */
+function lineValue(value: FactValue, fact: FactName, kind: 'add' | 'del'): SafeHtml {
+  if (value === null || value === undefined) return NOT_STATED;
+  const text = formatFactValue(value, fact);
+  return kind === 'add' ? html`<ins class="val">${text}</ins>` : html`<del class="val">${text}</del>`;
 }
 
 /** One fact change on a line: `regions +CA −US` or `effectiveDate old → new`, coloured. */
 export function factChangeLine(change: FactChange): SafeHtml {
   const added = change.added ?? [];
   const removed = change.removed ?? [];
+  const name = html`<code title="${FACT_LABELS[change.fact] ?? change.fact}">${change.fact}</code>`;
   if (change.before !== null && change.after !== null && added.length + removed.length > 0) {
-    return html`<code>${change.fact}</code> ${added.map((v) => html`<span class="chip add">+${v}</span>`)}${removed.map((v) => html`<span class="chip del">−${v}</span>`)}`;
+    return html`${name} ${added.map((v) => html`<span class="chip add">+${v}</span>`)}${removed.map((v) => html`<span class="chip del">−${v}</span>`)}`;
   }
-  return html`<code>${change.fact}</code> <del class="val">${formatFactValue(change.before, change.fact)}</del> → <ins class="val">${formatFactValue(change.after, change.fact)}</ins>`;
+  return html`${name} ${lineValue(change.before, change.fact, 'del')} → ${lineValue(change.after, change.fact, 'add')}`;
 }

@@ -1,7 +1,7 @@
 import { FACT_NAMES } from '../domain/facts.js';
 import type { ChangeRecord, SourceFacts, SourceRecord } from '../domain/records.js';
 import { html, type SafeHtml } from './html.js';
-import { externalLink, layout, timeTag } from './web-layout.js';
+import { externalLink, layout, sourceHref, timeTag } from './web-layout.js';
 import { factChangeLine, factList } from './web-facts.js';
 import type { CheckProblem } from '../store/query-checks.js';
 
@@ -17,6 +17,8 @@ export interface HomeView {
   currentFacts: ReadonlyMap<string, SourceFacts>;
   /** Why sources whose last check was blocked or failed are so. */
   problems: ReadonlyMap<string, CheckProblem>;
+  /** When each source last changed (ISO), by id; absent: never. */
+  lastChanges: ReadonlyMap<string, string>;
   changes: ChangeRecord[];
   /** Query string of the next (older) page, or null. */
   olderQuery: string | null;
@@ -42,7 +44,7 @@ Each change below says which policy fact changed; open one for the text diff.</p
 <h2 id="sources">Sources <span class="count">${view.sources.length}</span></h2>
 ${view.sources.length === 0 ? html`<div class="card empty">No source checked yet. Run <code>policy-watch check</code>.</div>` : ''}
 <div class="grid">
-${view.sources.map((source) => sourceCard(source, nameOf(source.id), view.currentFacts.get(source.id), view.problems.get(source.id)))}
+${view.sources.map((source) => sourceCard(source, nameOf(source.id), view.currentFacts.get(source.id), view.problems.get(source.id), view.lastChanges.get(source.id) ?? null))}
 </div>
 
 <h2 id="timeline">Changes</h2>
@@ -54,27 +56,29 @@ ${view.olderQuery ? html`<p class="pager"><a href="/?${view.olderQuery}#timeline
 `);
 }
 
-function sourceCard(source: SourceRecord, name: string, current: SourceFacts | undefined, problem: CheckProblem | undefined): SafeHtml {
+function sourceCard(source: SourceRecord, name: string, current: SourceFacts | undefined, problem: CheckProblem | undefined, lastChangedAt: string | null): SafeHtml {
   const status = source.status ?? 'never checked';
   return html`<article class="card source${source.failing ? ' is-failing' : ''}" data-source-id="${source.id}">
 <header>
-  <h3><a href="/?source=${encodeURIComponent(source.id)}#timeline">${name}</a></h3>
+  <h3><a href="${sourceHref(source.id)}">${name}</a></h3>
   <span class="badge ${source.status ?? ''}">${status}</span>
   ${source.failing ? html`<span class="badge failing" title="blocked or failed checks in a row">failing ×${source.failures}</span>` : ''}
 </header>
 <p class="meta"><code>${source.kind}</code>${name !== source.id ? html` · <code>${source.id}</code>` : ''} · ${externalLink(source.url)}</p>
 <p class="meta">Checked ${timeTag(source.lastCheckedAt)} · last success ${timeTag(source.lastSuccessAt)}</p>
+<p class="meta last-changed">Last changed ${lastChangedAt ? timeTag(lastChangedAt) : html`<span class="muted">never${current ? html` (first snapshot ${timeTag(current.recordedAt)})` : ''}</span>`}${lastChangedAt ? html` · <a href="/?source=${encodeURIComponent(source.id)}#timeline">its changes</a>` : ''}</p>
 ${problem ? html`<p class="problem">Last check ${problem.status}${problem.httpStatus ? html` (HTTP ${problem.httpStatus})` : ''}${problem.reason ? html`: ${problem.reason}` : ''}</p>` : ''}
 ${current ? factList(current.facts) : html`<p class="muted small">No snapshot yet.</p>`}
-${current ? html`<p class="meta">${source.factCount} of ${FACT_NAMES.length} facts stated · snapshot <a href="/api/snapshots/${current.snapshotId}">#${current.snapshotId}</a> of ${timeTag(current.recordedAt)}</p>` : ''}
+${current ? html`<p class="meta">${source.factCount} of ${FACT_NAMES.length} facts stated · snapshot <a href="/snapshots/${current.snapshotId}">#${current.snapshotId}</a> of ${timeTag(current.recordedAt)}</p>` : ''}
 </article>
 `;
 }
 
-function changeItem(change: ChangeRecord, name: string): SafeHtml {
+/** One change in a timeline: when, which source, and each fact change on a line. */
+export function changeItem(change: ChangeRecord, name: string, options: { linkSource?: boolean } = {}): SafeHtml {
   return html`<li class="change${change.facts.length === 0 ? ' text-only' : ''}" data-change-id="${change.id}">
 <time datetime="${change.detectedAt}">${change.detectedAt.slice(0, 16).replace('T', ' ')} UTC</time>
-<p class="what"><a class="title" href="/changes/${change.id}">${name}</a>
+<p class="what"><a class="title" href="/changes/${change.id}">${name}</a>${options.linkSource === false ? '' : html` <a class="source-link small" href="${sourceHref(change.sourceId)}">source page</a>`}
 ${change.facts.length === 0 ? html` <span class="muted">· text changed, no fact changed</span>` : ''}</p>
 ${change.facts.length ? html`<ul class="fact-lines">${change.facts.map((f) => html`<li>${factChangeLine(f)}</li>`)}</ul>` : ''}
 </li>`;

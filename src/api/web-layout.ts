@@ -10,9 +10,9 @@ body{margin:0;font:15px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,"
 a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}
 code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88em}
 .wrap{max-width:1120px;margin:0 auto;padding:0 20px}
-.top{background:#0d1117;color:#fff}.top .wrap{display:flex;align-items:center;gap:24px;height:52px}
+.top{background:#0d1117;color:#fff}.top .wrap{display:flex;align-items:center;flex-wrap:wrap;gap:4px 24px;min-height:52px;padding-top:8px;padding-bottom:8px}
 .brand{color:#fff;font-weight:700;font-size:17px;letter-spacing:.2px}.brand span{color:#7ee787}
-.top nav{margin-left:auto;display:flex;gap:18px}.top nav a{color:#c9d1d9;font-size:14px}
+.top nav{margin-left:auto;display:flex;flex-wrap:wrap;gap:4px 18px}.top nav a{color:#c9d1d9;font-size:14px}
 main{padding:24px 0 60px}
 h1{font-size:26px;margin:8px 0 4px}h2{font-size:19px;margin:32px 0 12px;display:flex;align-items:baseline;gap:8px}
 h3{font-size:16px;margin:0}
@@ -64,7 +64,49 @@ tr.note td{color:var(--muted);font-style:italic}
 .summary-meta{display:flex;gap:8px 20px;flex-wrap:wrap;font-size:14px;color:var(--muted);margin:6px 0 0}
 .crumbs{font-size:14px}.empty{padding:20px;text-align:center;color:var(--muted)}
 .error-box{background:var(--del-bg);color:var(--del-fg);border:1px solid #ffcecb;border-radius:8px;padding:12px 16px}
-@media (max-width:640px){.top nav{gap:10px}.wrap{padding:0 12px}}
+.table-scroll{max-width:100%;overflow-x:auto;border:1px solid var(--line);border-radius:8px;background:var(--card)}
+.table-scroll table{min-width:100%}
+table.facts-table th,table.facts-table td,table.checks th,table.checks td,table.snapshots th,table.snapshots td{text-align:left;padding:7px 12px;border-bottom:1px solid var(--line);vertical-align:top;font-size:14px}
+table.facts-table thead th,table.checks thead th,table.snapshots thead th{background:#f6f8fa;font-size:13px;color:var(--muted);font-weight:600}
+table.facts-table tbody th{font-weight:600;width:28%}
+table.facts-table .fact-name{font-weight:400;color:var(--muted);font-size:12px}
+table.facts-table td.value{width:30%;overflow-wrap:anywhere}
+table.facts-table td.evidence{color:var(--muted);font-size:13px;overflow-wrap:anywhere}
+table.facts-table tr.unstated th{color:var(--muted);font-weight:500}
+q{quotes:"“" "”"}
+table.checks td.when{white-space:nowrap}
+table.checks td.note{overflow-wrap:anywhere;min-width:12em}
+table.checks tr.blocked td{background:var(--warn-bg)}table.checks tr.error td{background:var(--del-bg)}
+.fact-history{display:grid;grid-template-columns:14em 1fr;gap:0 16px;padding:10px 0;border-bottom:1px solid var(--line)}
+.fact-history:last-child{border-bottom:0}
+.fact-history h3{font-size:14px;margin:2px 0}
+.fact-history ol{list-style:none;margin:0;padding:0;font-size:14px}
+.fact-history li{margin:2px 0 6px;overflow-wrap:anywhere}
+.fact-history li time,.fact-history .moved{font-size:13px;color:var(--muted)}
+.fact-history li.current{font-weight:500}
+.problem-days{display:flex;flex-wrap:wrap;gap:4px;margin:8px 0 12px;padding:0;list-style:none}
+.problem-days li{font-size:12px;padding:0 6px;border-radius:4px;line-height:20px}
+.problem-days li.blocked{background:var(--warn-bg);color:var(--warn-fg)}.problem-days li.error{background:var(--del-bg);color:var(--del-fg)}
+pre.archived-text{white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px;line-height:1.55;margin:0}
+.not-stated{font-style:italic}
+h1 a.plain{color:inherit}.source-link{font-weight:400;margin-left:6px}
+.table-scroll table.fact-diff{border:0;border-radius:0}table.fact-diff .fact-name{color:var(--muted);font-size:12px}
+@media (max-width:640px){.top nav{gap:4px 12px;margin-left:0}.wrap{padding:0 12px}.grid{grid-template-columns:1fr}
+.fact-history{grid-template-columns:1fr}
+table.facts-table thead{display:none}
+table.facts-table tr{display:block;padding:8px 12px;border-bottom:1px solid var(--line)}
+table.facts-table tbody th,table.facts-table td,table.facts-table td.value{display:block;width:auto;padding:1px 0;border:0}
+table.facts-table tr.unstated{display:flex;flex-wrap:wrap;gap:0 8px;align-items:baseline}
+table.facts-table tr.unstated td.evidence,table.facts-table .fact-name,table.facts-table tbody th br{display:none}
+table.facts-table tr.stated td.evidence q::before{content:"Read from: “"}table.facts-table td.evidence .none{display:none}
+table.fact-diff thead{display:none}
+table.fact-diff tr{display:grid;grid-template-columns:1fr 1fr;gap:4px 12px;padding:8px 12px;border-bottom:1px solid var(--line)}
+table.fact-diff th,table.fact-diff td{display:block;border:0;padding:0}
+table.fact-diff td:first-child,table.fact-diff td.change-note{grid-column:1/-1}
+table.fact-diff td:first-child{font-weight:600}
+table.fact-diff td[data-label]::before{content:attr(data-label);display:block;font-size:12px;color:var(--muted)}
+table.checks th.took,table.checks td.took,table.snapshots .size{display:none}
+table.checks td.when{white-space:normal;min-width:7em}}
 `;
 
 // An inline icon, so browsers do not ask for /favicon.ico.
@@ -93,6 +135,11 @@ ${body}
 </body>
 </html>
 `.value;
+}
+
+/** The web page of a source; a blog post's id keeps its `/` as a path separator. */
+export function sourceHref(id: string): string {
+  return `/sources/${id.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 /** An ISO time shown as `2025-11-03 06:00 UTC`, machine-readable in `datetime`. */

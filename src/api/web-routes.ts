@@ -1,18 +1,41 @@
 import type { Hono } from 'hono';
 import type { Db } from '../store/open-database.js';
 import { listSources } from '../store/query-sources.js';
-import { getChange } from '../store/query-changes.js';
+import { getChange, listChanges } from '../store/query-changes.js';
 import { factsAt } from '../store/query-facts.js';
 import { lastCheckProblems } from '../store/query-checks.js';
+import { getSnapshot } from '../store/query-snapshots.js';
+import { getSnapshotRaw, snapshotNeighbours } from '../store/query-snapshot-archive.js';
+import { factTimeline } from '../store/query-fact-timeline.js';
+import { countChecks, listChecks, problemDays } from '../store/query-check-history.js';
+import { lastChangeTimes } from '../store/query-last-changes.js';
 import { ApiError } from './api-error.js';
-import { parseIdParam } from './query-params.js';
+import { decodeCursor, encodeCursor, parseIdParam, parseLimitParam } from './query-params.js';
 import { queryChangePage } from './change-query.js';
 import { renderHome, sourceName } from './web-home.js';
 import { renderChangePage } from './web-change.js';
+import { renderSourcePage } from './web-source.js';
+import { renderSnapshotPage } from './web-snapshot.js';
 
 const FILTERS = ['source', 'fact', 'since', 'until'] as const;
+const CHECKS_PER_PAGE = 50;
+const RECENT_CHANGES = 10;
 
-/** The human pages: `/` (sources and timeline) and `/changes/:id` (one change with its diffs). */
+/**
+ * Headers of the raw page: plain text that is never sniffed, rendered, framed or allowed to run
+ * anything, even if a browser ignored the content type.
+ */
+export const RAW_SNAPSHOT_HEADERS: Record<string, string> = {
+  'Content-Type': 'text/plain; charset=utf-8',
+  'Content-Security-Policy': "default-src 'none'; sandbox; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'Content-Disposition': 'inline',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/**
+ * The human pages: `/` (sources and timeline), `/changes/:id` (one change with its diffs),
+ * `/sources/:id` (facts, fact timeline, checks, snapshots) and `/snapshots/:id` (an archived copy).
+ */
 export function registerWebRoutes(app: Hono, db: Db): void {
   app.get('/', (c) => {
     const sources = listSources(db);
@@ -32,6 +55,7 @@ export function registerWebRoutes(app: Hono, db: Db): void {
       sources,
       currentFacts: new Map(factsAt(db).map((f) => [f.sourceId, f])),
       problems: lastCheckProblems(db),
+      lastChanges: lastChangeTimes(db),
       changes: page.changes,
       olderQuery,
       filters,
@@ -44,5 +68,57 @@ export function registerWebRoutes(app: Hono, db: Db): void {
     const source = listSources(db).find((s) => s.id === change.sourceId);
     const [current] = factsAt(db, { sourceId: change.sourceId });
     return c.html(renderChangePage(change, sourceName(source, change.sourceId, current?.title)));
+  });
+
+  // A discovered post's id has a `/` (`<blog id>/<slug>`): the id is the rest of the path.
+  app.get('/sources/:id{.+}', (c) => {
+    const id = c.req.param('id');
+    const source = listSources(db).find((s) => s.id === id);
+    if (!source) throw new ApiError(404, `No source has the id ${id}.`);
+    const [current] = factsAt(db, { sourceId: id });
+    const limit = parseLimitParam(c.req.query('limit') || undefined, { default: CHECKS_PER_PAGE, max: 500 });
+    const cursor = c.req.query('cursor') || undefined;
+    const before = cursor === undefined ? undefined : decodeCursor(cursor);
+    const rows = listChecks(db, { sourceId: id, before: before && { at: before.detectedAt, id: before.id }, limit: limit + 1 });
+    const checks = rows.slice(0, limit);
+    const last = checks[checks.length - 1];
+    let olderChecksQuery: string | null = null;
+    if (rows.length > limit && last) {
+      const query = new URLSearchParams();
+      if (c.req.query('limit')) query.set('limit', String(limit));
+      query.set('cursor', encodeCursor({ detectedAt: Date.parse(last.at), id: Number(last.id) }));
+      olderChecksQuery = query.toString();
+    }
+    const recent = listChanges(db, { sourceId: id, limit: RECENT_CHANGES + 1 });
+    return c.html(renderSourcePage({
+      source,
+      name: sourceName(source, id, current?.title),
+      current: current ?? null,
+      lastChangedAt: lastChangeTimes(db).get(id) ?? null,
+      timeline: factTimeline(db, id),
+      recentChanges: recent.slice(0, RECENT_CHANGES),
+      moreChanges: recent.length > RECENT_CHANGES,
+      checks,
+      checkCounts: countChecks(db, id),
+      problemDays: problemDays(db, id),
+      olderChecksQuery,
+      pagedChecks: cursor !== undefined,
+    }));
+  });
+
+  app.get('/snapshots/:id', (c) => {
+    const id = parseIdParam('snapshot', c.req.param('id'));
+    const snapshot = getSnapshot(db, id);
+    if (!snapshot) throw new ApiError(404, `No snapshot has the id ${c.req.param('id')}.`);
+    const source = listSources(db).find((s) => s.id === snapshot.sourceId);
+    return c.html(renderSnapshotPage({
+      snapshot, name: sourceName(source, snapshot.sourceId, snapshot.title), ...snapshotNeighbours(db, id),
+    }));
+  });
+
+  app.get('/snapshots/:id/raw', (c) => {
+    const raw = getSnapshotRaw(db, parseIdParam('snapshot', c.req.param('id')));
+    if (raw === null) throw new ApiError(404, `No snapshot has the id ${c.req.param('id')}.`);
+    return c.body(raw, 200, RAW_SNAPSHOT_HEADERS);
   });
 }

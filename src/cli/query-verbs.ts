@@ -61,7 +61,8 @@ export function registerQueryVerbs(program: Command): void {
         if (!change) throw new UsageError(`unknown change id ${id}: run \`policy-watch history\` to list changes`);
         if (opts.json) return printJson(change);
         console.log(`Change ${change.id} of ${change.sourceId} (${change.url})`);
-        console.log(`Detected ${change.detectedAt}: snapshot ${change.snapshots.before} (${change.beforeAt}) → snapshot ${change.snapshots.after} (${change.afterAt})`);
+        const before = change.snapshots.before === null ? 'no earlier snapshot (a newly discovered post)' : `snapshot ${change.snapshots.before} (${change.beforeAt})`;
+        console.log(`Detected ${change.detectedAt}: ${before} → snapshot ${change.snapshots.after} (${change.afterAt})`);
         console.log('');
         if (change.facts.length === 0) console.log('No fact changed.');
         for (const fact of change.facts) console.log(`  ${describeFactChange(fact)}`);

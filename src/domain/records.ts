@@ -10,13 +10,14 @@ export interface ChangeRecord {
   detectedAt: string; // ISO date-time
   facts: FactChange[];
   textChanged: boolean;
-  snapshots: { before: string; after: string };
+  /** `before` is null for the first snapshot of a discovered post (its announcement). */
+  snapshots: { before: string | null; after: string };
 }
 
 /** `show` and `/api/changes/:id`: a change with its text diff and both snapshots' times. */
 export interface ChangeDetail extends ChangeRecord {
   textDiff: string; // unified diff of the normalized texts
-  beforeAt: string;
+  beforeAt: string | null;
   afterAt: string;
 }
 

@@ -10,7 +10,7 @@ export interface EventDescription {
   summary: string;
   /** Further lines (one per fact change, or the failure reason). */
   details: string[];
-  /** The change (its text diff) for change events; the source page otherwise. */
+  /** The change's web page (`change.url`) for change events; else the source's web page, or its own page. */
   url: string;
   /** When it happened, if the event says. */
   at: string | null;
@@ -27,7 +27,7 @@ export function describeEvent(event: OutboxEvent): EventDescription {
       const { facts } = event.change;
       return {
         label, summary: summarizeFactChanges(label, facts), details: facts.map(describeFactChange),
-        url: event.change.textDiffUrl, at: isoTime(event.change.detectedAt), tone: 'change',
+        url: event.change.url, at: isoTime(event.change.detectedAt), tone: 'change',
       };
     }
     case 'announcement.detected': {
@@ -36,27 +36,27 @@ export function describeEvent(event: OutboxEvent): EventDescription {
       const when = typeof upcoming === 'string' ? `, effective ${upcoming}` : '';
       return {
         label, summary: `${label}: update announced${when}`, details: facts.map(describeFactChange),
-        url: event.change.textDiffUrl, at: isoTime(event.change.detectedAt), tone: 'change',
+        url: event.change.url, at: isoTime(event.change.detectedAt), tone: 'change',
       };
     }
     case 'source.failing': {
       const plural = event.failures === 1 ? 'check' : 'checks';
       return {
         label, summary: `${label}: ${event.status} for ${event.failures} ${plural} in a row`,
-        details: event.reason ? [event.reason] : [], url: event.source.url, at: null, tone: 'bad',
+        details: event.reason ? [event.reason] : [], url: event.source.pageUrl || event.source.url, at: null, tone: 'bad',
       };
     }
     case 'source.recovered': {
       const plural = event.failures === 1 ? 'check' : 'checks';
       return {
         label, summary: `${label}: recovered after ${event.failures} failed ${plural}`,
-        details: [], url: event.source.url, at: null, tone: 'good',
+        details: [], url: event.source.pageUrl || event.source.url, at: null, tone: 'good',
       };
     }
     case 'source.discovered':
       return {
         label, summary: `${label}: new post discovered${event.title ? `: ${event.title}` : ''}`,
-        details: [event.source.url], url: event.source.url, at: null, tone: 'info',
+        details: [event.source.url], url: event.source.pageUrl || event.source.url, at: null, tone: 'info',
       };
     case 'test':
       return {
@@ -64,6 +64,11 @@ export function describeEvent(event: OutboxEvent): EventDescription {
         url: event.source.url, at: null, tone: 'info',
       };
   }
+}
+
+/** The one-line `summary` of every format's body (`LinkedIn Privacy Policy: regions +CA`). */
+export function eventSummary(event: OutboxEvent): string {
+  return describeEvent(event).summary;
 }
 
 /** Cuts text to `max` characters, marking the cut. */

@@ -1,12 +1,20 @@
 import type { PayloadFormat } from './payload-format.js';
 import type { OutboxEvent } from './outbox-event.js';
-import { isoTime } from './outbox-event.js';
+import { factsWithEvidence, isoTime, sourceLabel } from './outbox-event.js';
+import { eventSummary } from './describe-event.js';
 
-/** The contract's body: `{ event, deliveryId, source: {id, url}, change?, ...event fields }`. */
+/**
+ * The contract's body: `{ event, deliveryId, source: {id, url, name}, summary, change?, ...event
+ * fields }`; `name` falls back to the id, so it is always there.
+ */
 export const jsonFormat: PayloadFormat = {
   name: 'json',
   render(event: OutboxEvent, deliveryId: string) {
-    const head = { event: event.event, deliveryId, source: { id: event.source.id, url: event.source.url } };
+    const head = {
+      event: event.event, deliveryId,
+      source: { id: event.source.id, url: event.source.url, name: sourceLabel(event.source) },
+      summary: eventSummary(event),
+    };
     switch (event.event) {
       case 'facts.changed':
       case 'text.changed':
@@ -16,7 +24,8 @@ export const jsonFormat: PayloadFormat = {
           change: {
             id: String(event.change.id),
             detectedAt: isoTime(event.change.detectedAt),
-            facts: event.change.facts,
+            facts: factsWithEvidence(event.change),
+            url: event.change.url,
             textDiffUrl: event.change.textDiffUrl,
           },
         };

@@ -1,11 +1,13 @@
-import type { Facts, FactChange, SourceKind } from '../domain/facts.js';
+import type { Facts, FactChange, FactsDocument, SourceKind } from '../domain/facts.js';
 import type { EventName } from '../domain/source.js';
 
-/** The source an event is about. `name` only feeds the chat summaries; the JSON body carries id and url. */
+/** The source an event is about. The JSON body's `source.name` is `name`, else the id. */
 export interface EventSource {
   id: string;
   url: string;
   name?: string | null;
+  /** The source's web page (`sourcePageUrl()`), where chat alerts about the source link; not in the JSON body. */
+  pageUrl?: string | null;
 }
 
 /** A change as the webhook body carries it. */
@@ -15,8 +17,12 @@ export interface EventChange {
   /** Epoch ms or an ISO date-time. */
   detectedAt: number | string;
   facts: FactChange[];
-  /** Where the change and its text diff can be read: see `changeUrl()`. */
+  /** The change's web page, where alerts link to: see `changePageUrl()`. */
+  url: string;
+  /** The change as JSON with its text diff (the API): see `changeUrl()`. */
   textDiffUrl: string;
+  /** The after snapshot's evidence: per stated fact, the page text it was read from. */
+  evidence?: FactsDocument['evidence'] | null;
 }
 
 /** `facts.changed`, `text.changed`, `announcement.detected`: one change of one source. */
@@ -77,9 +83,24 @@ const _allEventsCovered: Record<EventName, Covered> = {
 };
 void _allEventsCovered;
 
-/** The link to a change (the contract's `textDiffUrl`): `<publicUrl>/api/changes/<id>`. */
+/** The JSON of a change (the contract's `textDiffUrl`): `<publicUrl>/api/changes/<id>`. */
 export function changeUrl(publicUrl: string, changeId: string | number): string {
   return `${publicUrl.replace(/\/+$/, '')}/api/changes/${encodeURIComponent(String(changeId))}`;
+}
+
+/** The web page of a change (the contract's `change.url`, where alerts link): `<publicUrl>/changes/<id>`. */
+export function changePageUrl(publicUrl: string, changeId: string | number): string {
+  return `${publicUrl.replace(/\/+$/, '')}/changes/${encodeURIComponent(String(changeId))}`;
+}
+
+/** The web page of a source: `<publicUrl>/sources/<id>` (a blog post's `/` kept as a path separator). */
+export function sourcePageUrl(publicUrl: string, sourceId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/sources/${sourceId.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** A change event's facts as the body carries them: each with the text it was read from, or null. */
+export function factsWithEvidence(change: EventChange): Array<FactChange & { evidence: string | null }> {
+  return change.facts.map((f) => ({ ...f, evidence: f.after === null ? null : change.evidence?.[f.fact] ?? null }));
 }
 
 /** Epoch ms or an ISO string, as an ISO date-time (null stays null). */

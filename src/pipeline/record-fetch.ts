@@ -11,7 +11,7 @@ import { compressText, decompressText } from '../store/compress.js';
 import { getSourceRow, updateSourceRow, type SourceRow } from '../store/source-rows.js';
 import { getSnapshotRow, insertChange, insertCheck, insertSnapshot, upsertContent } from '../store/snapshot-rows.js';
 import { enqueueEvent } from '../notify/outbox.js';
-import { changeUrl, type EventSource, type OutboxEvent } from '../notify/outbox-event.js';
+import { changePageUrl, changeUrl, sourcePageUrl, type EventChange, type EventSource, type OutboxEvent } from '../notify/outbox-event.js';
 
 /** What one check of one source came to: one line of `check`'s output. */
 export interface SourceCheckResult {
@@ -92,15 +92,21 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
           textDiff: patch ? compressText(patch) : null,
         });
         Object.assign(result, { status: 'changed', changeId, factChanges, textChanged });
-        enqueueChangeEvents(ctx, source, changeId, at, factChanges, textChanged, before.facts, doc.facts);
+        enqueueChangeEvents(ctx, source, eventChange(ctx, changeId, at, factChanges, doc.evidence), at, textChanged, before.facts, doc.facts);
       } else {
         result.status = 'new';
         if (row.pendingDiscovery) {
           // A post found after its blog's baseline: its first snapshot is news, not a baseline alert.
-          enqueue(ctx, { event: 'source.discovered', source: eventSource(source), parentId: source.parentId ?? null, kind: source.kind, title: doc.title, facts: doc.facts }, at);
+          enqueue(ctx, { event: 'source.discovered', source: eventSource(ctx, source), parentId: source.parentId ?? null, kind: source.kind, title: doc.title, facts: doc.facts }, at);
           if (doc.facts.upcomingEffectiveDate) {
+            // A real change row with no before snapshot, so the alert's id opens in show, the API and the web page.
             const facts: FactChange[] = [{ fact: 'upcomingEffectiveDate', before: null, after: doc.facts.upcomingEffectiveDate }];
-            enqueue(ctx, { event: 'announcement.detected', source: eventSource(source), change: { id: `snapshot-${snapshotId}`, detectedAt: at, facts, textDiffUrl: `${ctx.config.api.publicUrl}/api/snapshots/${snapshotId}` } }, at);
+            const changeId = insertChange(db, {
+              sourceId: source.id, detectedAt: at, beforeSnapshotId: null, afterSnapshotId: snapshotId,
+              facts, factNames: 'upcomingEffectiveDate', textChanged: false, textDiff: null,
+            });
+            result.changeId = changeId;
+            enqueue(ctx, { event: 'announcement.detected', source: eventSource(ctx, source), change: eventChange(ctx, changeId, at, facts, doc.evidence) }, at);
           }
           sourceUpdate.pendingDiscovery = false;
         }
@@ -177,20 +183,25 @@ async function prepare(db: Db, source: Source, page: FetchedPage): Promise<Prepa
   return { kind: 'new-content', doc: document, text: read.text, textHash, bodyHash, raw, previous };
 }
 
-function eventSource(source: Source): EventSource {
-  return { id: source.id, url: source.url, name: source.name ?? null };
+function eventSource(ctx: RecordContext, source: Pick<Source, 'id' | 'url'> & { name?: string | null }): EventSource {
+  return { id: source.id, url: source.url, name: source.name ?? null, pageUrl: sourcePageUrl(ctx.config.api.publicUrl, source.id) };
 }
 
 function enqueue(ctx: RecordContext, event: OutboxEvent, at: number): void {
   if (ctx.config.webhooks.length > 0) enqueueEvent(ctx.db, event, ctx.config.webhooks, at);
 }
 
-function enqueueChangeEvents(ctx: RecordContext, source: Source, changeId: number, at: number, factChanges: FactChange[], textChanged: boolean, before: Facts, after: Facts): void {
-  const change = { id: String(changeId), detectedAt: at, facts: factChanges, textDiffUrl: changeUrl(ctx.config.api.publicUrl, changeId) };
-  if (factChanges.length > 0) enqueue(ctx, { event: 'facts.changed', source: eventSource(source), change }, at);
-  if (textChanged) enqueue(ctx, { event: 'text.changed', source: eventSource(source), change }, at);
+/** A change as alerts carry it: links to its web page and its JSON, and the after snapshot's evidence. */
+function eventChange(ctx: RecordContext, changeId: number, at: number, facts: FactChange[], evidence: FactsDocument['evidence']): EventChange {
+  const { publicUrl } = ctx.config.api;
+  return { id: String(changeId), detectedAt: at, facts, url: changePageUrl(publicUrl, changeId), textDiffUrl: changeUrl(publicUrl, changeId), evidence };
+}
+
+function enqueueChangeEvents(ctx: RecordContext, source: Source, change: EventChange, at: number, textChanged: boolean, before: Facts, after: Facts): void {
+  if (change.facts.length > 0) enqueue(ctx, { event: 'facts.changed', source: eventSource(ctx, source), change }, at);
+  if (textChanged) enqueue(ctx, { event: 'text.changed', source: eventSource(ctx, source), change }, at);
   if (after.upcomingEffectiveDate && after.upcomingEffectiveDate !== before.upcomingEffectiveDate) {
-    enqueue(ctx, { event: 'announcement.detected', source: eventSource(source), change }, at);
+    enqueue(ctx, { event: 'announcement.detected', source: eventSource(ctx, source), change }, at);
   }
 }
 
@@ -200,7 +211,7 @@ function recordFailure(ctx: RecordContext, row: SourceRow, result: SourceCheckRe
   const fires = !row.failing && failures >= ctx.config.failAfter;
   if (fires) {
     enqueue(ctx, {
-      event: 'source.failing', source: { id: row.id, url: row.url, name: row.name }, status: result.status as 'blocked' | 'error',
+      event: 'source.failing', source: eventSource(ctx, row), status: result.status as 'blocked' | 'error',
       reason: result.reason, failures, lastSuccessAt: row.lastSuccessAt,
     }, at);
   }
@@ -208,5 +219,5 @@ function recordFailure(ctx: RecordContext, row: SourceRow, result: SourceCheckRe
 }
 
 function recordSuccess(ctx: RecordContext, row: SourceRow, source: Source, at: number): void {
-  if (row.failing) enqueue(ctx, { event: 'source.recovered', source: eventSource(source), failures: row.failures }, at);
+  if (row.failing) enqueue(ctx, { event: 'source.recovered', source: eventSource(ctx, source), failures: row.failures }, at);
 }

@@ -23,7 +23,7 @@ interface ChangeRow {
   source_id: string;
   url: string;
   detected_at: number;
-  before_snapshot_id: number;
+  before_snapshot_id: number | null;
   after_snapshot_id: number;
   facts: string;
   text_changed: number;
@@ -31,7 +31,7 @@ interface ChangeRow {
 
 interface ChangeDetailRow extends ChangeRow {
   text_diff: Buffer | null;
-  before_at: number;
+  before_at: number | null;
   after_at: number;
 }
 
@@ -78,11 +78,14 @@ const DETAIL_SQL = `
   SELECT ${COLUMNS}, c.text_diff, b.created_at AS before_at, a.created_at AS after_at
   FROM changes c
   JOIN sources s ON s.id = c.source_id
-  JOIN snapshots b ON b.id = c.before_snapshot_id
+  LEFT JOIN snapshots b ON b.id = c.before_snapshot_id
   JOIN snapshots a ON a.id = c.after_snapshot_id
   WHERE c.id = ?`;
 
-/** One change with its unified text diff and both snapshots' times; null when there is none. */
+/**
+ * One change with its unified text diff and both snapshots' times; null when there is none. A
+ * discovered post's first snapshot has no before snapshot: `snapshots.before` and `beforeAt` are null.
+ */
 export function getChange(db: QueryDb, id: number): ChangeDetail | null {
   const row = statement(db, DETAIL_SQL).get(id) as ChangeDetailRow | undefined;
   if (!row) return null;
@@ -102,6 +105,6 @@ function toChangeRecord(row: ChangeRow): ChangeRecord {
     detectedAt: isoTime(row.detected_at),
     facts: parseJson<FactChange[]>(row.facts, []),
     textChanged: Boolean(row.text_changed),
-    snapshots: { before: String(row.before_snapshot_id), after: String(row.after_snapshot_id) },
+    snapshots: { before: row.before_snapshot_id === null ? null : String(row.before_snapshot_id), after: String(row.after_snapshot_id) },
   };
 }

@@ -8,7 +8,7 @@ import type { WebhookConfig } from '../../src/domain/config.js';
 import {
   countDeliveries, drainOutbox, enqueueEvent, listDeliveries, nextDueAt, retryFailed,
 } from '../../src/notify/outbox.js';
-import { changeUrl, type OutboxEvent } from '../../src/notify/outbox-event.js';
+import { changePageUrl, changeUrl, type OutboxEvent } from '../../src/notify/outbox-event.js';
 import { verifySignature } from '../../src/notify/sign.js';
 import { startReceiver, type Receiver } from '../helpers/receiver.js';
 
@@ -18,7 +18,7 @@ const change: OutboxEvent = {
   event: 'facts.changed',
   source: { id: 'linkedin-privacy-policy', url: 'https://www.linkedin.com/legal/privacy-policy', name: 'LinkedIn Privacy Policy' },
   change: {
-    id: 7, detectedAt: T0, textDiffUrl: changeUrl('http://127.0.0.1:8787', 7),
+    id: 7, detectedAt: T0, url: changePageUrl('http://127.0.0.1:8787', 7), textDiffUrl: changeUrl('http://127.0.0.1:8787', 7),
     facts: [{ fact: 'regions', before: ['US'], after: ['CA', 'US'], added: ['CA'], removed: [] }],
   },
 };

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/api/start-server.js';
-import { createTestDatabase, seedLinkedInTimeline, type LinkedInTimeline, type TestDatabase } from '../helpers/seed.js';
+import { createTestDatabase, ms, seedLinkedInTimeline, seedSnapshot, seedSource, type LinkedInTimeline, type TestDatabase } from '../helpers/seed.js';
 
 const OUTPUT = fileURLToPath(new URL('../output/', import.meta.url));
 
@@ -73,6 +73,69 @@ describe('the web page in Chromium', () => {
       expect(await plain.locator('li.change').count()).toBe(1);
     } finally {
       await context.close();
+    }
+  });
+
+  it('opens a source page from its card: facts with labels and evidence, timeline, checks, snapshots', async () => {
+    await page.goto(`${server.url}/`);
+    await page.locator('article.source[data-source-id="linkedin-privacy-policy"] h3 a').click();
+    await page.waitForURL(`${server.url}/sources/linkedin-privacy-policy`);
+    expect(await page.locator('h1').textContent()).toBe('LinkedIn Privacy Policy');
+    const effective = page.locator('table.facts-table tr[data-fact="effectiveDate"]');
+    expect(await effective.locator('th').innerText()).toContain('Effective date');
+    expect(await effective.locator('td.evidence').innerText()).toContain('Effective November 3, 2025');
+    expect(await page.locator('.fact-history[data-fact="regions"] li').count()).toBe(2);
+    expect(await page.locator('table.checks tr.blocked td.note').innerText()).toBe('HTTP 999');
+    await page.screenshot({ path: `${OUTPUT}web-source.png`, fullPage: true });
+    // Follow the timeline to the change that widened the regions.
+    await page.locator('.fact-history[data-fact="regions"] li.current a.moved').click();
+    await page.waitForURL(`${server.url}/changes/${timeline.privacy.regionsChange}`);
+  });
+
+  it('shows a snapshot\'s archived copy and its raw page as inert text', async () => {
+    const [, p2] = timeline.privacy.snapshots;
+    await page.goto(`${server.url}/snapshots/${p2}`);
+    expect(await page.locator('pre.archived-text').innerText()).toContain("We're updating our Privacy Policy on November 3, 2025.");
+    await page.screenshot({ path: `${OUTPUT}web-snapshot.png`, fullPage: true });
+
+    const source = seedSource(test.db, { id: 'scripted-page' });
+    const scripted = seedSnapshot(test.db, { sourceId: source, createdAt: ms('2026-01-01T00:00:00Z'), text: '<script>document.title="ran"; window.ran = true</script><b>Policy</b>' });
+    const raw = await browser.newPage();
+    try {
+      const response = await raw.goto(`${server.url}/snapshots/${scripted}/raw`);
+      expect(response!.headers()['content-type']).toBe('text/plain; charset=utf-8');
+      expect(await raw.evaluate(() => document.contentType)).toBe('text/plain');
+      expect(await raw.title()).not.toBe('ran');
+      expect(await raw.locator('body').innerText()).toContain('<script>document.title="ran"; window.ran = true</script><b>Policy</b>');
+      expect(await raw.locator('b').count()).toBe(0);
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it('reads well 390 px wide: every page fits without sideways scrolling', async () => {
+    const narrow = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    try {
+      const pages: Array<[string, string]> = [
+        ['/', 'web-home-390'],
+        [`/sources/linkedin-privacy-policy`, 'web-source-390'],
+        [`/sources/${timeline.blog.postId}`, 'web-post-390'],
+        [`/changes/${timeline.privacy.regionsChange}`, 'web-change-390'],
+        [`/snapshots/${timeline.privacy.snapshots[2]}`, 'web-snapshot-390'],
+      ];
+      for (const [path, shot] of pages) {
+        await narrow.goto(`${server.url}${path}`);
+        expect(await narrow.locator('h1').innerText(), path).not.toBe('');
+        const width = await narrow.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(390);
+        await narrow.screenshot({ path: `${OUTPUT}${shot}.png`, fullPage: true });
+      }
+      await narrow.goto(`${server.url}/sources/linkedin-privacy-policy`);
+      // The labels and values are still there, not cut off.
+      expect(await narrow.locator('table.facts-table tr[data-fact="regions"]').innerText()).toContain('Regions covered');
+      expect(await narrow.locator('table.facts-table tr[data-fact="regions"] td.value').isVisible()).toBe(true);
+    } finally {
+      await narrow.close();
     }
   });
 

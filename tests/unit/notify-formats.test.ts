@@ -3,7 +3,7 @@ import { jsonFormat } from '../../src/notify/format-json.js';
 import { slackFormat } from '../../src/notify/format-slack.js';
 import { discordFormat } from '../../src/notify/format-discord.js';
 import { FORMATS, FormatRegistry, renderBody } from '../../src/notify/formats.js';
-import { changeUrl, type ChangeEvent, type FailingEvent, type OutboxEvent } from '../../src/notify/outbox-event.js';
+import { changePageUrl, changeUrl, type ChangeEvent, type FailingEvent, type OutboxEvent } from '../../src/notify/outbox-event.js';
 import { emptyFacts } from '../../src/domain/facts.js';
 
 const source = { id: 'linkedin-privacy-policy', url: 'https://www.linkedin.com/legal/privacy-policy', name: 'LinkedIn Privacy Policy' };
@@ -17,7 +17,9 @@ const factsChanged: ChangeEvent = {
       { fact: 'regions', before: ['US'], after: ['CA', 'HK', 'US'], added: ['CA', 'HK'], removed: [] },
       { fact: 'effectiveDate', before: '2024-09-18', after: '2025-11-03' },
     ],
+    url: changePageUrl('http://127.0.0.1:8787/', 42),
     textDiffUrl: changeUrl('http://127.0.0.1:8787/', 42),
+    evidence: { regions: 'members in Canada, Hong Kong and the US', effectiveDate: 'Effective November 3, 2025' },
   },
 };
 const failing: FailingEvent = { event: 'source.failing', source, status: 'blocked', reason: 'HTTP 999', failures: 3, lastSuccessAt: null };
@@ -29,21 +31,51 @@ const discovered: OutboxEvent = {
 };
 
 describe('the json format', () => {
-  it('renders the contract body of a change, with the change id as a string and an ISO time', () => {
+  it('renders the contract body of a change: name, summary, per-fact evidence, the web page and the JSON link', () => {
     expect(jsonFormat.render(factsChanged, 'd-1')).toEqual({
       event: 'facts.changed',
       deliveryId: 'd-1',
-      source: { id: source.id, url: source.url },
+      source: { id: source.id, url: source.url, name: 'LinkedIn Privacy Policy' },
+      summary: 'LinkedIn Privacy Policy: regions +CA +HK; effectiveDate 2024-09-18 → 2025-11-03',
       change: {
         id: '42',
         detectedAt: '2025-11-03T06:00:00.000Z',
         facts: [
-          { fact: 'regions', before: ['US'], after: ['CA', 'HK', 'US'], added: ['CA', 'HK'], removed: [] },
-          { fact: 'effectiveDate', before: '2024-09-18', after: '2025-11-03' },
+          { fact: 'regions', before: ['US'], after: ['CA', 'HK', 'US'], added: ['CA', 'HK'], removed: [], evidence: 'members in Canada, Hong Kong and the US' },
+          { fact: 'effectiveDate', before: '2024-09-18', after: '2025-11-03', evidence: 'Effective November 3, 2025' },
         ],
+        url: 'http://127.0.0.1:8787/changes/42',
         textDiffUrl: 'http://127.0.0.1:8787/api/changes/42',
       },
     });
+  });
+
+  it('gives a fact that became unstated null evidence, even if the snapshot has text for it', () => {
+    const event: ChangeEvent = {
+      ...factsChanged,
+      change: {
+        ...factsChanged.change,
+        facts: [{ fact: 'minimumAge', before: 18, after: null }, { fact: 'lastUpdated', before: null, after: '2025-11-01' }],
+        evidence: { minimumAge: 'stale text', effectiveDate: 'Effective November 3, 2025' },
+      },
+    };
+    const body = jsonFormat.render(event, 'd') as { change: { facts: Array<{ evidence: unknown }> } };
+    expect(body.change.facts.map((f) => f.evidence)).toEqual([null, null]);
+  });
+
+  it('names a source without a configured name by its id', () => {
+    const body = jsonFormat.render({ ...factsChanged, source: { id: 'acme-terms', url: 'https://acme.example/terms' } }, 'd') as { source: object; summary: string };
+    expect(body.source).toEqual({ id: 'acme-terms', url: 'https://acme.example/terms', name: 'acme-terms' });
+    expect(body.summary).toMatch(/^acme-terms: regions \+CA/);
+  });
+
+  it('gives every event a one-line summary and the source name', () => {
+    for (const event of [failing, recovered, discovered]) {
+      const body = jsonFormat.render(event, 'd') as { summary: string; source: { name: string } };
+      expect(body.summary).not.toContain('\n');
+      expect(body.summary.startsWith(body.source.name)).toBe(true);
+    }
+    expect((jsonFormat.render(failing, 'd') as { summary: string }).summary).toBe('LinkedIn Privacy Policy: blocked for 3 checks in a row');
   });
 
   it('keeps an ISO detectedAt string as given', () => {
@@ -68,16 +100,15 @@ describe('the json format', () => {
     });
   });
 
-  it('never puts the source name in the body (the contract names id and url only)', () => {
-    expect((jsonFormat.render(factsChanged, 'd') as { source: object }).source).toEqual({ id: source.id, url: source.url });
-  });
+
 });
 
 describe('the slack format', () => {
   it('has the readable summary and a link to the change in its text', () => {
     const body = slackFormat.render(factsChanged, 'd') as { text: string; blocks: unknown[] };
     expect(body.text).toContain('LinkedIn Privacy Policy: regions +CA +HK; effectiveDate 2024-09-18 → 2025-11-03');
-    expect(body.text).toContain('<http://127.0.0.1:8787/api/changes/42|View the change>');
+    expect(body.text).toContain('<http://127.0.0.1:8787/changes/42|View the change>');
+    expect(JSON.stringify(body)).not.toContain('/api/changes/');
     expect(body.blocks[0]).toMatchObject({ type: 'section', text: { type: 'mrkdwn' } });
     expect(JSON.stringify(body.blocks)).toContain('• regions +CA +HK');
   });
@@ -88,6 +119,13 @@ describe('the slack format', () => {
     expect(body.blocks[0]!.text!.text).toContain('sign-in wall &lt;login&gt; &amp; more');
   });
 
+  it('links an alert about a source to its web page when the event knows it, never putting that in the json body', () => {
+    const event: FailingEvent = { ...failing, source: { ...source, pageUrl: 'http://127.0.0.1:8787/sources/linkedin-privacy-policy' } };
+    expect((slackFormat.render(event, 'd') as { text: string }).text).toContain('<http://127.0.0.1:8787/sources/linkedin-privacy-policy|Open the page>');
+    expect((discordFormat.render(event, 'd') as { embeds: Array<{ url: string }> }).embeds[0]!.url).toBe('http://127.0.0.1:8787/sources/linkedin-privacy-policy');
+    expect((jsonFormat.render(event, 'd') as { source: object }).source).toEqual({ id: source.id, url: source.url, name: source.name });
+  });
+
   it('says a failing source is blocked and for how many checks', () => {
     expect((slackFormat.render(failing, 'd') as { text: string }).text).toContain('LinkedIn Privacy Policy: blocked for 3 checks in a row');
   });
@@ -96,9 +134,9 @@ describe('the slack format', () => {
 describe('the discord format', () => {
   it('has the summary and the link in its content, and an embed that links to the change', () => {
     const body = discordFormat.render(factsChanged, 'd') as { content: string; embeds: Array<Record<string, unknown>> };
-    expect(body.content).toBe('LinkedIn Privacy Policy: regions +CA +HK; effectiveDate 2024-09-18 → 2025-11-03\nhttp://127.0.0.1:8787/api/changes/42');
+    expect(body.content).toBe('LinkedIn Privacy Policy: regions +CA +HK; effectiveDate 2024-09-18 → 2025-11-03\nhttp://127.0.0.1:8787/changes/42');
     expect(body.embeds[0]).toMatchObject({
-      title: 'LinkedIn Privacy Policy', url: 'http://127.0.0.1:8787/api/changes/42',
+      title: 'LinkedIn Privacy Policy', url: 'http://127.0.0.1:8787/changes/42',
       description: 'regions +CA +HK\neffectiveDate 2024-09-18 → 2025-11-03', timestamp: '2025-11-03T06:00:00.000Z',
     });
   });
