@@ -214,6 +214,7 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
     postNavigationHooks: [
       async (context) => {
         const response = (context as unknown as { response: IncomingMessage & { url?: string } }).response;
+        hosts.answered(context.request);
         await honourRetryAfter(context.request, response, options.timeoutMs, hosts, closeHost);
         const length = Number(response.headers['content-length']);
         if (Number.isFinite(length) && length > options.maxBodyBytes) {

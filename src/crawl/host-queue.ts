@@ -102,6 +102,18 @@ export class HostQueue implements IRequestManager {
     state.starts.push(at);
   }
 
+  /**
+   * Called as a request's answer arrives (crawlee's post-navigation hook). Our clock at the start
+   * is taken before the request leaves, and the process may be busy a few ms before it really does
+   * (another page being hashed or stored): the server then sees the start later than we noted it,
+   * and the next start closer than the delay. The answer is the latest the server can have seen
+   * the start, so the delay counts from it when that is later (one request in flight: from its end).
+   */
+  answered(request: Request): void {
+    const state = this.hosts.get(hostOf(request.url));
+    if (state) state.lastStart = Math.max(state.lastStart, this.now());
+  }
+
   /** The delay that applies to `host` (after robots.txt), for tests and the bench. */
   delayOf(host: string): number {
     return this.hosts.get(host)?.delayMs ?? this.options.delayMs;
