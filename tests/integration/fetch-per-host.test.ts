@@ -2,6 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fetchPages, type CrawlSummary, type FetchedPage, type FetchRequest } from '../../src/crawl/fetch-pages.js';
 import type { FetchOptions } from '../../src/domain/config.js';
 import type { HostBackoff } from '../../src/domain/host-backoff.js';
+import { tempDir, writeConfig, FAST_FETCH } from '../helpers/test-config.js';
+import { privacyPolicyPage } from '../helpers/linkedin-pages.js';
+import { openDatabase } from '../../src/store/open-database.js';
+import { runCheckCycle } from '../../src/pipeline/run-check-cycle.js';
 import { startLoopbackHosts, maxInFlight, minStartSpacing, type HostAnswer, type LoopbackHosts } from '../helpers/loopback-hosts.js';
 
 const PAGE = '<html><body><main><p>A policy page.</p></main></body></html>';
@@ -122,6 +126,49 @@ describe('politeness per host (several loopback hosts)', () => {
       expect(visits).toHaveLength(3);
       expect(minStartSpacing(visits)).toBeGreaterThanOrEqual(400);
       expect(host.hits.some((hit) => hit.path === '/private')).toBe(false);
+    }
+  });
+});
+
+describe('a Retry-After remembered across check cycles', () => {
+  it('records the paused host\'s sources as blocked in the next cycle without asking it, while the other host is checked', async () => {
+    let refuse = false;
+    sites = await startLoopbackHosts(ADDRESSES.slice(0, 2), (host) =>
+      refuse && host === '127.0.0.2' ? { status: 429, headers: { 'retry-after': '7200' }, body: 'busy' } : { body: privacyPolicyPage() });
+    const [slow, other] = sites.hosts;
+    const dir = tempDir();
+    const config = writeConfig(dir, {
+      fetch: { ...FAST_FETCH, perHost: { maxConcurrency: 1, delayMs: 0 } },
+      sources: [
+        { id: 'slow-a', url: slow!.at('/a'), kind: 'privacy-policy' },
+        { id: 'slow-b', url: slow!.at('/b'), kind: 'privacy-policy' },
+        { id: 'other', url: other!.at('/a'), kind: 'privacy-policy' },
+      ],
+    });
+    const db = openDatabase(config.database);
+    try {
+      const status = async () => new Map((await runCheckCycle({ db, config })).results.map((r) => [r.sourceId, r]));
+      expect([...(await status()).values()].map((r) => r.status)).toEqual(['new', 'new', 'new']);
+
+      refuse = true;
+      const refused = await status();
+      expect([refused.get('slow-a')!.status, refused.get('slow-b')!.status, refused.get('other')!.status]).toEqual(['blocked', 'blocked', 'unchanged']);
+      expect(slow!.hits).toHaveLength(3);
+      const [row] = db.$client.prepare('SELECT host, until, reason FROM host_backoffs').all() as { host: string; until: number; reason: string }[];
+      expect(row).toMatchObject({ host: '127.0.0.2', reason: 'HTTP 429 Retry-After' });
+
+      const next = await status();
+      const reason = `host paused until ${new Date(row!.until).toISOString().replace(/\.\d{3}Z$/, 'Z')} (HTTP 429 Retry-After)`;
+      expect(next.get('slow-a')).toMatchObject({ status: 'blocked', reason, httpStatus: null });
+      expect(next.get('slow-b')).toMatchObject({ status: 'blocked', reason, httpStatus: null });
+      expect(next.get('other')!.status).toBe('unchanged');
+      expect(slow!.hits).toHaveLength(3);
+      expect(other!.hits).toHaveLength(3);
+      const checks = db.$client.prepare("SELECT reason FROM checks WHERE source_id = 'slow-a' ORDER BY id").all() as { reason: string | null }[];
+      expect(checks.at(-1)!.reason).toBe(reason);
+    } finally {
+      db.$client.close();
+      dir.remove();
     }
   });
 });
