@@ -151,7 +151,7 @@ async function main(): Promise<number> {
   const configFile = join(dir, 'policy-watch.config.json');
   writeFileSync(configFile, JSON.stringify({
     database: 'soak.db',
-    fetch: { timeoutMs: TIMEOUT_MS, maxRetries: 0, maxBodyBytes: MAX_BODY, maxConcurrency: 16, maxRequestsPerMinute: 100_000 },
+    fetch: { timeoutMs: TIMEOUT_MS, maxRetries: 0, maxBodyBytes: MAX_BODY, maxConcurrency: 16, maxRequestsPerMinute: 100_000, perHost: { maxConcurrency: 16, delayMs: 0 } },
     failAfter: FAIL_AFTER,
     sources: Array.from({ length: SOURCES }, (_, i) => ({ id: `soak-${i}`, url: `${siteUrl}/s/${i}`, kind: 'privacy-policy' })),
     webhooks: [{ url: hookUrl, secret: 'env:SOAK_SECRET', events: ['facts.changed', 'text.changed', 'announcement.detected', 'source.failing', 'source.recovered', 'source.discovered'] }],

@@ -35,7 +35,7 @@ export const fetchSchema = z.strictObject({
   timeoutMs: z.int().min(100).max(600_000).default(30_000),
   maxRetries: z.int().min(0).max(10).default(2),
   maxBodyBytes: z.int().min(1024).max(1024 * 1024 * 1024).default(10 * 1024 * 1024),
-  maxConcurrency: z.int().min(1).max(64).default(4),
+  maxConcurrency: z.int().min(1).max(64).default(16),
   maxRequestsPerMinute: z.int().min(1).max(100_000).default(30),
   respectRobotsTxt: z.boolean().default(false),
   perHost: z.strictObject({

@@ -1,9 +1,12 @@
 import { Transform, pipeline, type TransformCallback } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import iconv from 'iconv-lite';
-import { CheerioCrawler, Configuration, NonRetryableError, RequestList, RetryRequestError, log, LogLevel } from '@crawlee/cheerio';
+import { CheerioCrawler, Configuration, NonRetryableError, Request, RetryRequestError, log, LogLevel } from '@crawlee/cheerio';
 import { load as loadCheerio, type CheerioAPI } from 'cheerio';
 import type { FetchOptions } from '../domain/config.js';
+import { pausedReason, type HostBackoff } from '../domain/host-backoff.js';
+import type { IRequestManager } from '@crawlee/core';
+import { HostQueue, hostOf } from './host-queue.js';
 
 /** One URL to fetch; `key` comes back with its result (the source id). */
 export interface FetchRequest {
@@ -39,7 +42,18 @@ export interface CrawlOptions extends FetchOptions {
   userAgent: string;
   /** Called as each page arrives, in arrival order; may add requests to the same crawl. */
   onPage: (page: FetchedPage, crawl: { enqueue(requests: FetchRequest[]): Promise<void> }) => Promise<void> | void;
+  /** Hosts paused by an earlier cycle: their requests are recorded as blocked, never sent. */
+  pausedHosts?: readonly HostBackoff[];
 }
+
+/** What a crawl learnt beyond its pages. */
+export interface CrawlSummary {
+  /** Hosts that asked, in this crawl, for a wait longer than `fetch.timeoutMs`: to remember. */
+  backoffs: HostBackoff[];
+}
+
+/** The longest a host's Retry-After is remembered: a watcher must not go quiet for days on one answer. */
+export const MAX_BACKOFF_MS = 24 * 3600_000;
 
 const BLOCKED_STATUSES = new Set([401, 403, 429, 999]);
 
@@ -53,6 +67,23 @@ const BLOCKED_STATUSES = new Set([401, 403, 429, 999]);
 class PolicyCrawler extends CheerioCrawler {
   /** The raw bytes of a request's body, by unique key. */
   bodyOf: (key: string) => Buffer = () => Buffer.alloc(0);
+
+  /**
+   * Makes `manager` the source of requests. Set after construction: BasicCrawler takes a
+   * `requestManager` option, but HttpCrawler's option check (crawlee 3.18) refuses it.
+   */
+  useRequestManager(manager: IRequestManager): void {
+    this.requestManager = manager;
+  }
+
+  /** robots.txt's `Crawl-delay` for our user agent (else `*`) in ms, from crawlee's cached copy. */
+  async crawlDelayMs(url: string): Promise<number | null> {
+    const file = await this.getRobotsTxtFileForUrl(url);
+    const robots = (file as unknown as { robots?: { getCrawlDelay?: (ua: string) => number | undefined } } | undefined)?.robots;
+    const agent = typeof this.respectRobotsTxtFile === 'object' ? this.respectRobotsTxtFile.userAgent ?? '*' : '*';
+    const seconds = robots?.getCrawlDelay?.(agent);
+    return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : null;
+  }
 
   protected override async _parseHTML(response: IncomingMessage, _isXml: boolean, context: { request: { uniqueKey: string } }): Promise<never> {
     for await (const _chunk of response) {
@@ -75,8 +106,9 @@ class PolicyCrawler extends CheerioCrawler {
  * A fresh in-memory Configuration per call: a crawler on the global one fetches nothing on its
  * second run, and a shared request queue leaks memory in a long-lived daemon (STACK.md).
  */
-export async function fetchPages(requests: FetchRequest[], options: CrawlOptions): Promise<void> {
-  if (requests.length === 0) return;
+export async function fetchPages(requests: FetchRequest[], options: CrawlOptions): Promise<CrawlSummary> {
+  const summary: CrawlSummary = { backoffs: [] };
+  if (requests.length === 0) return summary;
   log.setLevel(LogLevel.OFF);
   const config = new Configuration({ persistStorage: false, purgeOnStart: true });
   // crawlee's run() arms a 1 s timer that it never clears whenever the storage client has a
@@ -87,30 +119,56 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
   storage.teardown = undefined;
   const started = new Map<string, number>();
   const settled = new Set<string>();
+  const skippedByRobots = new Set<string>();
   // The raw bytes as received, captured before crawlee decodes them, so a meta charset can be honoured.
   const rawBodies = new Map<string, Buffer[]>();
+  /** Hosts not asked again in this crawl: paused by an earlier cycle, or by a long Retry-After now. */
+  const closed = new Map<string, HostBackoff>();
+  const now = Date.now();
+  for (const backoff of options.pausedHosts ?? []) if (backoff.until > now) closed.set(backoff.host, backoff);
 
   const finish = async (page: FetchedPage) => {
     if (settled.has(page.key)) return;
     settled.add(page.key);
     await options.onPage(page, { enqueue });
   };
-  const toRequest = (req: FetchRequest) => ({
+  const refuse = (req: { key: string; url: string }, backoff: HostBackoff) =>
+    finish({ ...pageBase(req.key, req.url, req.url, null, undefined), outcome: 'blocked', reason: pausedReason(backoff) });
+  const toRequest = (req: FetchRequest) => new Request({
     url: req.url,
     uniqueKey: req.key,
     userData: { key: req.key, etag: req.etag ?? null, lastModified: req.lastModified ?? null, origin: new URL(req.url).host },
-    skipNavigation: false,
   });
 
-  // A static list for the sources (no per-request storage bookkeeping, ~20% of the crawl's time);
-  // the queue exists only for posts a blog index adds during the cycle.
-  const requestList = await RequestList.open(null, requests.map(toRequest));
-  const crawler = new PolicyCrawler({
-    requestList,
-    maxConcurrency: options.maxConcurrency,
-    // Start at full concurrency: a cycle is short, the autoscaler's ramp-up would dominate it.
-    minConcurrency: options.maxConcurrency,
+  // crawlee's pool asks the per-host queue for each request: overall concurrency is crawlee's,
+  // the spacing and caps on each host are the queue's.
+  const hosts: HostQueue = new HostQueue({
+    maxConcurrency: options.perHost.maxConcurrency,
+    delayMs: options.perHost.delayMs,
     maxRequestsPerMinute: options.maxRequestsPerMinute,
+    onReady: () => void crawler.autoscaledPool?.notify(),
+    hostDelayMs: options.respectRobotsTxt ? (url: string): Promise<number | null> => withTimeout(crawler.crawlDelayMs(url), options.timeoutMs) : undefined,
+  });
+  /** A host asked for a long wait: the rest of its requests are not asked in this crawl either. */
+  const closeHost = async (host: string, backoff: HostBackoff) => {
+    if (!closed.has(host)) {
+      closed.set(host, backoff);
+      summary.backoffs.push(backoff);
+    }
+    for (const request of hosts.drain(host)) await refuse({ key: request.uniqueKey, url: request.url }, backoff);
+  };
+  const crawler: PolicyCrawler = new PolicyCrawler({
+    maxConcurrency: options.maxConcurrency,
+    // Start at full concurrency: a cycle is short, the autoscaler's ramp-up would dominate it. And
+    // HttpCrawler's own desiredConcurrency (10) would cap the pool below maxConcurrency.
+    minConcurrency: options.maxConcurrency,
+    autoscaledPoolOptions: {
+      desiredConcurrency: options.maxConcurrency,
+      // HttpCrawler's own pool options, which passing any replaces.
+      snapshotterOptions: { eventLoopSnapshotIntervalSecs: 2, maxBlockedMillis: 100 },
+      systemStatusOptions: { maxEventLoopOverloadedRatio: 0.7 },
+    },
+    // No maxRequestsPerMinute here: crawlee's is one budget for the whole crawl; the host queue keeps one per host.
     maxRequestRetries: options.maxRetries,
     // crawlee takes refused and reset connections for proxy ("session") errors: same retry budget.
     maxSessionRotations: options.maxRetries,
@@ -118,7 +176,10 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
     requestHandlerTimeoutSecs: Math.max(30, (options.timeoutMs / 1000) * 2),
     useSessionPool: false,
     persistCookiesPerSession: false,
-    respectRobotsTxtFile: options.respectRobotsTxt,
+    respectRobotsTxtFile: options.respectRobotsTxt ? { userAgent: options.userAgent } : false,
+    onSkippedRequest: ({ url, reason }) => {
+      if (reason === 'robotsTxt') skippedByRobots.add(url);
+    },
     // Handled by us: LinkedIn's 999 is "blocked", not a server error to retry.
     ignoreHttpErrorStatusCodes: [999],
     additionalMimeTypes: ['application/octet-stream', 'text/plain'],
@@ -126,6 +187,7 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
     statusMessageLoggingInterval: 3600,
     preNavigationHooks: [
       ({ request }, gotOptions) => {
+        hosts.started(request);
         const data = request.userData as { etag: string | null; lastModified: string | null; origin: string };
         started.set(request.uniqueKey, started.get(request.uniqueKey) ?? Date.now());
         const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' };
@@ -152,7 +214,8 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
     postNavigationHooks: [
       async (context) => {
         const response = (context as unknown as { response: IncomingMessage & { url?: string } }).response;
-        await honourRetryAfter(context.request, response, options.timeoutMs);
+        hosts.answered(context.request);
+        await honourRetryAfter(context.request, response, options.timeoutMs, hosts, closeHost);
         const length = Number(response.headers['content-length']);
         if (Number.isFinite(length) && length > options.maxBodyBytes) {
           response.destroy();
@@ -202,21 +265,41 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
     },
   }, config);
   crawler.bodyOf = (key) => Buffer.concat(rawBodies.get(key) ?? []);
+  crawler.useRequestManager(hosts);
 
   async function enqueue(more: FetchRequest[]) {
-    const fresh = more.filter((req) => !settled.has(req.key) && !started.has(req.key));
-    if (fresh.length > 0) await crawler.addRequests(fresh.map(toRequest));
+    for (const req of more) {
+      if (settled.has(req.key) || started.has(req.key)) continue;
+      const backoff = closed.get(hostOf(req.url));
+      if (backoff) await refuse(req, backoff);
+      else hosts.add(toRequest(req));
+    }
   }
 
-  await crawler.run();
+  // Hosts take turns from the start, so the first requests are spread over hosts, not config order.
+  await enqueue(requests);
+  try {
+    await crawler.run();
+  } finally {
+    hosts.dispose();
+  }
   // Anything crawlee dropped without calling a handler (robots.txt, a skipped redirect) is an error.
   for (const req of requests) {
     if (!settled.has(req.key)) {
-      await finish({ ...pageBase(req.key, req.url, req.url, null, started.get(req.key)), outcome: 'error', reason: 'not fetched (skipped by the crawler)' });
+      const reason = skippedByRobots.has(req.url) ? 'disallowed by robots.txt' : 'not fetched (skipped by the crawler)';
+      await finish({ ...pageBase(req.key, req.url, req.url, null, started.get(req.key)), outcome: 'error', reason });
     }
   }
   await crawler.teardown?.();
   await teardownStorage?.();
+  return summary;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), ms);
+    promise.then((value) => { clearTimeout(timer); resolve(value); }, () => { clearTimeout(timer); resolve(null); });
+  });
 }
 
 function pageBase(key: string, url: string, finalUrl: string, status: number | null, startedAt: number | undefined): FetchedPage {
@@ -262,21 +345,31 @@ function decodeBody(buffer: Buffer, contentType: string | null): string {
 }
 
 /**
- * A 429 or 503 with `Retry-After`: a wait no longer than `fetch.timeoutMs` is waited out and the
- * URL asked once more (whatever `maxRetries` says, since the server asked for it); a longer wait,
- * or a second refusal, ends this check without asking again, the wait in the reason.
+ * A 429 or 503 with `Retry-After` pauses its host (the other hosts go on). A wait no longer than
+ * `fetch.timeoutMs` is waited out in the host queue and the URL asked once more (whatever
+ * `maxRetries` says, since the server asked for it); a longer wait, or a second refusal, ends this
+ * check without asking again, and a longer wait also closes the host for the rest of the crawl and
+ * is reported, so the next cycles skip the host until then.
  */
-async function honourRetryAfter(request: { userData: Record<string, unknown> }, response: IncomingMessage, timeoutMs: number): Promise<void> {
+async function honourRetryAfter(
+  request: Request, response: IncomingMessage, timeoutMs: number, hosts: HostQueue,
+  closeHost: (host: string, backoff: HostBackoff) => Promise<void>,
+): Promise<void> {
   const status = response.statusCode ?? 0;
   const raw = header(response.headers as Record<string, string | string[] | undefined>, 'retry-after');
   if ((status !== 429 && status !== 503) || raw === null) return;
-  const waitMs = retryAfterMs(raw, Date.now());
+  const now = Date.now();
+  const waitMs = retryAfterMs(raw, now);
   if (waitMs === null) return;
   response.destroy();
+  const host = hostOf(request.url);
+  hosts.pause(host, now + waitMs);
   if (waitMs <= timeoutMs && request.userData.waitedRetryAfter !== true) {
     request.userData.waitedRetryAfter = true;
-    await new Promise((resolve) => setTimeout(resolve, waitMs));
-    throw new RetryRequestError(`HTTP ${status}: waited Retry-After ${raw}, asking again`);
+    throw new RetryRequestError(`HTTP ${status}: waiting Retry-After ${raw}, then asking again`);
+  }
+  if (waitMs > timeoutMs) {
+    await closeHost(host, { host, until: now + Math.min(waitMs, MAX_BACKOFF_MS), reason: `HTTP ${status} Retry-After` });
   }
   const why = request.userData.waitedRetryAfter === true ? 'refused again after waiting' : 'longer than fetch.timeoutMs';
   throw new RetryAfterRefused(status, `HTTP ${status} (Retry-After ${raw.trim()}${/^\d+$/.test(raw.trim()) ? ' s' : ''}: ${why}, not asked again in this check)`);

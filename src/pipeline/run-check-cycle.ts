@@ -5,6 +5,7 @@ import { PolicyWatchError, UsageError } from '../domain/errors.js';
 import { fetchPages, type FetchRequest, type FetchedPage } from '../crawl/fetch-pages.js';
 import { getSourceRows, syncSources, listSourceRows, insertDiscoveredSource } from '../store/source-rows.js';
 import { recordFetch, type SourceCheckResult } from './record-fetch.js';
+import { activeHostBackoffs, saveHostBackoffs } from '../store/query-host-backoffs.js';
 
 export interface CheckCycleOptions {
   db: Db;
@@ -83,9 +84,13 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
     if (fresh.length > 0) await enqueue(fresh);
   };
 
-  await fetchPages(requests, {
+  // A host that asked an earlier cycle to wait is not asked until then (its checks are `blocked`).
+  // Real time, not `now`: a Retry-After is about the server's clock, whatever the cycle's clock says.
+  const pausedHosts = activeHostBackoffs(db, Date.now());
+  const crawl = await fetchPages(requests, {
     ...config.fetch,
     userAgent: config.userAgent,
+    pausedHosts,
     onPage: async (page, crawl) => {
       const index = indexPages.get(page.key);
       if (index) return discover(index.blog, page, index.page, index.baseline, crawl.enqueue);
@@ -107,6 +112,13 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
       if (source.kind === 'blog') await discover(source, page, 1, result.status === 'new', crawl.enqueue);
     },
   });
+  if (!fatal) {
+    try {
+      if (crawl.backoffs.length > 0 || pausedHosts.length > 0) saveHostBackoffs(db, crawl.backoffs, Date.now());
+    } catch (storeError) {
+      fatal = storeError;
+    }
+  }
   if (fatal) {
     throw new PolicyWatchError('store', `cannot record checks in ${config.database}: ${(fatal as Error).message}`, { cause: fatal });
   }

@@ -43,7 +43,7 @@ export async function startFaultHarness(options: { fetch?: Partial<FetchOptions>
   const receiver = await startReceiver();
   const dir = tempDir('policy-watch-faults-');
   let config = writeConfig(dir, {
-    fetch: { timeoutMs: 2000, maxRetries: 0, maxConcurrency: 2, maxRequestsPerMinute: 10_000, ...options.fetch },
+    fetch: { timeoutMs: 2000, maxRetries: 0, maxConcurrency: 2, maxRequestsPerMinute: 10_000, perHost: { maxConcurrency: 2, delayMs: 0 }, ...options.fetch },
     failAfter: options.failAfter ?? 2,
     sources: [{ id: SOURCE_ID, name: 'LinkedIn Privacy Policy', url: site.at(PAGE_PATH), kind: 'privacy-policy' }],
     webhooks: [{

@@ -15,7 +15,7 @@ describe('the policy-watch command line', () => {
     dir = tempDir();
     writeFileSync(dir.file('policy-watch.config.json'), JSON.stringify({
       database: 'watch.db',
-      fetch: { timeoutMs: 5000, maxRetries: 0, maxRequestsPerMinute: 10000 },
+      fetch: { timeoutMs: 5000, maxRetries: 0, maxRequestsPerMinute: 10000, perHost: { maxConcurrency: 4, delayMs: 0 } },
       sources: [{ id: 'linkedin-privacy-policy', name: 'LinkedIn Privacy Policy', url: site.at('/legal/privacy-policy'), kind: 'privacy-policy' }],
     }));
   });

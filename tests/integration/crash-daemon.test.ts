@@ -21,7 +21,7 @@ describe('a daemon and other processes on one database', () => {
     writeFileSync(dir.file('policy-watch.config.json'), JSON.stringify({
       database: 'watch.db',
       schedule: '* * * * * *',
-      fetch: { timeoutMs: 5000, maxRetries: 0, maxRequestsPerMinute: 10_000 },
+      fetch: { timeoutMs: 5000, maxRetries: 0, maxRequestsPerMinute: 10_000, perHost: { maxConcurrency: 4, delayMs: 0 } },
       sources: [{ id: 'privacy', url: site.at('/legal/privacy-policy'), kind: 'privacy-policy' }],
     }));
     daemon = startCli(['run', '--no-api'], { cwd: dir.path });

@@ -40,7 +40,7 @@ describe('kill -9 of a `check` process', () => {
     dir = tempDir('policy-watch-crash-');
     writeFileSync(dir.file('policy-watch.config.json'), JSON.stringify({
       database: 'watch.db',
-      fetch: { timeoutMs: 30_000, maxRetries: 0, maxConcurrency: SOURCES, maxRequestsPerMinute: 10_000 },
+      fetch: { timeoutMs: 30_000, maxRetries: 0, maxConcurrency: SOURCES, maxRequestsPerMinute: 10_000, perHost: { maxConcurrency: SOURCES, delayMs: 0 } },
       sources: Array.from({ length: SOURCES }, (_, i) => ({ id: `page-${i}`, url: site.at(`/p/${i}`), kind: 'privacy-policy' })),
       webhooks: [{ url: receiver.url, secret: 'env:PW_CRASH_SECRET', events: ['facts.changed', 'text.changed'] }],
     }));

@@ -25,7 +25,7 @@ describe('a read-only database', () => {
     dir = tempDir('policy-watch-readonly-');
     writeFileSync(dir.file('policy-watch.config.json'), JSON.stringify({
       database: 'watch.db',
-      fetch: { timeoutMs: 5000, maxRetries: 0, maxRequestsPerMinute: 10_000 },
+      fetch: { timeoutMs: 5000, maxRetries: 0, maxRequestsPerMinute: 10_000, perHost: { maxConcurrency: 4, delayMs: 0 } },
       sources: [{ id: 'privacy', url: site.at('/legal/privacy-policy'), kind: 'privacy-policy' }],
     }));
     expect((await runCli(['check'], { cwd: dir.path })).code).toBe(0);

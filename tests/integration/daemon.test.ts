@@ -19,7 +19,7 @@ describe('policy-watch run, the daemon', () => {
     writeFileSync(dir.file('policy-watch.config.json'), JSON.stringify({
       database: 'watch.db',
       schedule: '*/2 * * * * *', // every two seconds
-      fetch: { timeoutMs: 5000, maxRetries: 0, maxRequestsPerMinute: 10000 },
+      fetch: { timeoutMs: 5000, maxRetries: 0, maxRequestsPerMinute: 10000, perHost: { maxConcurrency: 4, delayMs: 0 } },
       api: { port: 0 },
       sources: [{ id: 'privacy', url: site.at('/legal/privacy-policy'), kind: 'privacy-policy' }],
     }));

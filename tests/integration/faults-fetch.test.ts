@@ -82,17 +82,53 @@ describe('a server that answers with an error status', () => {
 });
 
 describe('Retry-After', () => {
-  it('records a 429 whose Retry-After is longer than fetch.timeoutMs as blocked with the wait in the reason, asking only once', async () => {
+  /**
+   * A wait longer than `fetch.timeoutMs` ends the check with the wait in the reason, and the host
+   * is remembered as paused: the next checks are `blocked` without asking it, until the pause ends
+   * (here: the stored pause is removed, as when its time has passed); then the page reads again.
+   */
+  async function expectRememberedPause(fault: Route, first: { status: 'blocked' | 'error'; reason: RegExp; httpStatus: number }) {
+    expect((await h.check()).status).toBe('new');
+    const before = h.contentState();
+    h.serve(fault);
+    const refused = await h.check();
+    expect(refused).toMatchObject({ status: first.status, httpStatus: first.httpStatus, changeId: null });
+    expect(refused.reason).toMatch(first.reason);
+    const stored = h.db.$client.prepare('SELECT host, until, reason FROM host_backoffs').all() as { host: string; until: number; reason: string }[];
+    expect(stored).toEqual([{ host: '127.0.0.1', until: expect.any(Number), reason: `HTTP ${first.httpStatus} Retry-After` }]);
+    expect(stored[0]!.until).toBeGreaterThan(Date.now() + 3_000_000);
+    const hitsAfterRefusal = h.site.hits.get(PAGE_PATH);
+
+    for (let i = 0; i < 2; i++) {
+      const skipped = await h.check();
+      expect(skipped).toMatchObject({ status: 'blocked', httpStatus: null, changeId: null });
+      expect(skipped.reason).toBe(`host paused until ${new Date(stored[0]!.until).toISOString().replace(/\.\d{3}Z$/, 'Z')} (HTTP ${first.httpStatus} Retry-After)`);
+    }
+    expect(h.site.hits.get(PAGE_PATH)).toBe(hitsAfterRefusal);
+    // Blocked checks in a row count towards failAfter like any other.
+    expect(h.eventsDelivered()).toEqual(['source.failing']);
+
+    h.db.$client.prepare('DELETE FROM host_backoffs').run();
+    h.serveGoodPage();
+    expect((await h.check()).status).toBe('unchanged');
+    expect(h.contentState()).toEqual(before);
+    expect(h.changeCount()).toBe(0);
+    expect(h.eventsDelivered()).toEqual(['source.failing', 'source.recovered']);
+    expect(h.site.hits.get(PAGE_PATH)).toBe(hitsAfterRefusal! + 1);
+  }
+
+  it('records a 429 whose Retry-After is longer than fetch.timeoutMs as blocked with the wait in the reason, asks once, and skips the host in later checks', async () => {
     h.reconfigure((c) => ({ ...c, fetch: { ...c.fetch, maxRetries: 2 } }));
-    await expectHarmless(faults.status(429, 'slow down', { 'retry-after': '3600' }), { status: 'blocked', reason: /HTTP 429 \(Retry-After 3600\b/, httpStatus: 429 });
-    expect(h.site.hits.get(PAGE_PATH)).toBe(5);
+    await expectRememberedPause(faults.status(429, 'slow down', { 'retry-after': '3600' }), { status: 'blocked', reason: /HTTP 429 \(Retry-After 3600\b/, httpStatus: 429 });
+    // The baseline, the one refused request, the recovery.
+    expect(h.site.hits.get(PAGE_PATH)).toBe(3);
   });
 
-  it('records a 503 whose Retry-After is a far HTTP date as an error, asking only once', async () => {
+  it('records a 503 whose Retry-After is a far HTTP date as an error, asks once, and skips the host in later checks', async () => {
     h.reconfigure((c) => ({ ...c, fetch: { ...c.fetch, maxRetries: 2 } }));
     const later = new Date(Date.now() + 3_600_000).toUTCString();
-    await expectHarmless(faults.status(503, 'maintenance', { 'retry-after': later }), { status: 'error', reason: /HTTP 503 \(Retry-After/, httpStatus: 503 });
-    expect(h.site.hits.get(PAGE_PATH)).toBe(5);
+    await expectRememberedPause(faults.status(503, 'maintenance', { 'retry-after': later }), { status: 'error', reason: /HTTP 503 \(Retry-After/, httpStatus: 503 });
+    expect(h.site.hits.get(PAGE_PATH)).toBe(3);
   });
 
   it.each([429, 503])('waits out a short Retry-After on %i, then asks again and reads the page', async (code) => {

@@ -96,7 +96,7 @@ describe('secrets given as env:NAME', () => {
     writeFileSync(dir.file('policy-watch.config.json'), JSON.stringify({
       database: 'watch.db',
       schedule: '* * * * * *',
-      fetch: { timeoutMs: 5000, maxRetries: 0, maxRequestsPerMinute: 10_000 },
+      fetch: { timeoutMs: 5000, maxRetries: 0, maxRequestsPerMinute: 10_000, perHost: { maxConcurrency: 4, delayMs: 0 } },
       sources: [{ id: 'privacy', url: site.at('/p'), kind: 'privacy-policy' }],
       webhooks: [{ url: receiver.url, secret: 'env:PW_SEC_SECRET', events: ['facts.changed', 'text.changed', 'test'] }],
       api: { port: 0, token: 'env:PW_SEC_TOKEN' },

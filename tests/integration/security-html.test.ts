@@ -69,7 +69,7 @@ describe('huge and deeply nested documents', () => {
     try {
       writeFileSync(dir.file('policy-watch.config.json'), JSON.stringify({
         database: 'watch.db',
-        fetch: { timeoutMs: 30_000, maxRetries: 0, maxRequestsPerMinute: 10_000 },
+        fetch: { timeoutMs: 30_000, maxRetries: 0, maxRequestsPerMinute: 10_000, perHost: { maxConcurrency: 4, delayMs: 0 } },
         sources: [{ id: 'nested', url: site.at('/nested'), kind: 'privacy-policy' }, { id: 'huge', url: site.at('/huge'), kind: 'privacy-policy' }],
       }));
       // The real CLI in a child process that reports its own peak memory when it is done.

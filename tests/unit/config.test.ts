@@ -13,7 +13,7 @@ describe('the config schema', () => {
     const config = configSchema.parse({});
     expect(config.schedule).toBe('0 */6 * * *');
     expect(config.timezone).toBe('UTC');
-    expect(config.fetch).toEqual({ timeoutMs: 30000, maxRetries: 2, maxBodyBytes: 10485760, maxConcurrency: 4, maxRequestsPerMinute: 30, respectRobotsTxt: false, perHost: { maxConcurrency: 1, delayMs: 1000 } });
+    expect(config.fetch).toEqual({ timeoutMs: 30000, maxRetries: 2, maxBodyBytes: 10485760, maxConcurrency: 16, maxRequestsPerMinute: 30, respectRobotsTxt: false, perHost: { maxConcurrency: 1, delayMs: 1000 } });
     expect(config.failAfter).toBe(3);
     expect(config.api).toEqual({ host: '127.0.0.1', port: 8787 });
     expect(config.webhooks).toEqual([]);
