@@ -7,6 +7,8 @@ import { registerExtractVerb } from './extract-verb.js';
 import { registerDeliveryVerbs } from './delivery-verbs.js';
 import { registerServiceVerbs } from './service-verbs.js';
 import { registerDemoVerb } from './demo-verb.js';
+import { registerInitVerb } from './init-verb.js';
+import { registerValidateVerb } from './validate-verb.js';
 
 /** Builds the `policy-watch` program: thin verbs that parse, call and print. */
 export function buildProgram(): Command {
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
   registerDeliveryVerbs(program);
   registerServiceVerbs(program);
   registerDemoVerb(program);
+  registerInitVerb(program);
+  registerValidateVerb(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

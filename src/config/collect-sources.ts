@@ -3,7 +3,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import type { Source } from '../domain/source.js';
 import { UsageError } from '../domain/errors.js';
 import { packSchema, type ConfigFile } from './config-schema.js';
-import { builtInSources } from './built-in-sources.js';
+import { BUILT_IN_PREFIX, builtInPackNames, builtInPackPath, builtInSources } from './built-in-sources.js';
 import { isOtaDeclaration, otaDeclarationSources } from './ota-declaration.js';
 import { parseWith, readJson } from './parse-with.js';
 
@@ -24,12 +24,12 @@ export function collectSources(parsed: ConfigFile, baseDir: string, origin: stri
   const placed: Placed[] = [];
   const warnings: string[] = [];
   parsed.include.forEach((entry, i) => {
-    const path = resolve(baseDir, entry);
+    const path = includePath(entry, baseDir, `invalid config ${origin}: include[${i}]`);
     if (!existsSync(path)) throw new UsageError(`invalid config ${origin}: include[${i}]: no such file or folder ${path}`);
     const files = statSync(path).isDirectory() ? declarationFiles(path) : [path];
     if (files.length === 0) throw new UsageError(`invalid config ${origin}: include[${i}]: the folder ${path} holds no .json declarations`);
     for (const file of files) {
-      const shown = relative(baseDir, file) || file;
+      const shown = entry.startsWith(BUILT_IN_PREFIX) ? entry : relative(baseDir, file) || file;
       const value = readJson(file);
       if (isOtaDeclaration(value)) {
         const ota = otaDeclarationSources(value, basename(file, '.json'), file);
@@ -45,6 +45,15 @@ export function collectSources(parsed: ConfigFile, baseDir: string, origin: stri
   own.forEach((source, i) => placed.push({ source, where: `sources[${i}]` }));
   checkSources(placed, origin);
   return { sources: placed.map((p) => p.source), warnings };
+}
+
+/** An `include` entry's path: relative to the config's folder, or a shipped pack (`builtin:linkedin`). */
+function includePath(entry: string, baseDir: string, at: string): string {
+  if (!entry.startsWith(BUILT_IN_PREFIX)) return resolve(baseDir, entry);
+  const name = entry.slice(BUILT_IN_PREFIX.length);
+  const path = builtInPackPath(name);
+  if (!path) throw new UsageError(`${at}: no built-in pack "${name}" (built-in: ${builtInPackNames().map((n) => BUILT_IN_PREFIX + n).join(', ')})`);
+  return path;
 }
 
 /**
