@@ -32,11 +32,12 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown, origin
   throw new UsageError(`invalid config ${origin}: ${lines.join('; ')}`);
 }
 
-/** `sources[1].select[0]` from zod's `['sources', 1, 'select', 0]`. */
+/** `sources[1].select[0]` from zod's `['sources', 1, 'select', 0]`; `terms["Privacy Policy"]` for keys with spaces. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
+    else if (!/^[A-Za-z_$][\w$]*$/.test(String(part))) out += `[${JSON.stringify(String(part))}]`;
     else out += out ? `.${String(part)}` : String(part);
   }
   return out;
