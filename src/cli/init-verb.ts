@@ -23,12 +23,12 @@ export const STARTER_CONFIG = {
   api: { host: '127.0.0.1', port: 8787 },
 };
 
-/** `init`: writes a starter policy-watch.config.json (or `--config FILE`), never over an existing file. */
+/** `init`: writes a starter policy-watch.config.json (or `--config FILE`, or $POLICY_WATCH_CONFIG), never over an existing file. */
 export function registerInitVerb(program: Command): void {
   program.command('init')
     .description(`write a starter ${DEFAULT_CONFIG_FILE} (the LinkedIn pack and a webhook to fill in); never overwrites one`)
     .action((_opts: unknown, command: Command) => {
-      const target = resolve(command.optsWithGlobals<GlobalOptions>().config || DEFAULT_CONFIG_FILE);
+      const target = resolve(command.optsWithGlobals<GlobalOptions>().config || process.env.POLICY_WATCH_CONFIG || DEFAULT_CONFIG_FILE);
       if (existsSync(target)) {
         throw new UsageError(`${target} already exists: init never overwrites a config (edit it, or run policy-watch validate to check it)`);
       }

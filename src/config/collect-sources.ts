@@ -13,7 +13,7 @@ export interface CollectedSources {
 }
 
 /** A source and where it was declared (`sources[2]`, `packs/x.json: sources[0]`, an OTA terms type). */
-interface Placed { source: Source; where: string }
+interface Placed { source: Source; where: string; urlKey?: string }
 
 /**
  * Every configured source: those of `include` (packs, OTA declarations, folders of
@@ -34,7 +34,7 @@ export function collectSources(parsed: ConfigFile, baseDir: string, origin: stri
       if (isOtaDeclaration(value)) {
         const ota = otaDeclarationSources(value, basename(file, '.json'), file);
         warnings.push(...ota.warnings);
-        ota.sources.forEach((source, j) => placed.push({ source, where: `${shown}: ${ota.fields[j]}` }));
+        ota.sources.forEach((source, j) => placed.push({ source, where: `${shown}: ${ota.fields[j]}`, urlKey: 'fetch' }));
       } else {
         const pack = parseWith(packSchema, value, file);
         pack.sources.forEach((source, j) => placed.push({ source, where: `${shown}: sources[${j}]` }));
@@ -72,7 +72,7 @@ function declarationFiles(folder: string): string[] {
 function checkSources(placed: readonly Placed[], origin: string): void {
   const ids = new Map<string, string>();
   const pages = new Map<string, Placed>();
-  for (const { source, where } of placed) {
+  for (const { source, where, urlKey = 'url' } of placed) {
     const first = ids.get(source.id);
     if (first) throw new UsageError(`invalid config ${origin}: ${where}.id: duplicate source id "${source.id}" (first at ${first})`);
     if (source.kind === 'blog-post' && source.id.includes('/')) {
@@ -93,9 +93,9 @@ function checkSources(placed: readonly Placed[], origin: string): void {
     const page = `${pageKey(source.url)} ${JSON.stringify([source.select ?? null, source.remove ?? null])}`;
     const other = pages.get(page);
     if (other) {
-      throw new UsageError(`invalid config ${origin}: ${where}.url: "${source.id}" watches the same page as "${other.source.id}" (${other.where}); keep one of them`);
+      throw new UsageError(`invalid config ${origin}: ${where}.${urlKey}: "${source.id}" watches the same page as "${other.source.id}" (${other.where}); keep one of them`);
     }
-    pages.set(page, { source, where });
+    pages.set(page, { source, where, urlKey });
   }
 }
 
