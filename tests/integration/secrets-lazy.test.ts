@@ -6,6 +6,7 @@ import { privacyPolicyPage } from '../helpers/linkedin-pages.js';
 import { tempDir, type TempDir } from '../helpers/test-config.js';
 import { runCli } from '../helpers/run-cli.js';
 import { verifySignature } from '../../src/notify/sign.js';
+import { sendTestEvent } from '../../src/notify/send-test-event.js';
 
 /** An `env:` secret is read only by what uses it: deliveries, `webhooks test`, the API. */
 describe('a webhook secret and an API token whose variables are not set', () => {
@@ -65,6 +66,12 @@ describe('a webhook secret and an API token whose variables are not set', () => 
     const run = await cli(['run']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/PW_LAZY_TOKEN/);
+  });
+
+  it('keep a test event from going out unsigned when called without the CLI', async () => {
+    const [result] = await sendTestEvent([{ url: receiver.url, secret: null, secretRef: 'env:PW_LAZY_SECRET', events: ['test'], format: 'json' }]);
+    expect(result).toMatchObject({ ok: false, signed: false, error: 'secret env:PW_LAZY_SECRET is not set' });
+    expect(receiver.requests).toHaveLength(0);
   });
 
   it('send the held alert, signed, once the variable is set', async () => {
