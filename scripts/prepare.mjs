@@ -2,7 +2,7 @@
 // `prepare`: builds dist/ where TypeScript is installed (a checkout after `npm ci`, `npm pack`).
 // Where it is not (a fresh checkout given to `npm install -g .`, an installed tarball that
 // already holds dist/), say what to do instead of failing on "tsc: not found".
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,8 @@ try {
   // not installed: production dependencies only
 }
 if (tsc) {
+  // A clean build: a package must not ship the compiled copy of a file that no longer exists.
+  rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
   const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
   process.exit(result.status ?? 1);
 }
