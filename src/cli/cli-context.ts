@@ -9,11 +9,24 @@ export interface GlobalOptions {
   db?: string;
 }
 
-/** The config of a command's `--config`/`--db` flags (or env, or defaults). */
-export function configOf(command: Command): Config {
+/** The config of a command's `--config`/`--db` flags (or env, or defaults); its warnings go to stderr. */
+export function configOf(command: Command, options: { allWarnings?: boolean } = {}): Config {
   const opts = command.optsWithGlobals<GlobalOptions>();
-  return loadConfig({ configPath: opts.config, dbPath: opts.db });
+  const config = loadConfig({ configPath: opts.config, dbPath: opts.db });
+  printWarnings(config.warnings ?? [], options.allWarnings ?? false);
+  return config;
 }
+
+/** Config warnings, at most a few unless `all` (`validate` lists them all). */
+export function printWarnings(warnings: readonly string[], all: boolean): void {
+  const shown = all ? warnings : warnings.slice(0, MAX_WARNINGS);
+  for (const warning of shown) process.stderr.write(`policy-watch: warning: ${warning}\n`);
+  if (shown.length < warnings.length) {
+    process.stderr.write(`policy-watch: warning: ${warnings.length - shown.length} more config warnings (policy-watch validate lists them all)\n`);
+  }
+}
+
+const MAX_WARNINGS = 5;
 
 /** Opens the config's database, migrated. */
 export async function openDb(config: Config): Promise<Db> {

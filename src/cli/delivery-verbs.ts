@@ -49,6 +49,8 @@ export function registerDeliveryVerbs(program: Command): void {
       if (!opts.url && config.webhooks.length === 0) {
         throw new UsageError('no webhooks configured: add one under "webhooks" in the config, or pass --url');
       }
+      const { requireChannelSecrets } = await import('../config/require-secrets.js');
+      requireChannelSecrets(config, opts.url ? [opts.url] : config.webhooks.map((w) => w.url));
       const { sendTestEvent } = await import('../notify/send-test-event.js');
       const results = await sendTestEvent(config.webhooks, { url: opts.url, userAgent: config.userAgent });
       for (const r of results) {

@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { Config } from '../domain/config.js';
+import { UsageError } from '../domain/errors.js';
 import { parsePositiveInt } from './parse-args.js';
 import { formatResult } from './check-verb.js';
 import { onSignals } from './service-verbs.js';
@@ -28,9 +29,16 @@ export function registerDemoVerb(program: Command): void {
     .description('replay a bundled LinkedIn timeline through the real pipeline, then serve the web page on the result')
     .option('--port <port>', 'port of the web page (default 8787, or any free one if taken; 0: any free one)', '8787')
     .option('--no-serve', 'exit after the replay instead of serving the web page')
-    .action(async (opts: { port: string; serve: boolean }) => {
+    .option('--keep <dir>', 'keep the demo\'s database in this folder (as demo.db), to try history and show on it')
+    .action(async (opts: { port: string; serve: boolean; keep?: string }) => {
       const port = opts.port === '0' ? 0 : parsePositiveInt(opts.port, '--port', 65_535);
-      const dir = mkdtempSync(join(tmpdir(), 'policy-watch-demo-'));
+      const kept = opts.keep === undefined ? null : resolve(opts.keep);
+      if (kept && existsSync(join(kept, 'demo.db'))) {
+        throw new UsageError(`--keep: ${join(kept, 'demo.db')} already exists (from an earlier demo?): remove it or choose another folder`);
+      }
+      if (kept) mkdirSync(kept, { recursive: true });
+      const dir = kept ?? mkdtempSync(join(tmpdir(), 'policy-watch-demo-'));
+      const cleanUp = () => { if (!kept) rmSync(dir, { recursive: true, force: true }); };
       const site = await startDemoSite();
       const receiver = await startDemoReceiver();
       const { loadConfig } = await import('../config/load-config.js');
@@ -63,9 +71,10 @@ export function registerDemoVerb(program: Command): void {
       }
       await site.close();
       await receiver.close();
+      if (kept) printKeptCommands(db, config.database);
       if (!opts.serve) {
         db.$client.close();
-        rmSync(dir, { recursive: true, force: true });
+        cleanUp();
         return;
       }
       const { startServer } = await import('../api/start-server.js');
@@ -78,11 +87,23 @@ export function registerDemoVerb(program: Command): void {
       onSignals(async () => {
         await api.close();
         db.$client.close();
-        rmSync(dir, { recursive: true, force: true });
+        cleanUp();
         resolveDone();
       }, () => undefined);
       await done;
     });
+}
+
+/** What to try on a kept demo database, with its real path and change ids. */
+function printKeptCommands(db: { $client: { prepare(sql: string): { get(): unknown } } }, database: string): void {
+  const last = db.$client.prepare('SELECT id FROM changes ORDER BY detected_at DESC, id DESC LIMIT 1').get() as { id: number } | undefined;
+  const quoted = /^[\w@%+=:,./-]+$/.test(database) ? database : `'${database.replaceAll("'", "'\\''")}'`;
+  console.log(`The demo's database is kept in ${database}. Try:`);
+  console.log(`  policy-watch history --db ${quoted}`);
+  if (last) console.log(`  policy-watch show ${last.id} --db ${quoted}`);
+  console.log(`  policy-watch facts --db ${quoted}`);
+  console.log(`  policy-watch sources --db ${quoted}`);
+  console.log('');
 }
 
 interface DemoSite { url: string; show(day: { page?: string; status?: number }): void; close(): Promise<void> }

@@ -9,6 +9,8 @@ import { registerServiceVerbs } from './service-verbs.js';
 import { registerDemoVerb } from './demo-verb.js';
 import { registerExportVerb } from './export-verb.js';
 import { registerMcpVerb } from './mcp-verb.js';
+import { registerInitVerb } from './init-verb.js';
+import { registerValidateVerb } from './validate-verb.js';
 
 /** Builds the `policy-watch` program: thin verbs that parse, call and print. */
 export function buildProgram(): Command {
@@ -27,6 +29,8 @@ export function buildProgram(): Command {
   registerDemoVerb(program);
   registerExportVerb(program);
   registerMcpVerb(program);
+  registerInitVerb(program);
+  registerValidateVerb(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

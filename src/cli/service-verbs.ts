@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Config } from '../domain/config.js';
 import type { Db } from '../store/open-database.js';
 import { configOf, openDb } from './cli-context.js';
+import { requireApiToken } from '../config/require-secrets.js';
 import type { CycleStats, RunningApi } from '../daemon/run-daemon.js';
 
 /** `run` (the daemon) and `serve` (the API alone). Both stop cleanly on SIGINT/SIGTERM. */
@@ -12,6 +13,7 @@ export function registerServiceVerbs(program: Command): void {
     .option('--no-api', 'do not serve the HTTP API')
     .action(async (opts: { checkNow?: boolean; api: boolean }, command: Command) => {
       const config = configOf(command);
+      if (opts.api) requireApiToken(config);
       const db = await openDb(config);
       const { startDaemon } = await import('../daemon/run-daemon.js');
       const { createLogger } = await import('../daemon/create-logger.js');
@@ -32,6 +34,7 @@ export function registerServiceVerbs(program: Command): void {
     .description('serve the HTTP API alone, without the scheduler')
     .action(async (_opts: unknown, command: Command) => {
       const config = configOf(command);
+      requireApiToken(config);
       const db = await openDb(config);
       const api = await startApi(db, config, () => null);
       process.stderr.write(`policy-watch: serving ${api.url} (Ctrl-C to stop)\n`);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { validate as validateCron } from 'node-cron';
 import { SOURCE_KINDS } from '../domain/facts.js';
+import { CHANNEL_FORMATS } from '../domain/config.js';
 import { EVENT_NAMES } from '../domain/source.js';
+import { ignoreField, removeField, selectField } from './filter-schema.js';
 
 /** Every key of the config file, with its default (CONTRACT.md). Unknown keys are errors. */
 
@@ -25,7 +27,9 @@ export const sourceSchema = z.strictObject({
   kind: z.enum(SOURCE_KINDS),
   name: z.string().min(1).optional(),
   language: z.enum(['en', 'fr', 'auto']).optional(),
-  select: z.string().min(1).optional(),
+  select: selectField.optional(),
+  remove: removeField.optional(),
+  ignore: ignoreField.optional(),
   follow: z.array(z.string().min(1).startsWith('/', { message: 'expected a path pattern starting with "/"' })).optional(),
   maxNewPosts: z.int().min(1).max(1000).optional(),
   maxPages: z.int().min(1).max(100).optional(),
@@ -44,11 +48,45 @@ export const fetchSchema = z.strictObject({
   }).default(() => ({ maxConcurrency: 1, delayMs: 1000 })),
 });
 
+/** An e-mail address as written in `from`/`to` ("Name <a@b.org>" or "a@b.org"). */
+const emailAddress = z.string().regex(/^(?:[^<>@\s][^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/, { message: 'expected an e-mail address such as "alerts@example.com"' });
+
+/** `smtp://user:pass@host:port`, `smtps://...`, or `env:NAME` holding one. */
+const smtpUrl = z.string().min(1).refine((value) => {
+  if (value.startsWith('env:')) return value.length > 4;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'smtp:' || url.protocol === 'smtps:';
+  } catch {
+    return false;
+  }
+}, { message: 'expected smtp://host:port, smtps://user:pass@host or env:NAME' });
+
+/**
+ * One alert channel. `url` is the endpoint of json/slack/discord/teams/ntfy; `email` takes
+ * `smtpUrl`, `from` and `to` instead (and no `url`).
+ */
 export const webhookSchema = z.strictObject({
-  url: httpUrl,
+  url: httpUrl.optional(),
   secret: secretRef.optional(),
   events: z.array(z.enum(EVENT_NAMES)).min(1).default(['facts.changed', 'announcement.detected', 'source.failing', 'source.recovered', 'source.discovered']),
-  format: z.enum(['json', 'slack', 'discord']).default('json'),
+  format: z.enum(CHANNEL_FORMATS).default('json'),
+  smtpUrl: smtpUrl.optional(),
+  from: emailAddress.optional(),
+  to: z.union([emailAddress, z.array(emailAddress).min(1)]).optional(),
+}).superRefine((hook, ctx) => {
+  const missing = (key: string, why: string) => ctx.addIssue({ code: 'custom', path: [key], message: why });
+  if (hook.format === 'email') {
+    if (hook.url !== undefined) missing('url', 'an "email" channel takes smtpUrl, from and to, not url');
+    if (hook.smtpUrl === undefined) missing('smtpUrl', 'an "email" channel needs smtpUrl (smtp://host:port or env:NAME)');
+    if (hook.from === undefined) missing('from', 'an "email" channel needs a sender address');
+    if (hook.to === undefined) missing('to', 'an "email" channel needs at least one recipient');
+  } else {
+    if (hook.url === undefined) missing('url', `a "${hook.format}" channel needs its endpoint URL`);
+    for (const key of ['smtpUrl', 'from', 'to'] as const) {
+      if (hook[key] !== undefined) missing(key, `only "email" channels take ${key}`);
+    }
+  }
 });
 
 export const apiSchema = z.strictObject({

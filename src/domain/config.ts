@@ -47,6 +47,8 @@ export interface WebhookConfig {
   format: ChannelFormat;
   /** `email`: the SMTP server, `smtp://user:pass@host:port` (may be `env:NAME`), resolved. */
   smtpUrl?: string | null;
+  /** `email`: the `env:NAME` reference of `smtpUrl` as written (null for a literal). */
+  smtpUrlRef?: string | null;
   /** `email`: the sender address. */
   from?: string | null;
   /** `email`: the recipients. */
@@ -58,6 +60,11 @@ export interface ApiConfig {
   port: number;
   /** The resolved bearer token, or null for no auth. */
   token: string | null;
+  /**
+   * The `env:NAME` reference of `token` as written. With `token` null, the variable was not set:
+   * `serve` and `run` refuse to start (never without the auth that was asked for).
+   */
+  tokenRef?: string | null;
   /** Base URL used in links (webhook textDiffUrl, feed): default http://host:port. */
   publicUrl: string;
 }
@@ -75,4 +82,6 @@ export interface Config {
   api: ApiConfig;
   /** Where the config came from (a path, or `built-in`), for messages. */
   origin: string;
+  /** What the config asks for that is not supported (e.g. OTA `filter` functions): one line each. */
+  warnings?: string[];
 }

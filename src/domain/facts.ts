@@ -8,6 +8,9 @@ export const SOURCE_KINDS = [
   'blog',
   'blog-post',
   'settings-page',
+  // Any other terms document (an imprint, community or law-enforcement guidelines...): from
+  // Open Terms Archive declarations, whose terms types are many more than ours.
+  'other-policy',
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 

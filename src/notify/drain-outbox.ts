@@ -10,6 +10,7 @@ import { DEFAULT_TIMEOUT_MS } from './post-webhook.js';
 import { sendDelivery } from './send-delivery.js';
 import { redactUrl } from './redact-url.js';
 import { isoTime } from './outbox-event.js';
+import { unresolvedSecret } from './unresolved-secret.js';
 
 /** The part of a (pino) logger the outbox uses. */
 export interface NotifyLogger {
@@ -92,6 +93,11 @@ export async function drainOutbox(db: OutboxDb, webhooks: readonly WebhookConfig
   }
 
   await Promise.all([...groups].map(async ([url, group]) => {
+    const missing = unresolvedSecret(byUrl.get(url)!);
+    if (missing) {
+      result.skipped += holdUntilSecret(db, group, missing, options, now);
+      return;
+    }
     for (const row of group) {
       if (options.signal?.aborted) { result.skipped += 1; continue; }
       const outcome = await attempt(db, row, byUrl.get(url)!, options, now);
@@ -99,6 +105,20 @@ export async function drainOutbox(db: OutboxDb, webhooks: readonly WebhookConfig
     }
   }));
   return result;
+}
+
+/**
+ * A channel whose secret is not set: its deliveries stay pending with the reason as their last
+ * error, no attempt spent (they go out once the variable is set), and are looked at again later.
+ */
+function holdUntilSecret(db: OutboxDb, group: readonly Row[], missing: string, options: DrainOutboxOptions, now: () => number): number {
+  for (const row of group) {
+    db.update(deliveries).set({ lastError: missing, nextAttemptAt: now() + backoffDelayMs(row.attempts + 1, options) })
+      .where(and(eq(deliveries.id, row.id), eq(deliveries.status, 'pending'))).run();
+  }
+  options.log?.warn({ webhook: redactUrl(group[0]!.webhook), deliveries: group.length, error: missing },
+    'deliveries held: set the variable and restart; they are sent then');
+  return group.length;
 }
 
 /** One attempt of one delivery, from claiming the row to recording what the receiver said. */

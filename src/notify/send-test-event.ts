@@ -5,6 +5,7 @@ import { renderBody } from './formats.js';
 import type { PostWebhookOptions } from './post-webhook.js';
 import { sendDelivery } from './send-delivery.js';
 import { redactUrl } from './redact-url.js';
+import { unresolvedSecret } from './unresolved-secret.js';
 
 export interface SendTestEventOptions extends PostWebhookOptions {
   /**
@@ -48,6 +49,9 @@ export async function sendTestEvent(webhooks: readonly WebhookConfig[], options:
   };
   return Promise.all(targets.map(async (webhook) => {
     const deliveryId = randomUUID();
+    // Never send unsigned what was meant to be signed (the CLI refuses earlier, naming the variable).
+    const missing = unresolvedSecret(webhook);
+    if (missing) return { webhook: redactUrl(webhook.url), deliveryId, signed: false, ok: false, httpStatus: null, error: missing, durationMs: 0 };
     const body = renderBody(webhook.format, event, deliveryId);
     const sent = await sendDelivery({ id: deliveryId, event: 'test', body }, webhook, options);
     return {

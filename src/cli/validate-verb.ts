@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { configOf } from './cli-context.js';
+
+/** Hosts of documentation examples: a channel still pointing there was never filled in. */
+const PLACEHOLDER_HOST = /(^|\.)example\.(com|org|net)$/i;
+
+/**
+ * `validate`: loads the config and everything it includes as every verb does (exit 2 naming the
+ * field on the first error), lists all warnings, and what would stop a delivery or the API.
+ */
+export function registerValidateVerb(program: Command): void {
+  program.command('validate')
+    .description('check the config and its packs and declarations: exit 0, or 2 naming the bad field')
+    .action((_opts: unknown, command: Command) => {
+      const config = configOf(command, { allWarnings: true });
+      const notes: string[] = [];
+      config.webhooks.forEach((hook, i) => {
+        if (hook.secret === null && hook.secretRef) notes.push(`webhooks[${i}].secret: environment variable ${hook.secretRef.slice(4)} is not set (deliveries to this channel wait until it is)`);
+        if (hook.format === 'email' && !hook.smtpUrl && hook.smtpUrlRef) notes.push(`webhooks[${i}].smtpUrl: environment variable ${hook.smtpUrlRef.slice(4)} is not set (e-mails wait until it is)`);
+        if (hook.format !== 'email' && isPlaceholder(hook.url)) notes.push(`webhooks[${i}].url: ${new URL(hook.url).host} is a placeholder: put your endpoint there, or remove the entry`);
+      });
+      if (config.api.token === null && config.api.tokenRef) notes.push(`api.token: environment variable ${config.api.tokenRef.slice(4)} is not set (serve and run refuse to start without it)`);
+      for (const note of notes) process.stderr.write(`policy-watch: warning: ${note}\n`);
+      const warnings = (config.warnings?.length ?? 0) + notes.length;
+      const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
+      console.log(`${config.origin}: ok, ${n(config.sources.length, 'source')}, ${n(config.webhooks.length, 'channel')}, ${n(warnings, 'warning')}`);
+    });
+}
+
+function isPlaceholder(url: string): boolean {
+  try {
+    return PLACEHOLDER_HOST.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,107 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import type { Source } from '../domain/source.js';
+import { UsageError } from '../domain/errors.js';
+import { packSchema, type ConfigFile } from './config-schema.js';
+import { BUILT_IN_PREFIX, builtInPackNames, builtInPackPath, builtInSources } from './built-in-sources.js';
+import { isOtaDeclaration, otaDeclarationSources } from './ota-declaration.js';
+import { parseWith, readJson } from './parse-with.js';
+
+export interface CollectedSources {
+  sources: Source[];
+  warnings: string[];
+}
+
+/** A source and where it was declared (`sources[2]`, `packs/x.json: sources[0]`, an OTA terms type). */
+interface Placed { source: Source; where: string; urlKey?: string }
+
+/**
+ * Every configured source: those of `include` (packs, OTA declarations, folders of
+ * declarations) in order, then the config's own `sources` (else the built-in ones when nothing
+ * is included). Ids are unique; two sources on the same page are an error naming both.
+ */
+export function collectSources(parsed: ConfigFile, baseDir: string, origin: string): CollectedSources {
+  const placed: Placed[] = [];
+  const warnings: string[] = [];
+  parsed.include.forEach((entry, i) => {
+    const path = includePath(entry, baseDir, `invalid config ${origin}: include[${i}]`);
+    if (!existsSync(path)) throw new UsageError(`invalid config ${origin}: include[${i}]: no such file or folder ${path}`);
+    const files = statSync(path).isDirectory() ? declarationFiles(path) : [path];
+    if (files.length === 0) throw new UsageError(`invalid config ${origin}: include[${i}]: the folder ${path} holds no .json declarations`);
+    for (const file of files) {
+      const shown = entry.startsWith(BUILT_IN_PREFIX) ? entry : relative(baseDir, file) || file;
+      const value = readJson(file);
+      if (isOtaDeclaration(value)) {
+        const ota = otaDeclarationSources(value, basename(file, '.json'), file);
+        warnings.push(...ota.warnings);
+        ota.sources.forEach((source, j) => placed.push({ source, where: `${shown}: ${ota.fields[j]}`, urlKey: 'fetch' }));
+      } else {
+        const pack = parseWith(packSchema, value, file);
+        pack.sources.forEach((source, j) => placed.push({ source, where: `${shown}: sources[${j}]` }));
+      }
+    }
+  });
+  const own = parsed.sources ?? (parsed.include.length > 0 ? [] : builtInSources());
+  own.forEach((source, i) => placed.push({ source, where: `sources[${i}]` }));
+  checkSources(placed, origin);
+  return { sources: placed.map((p) => p.source), warnings };
+}
+
+/** An `include` entry's path: relative to the config's folder, or a shipped pack (`builtin:linkedin`). */
+function includePath(entry: string, baseDir: string, at: string): string {
+  if (!entry.startsWith(BUILT_IN_PREFIX)) return resolve(baseDir, entry);
+  const name = entry.slice(BUILT_IN_PREFIX.length);
+  const path = builtInPackPath(name);
+  if (!path) throw new UsageError(`${at}: no built-in pack "${name}" (built-in: ${builtInPackNames().map((n) => BUILT_IN_PREFIX + n).join(', ')})`);
+  return path;
+}
+
+/**
+ * The declarations of a folder: its `*.json` files, sorted, leaving out OTA's
+ * `<service>.history.json` (past versions of a declaration) and anything hidden. OTA's
+ * `<service>.filters.js` files are code, never run: a declaration naming them gets a warning.
+ */
+function declarationFiles(folder: string): string[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.json') && !name.endsWith('.history.json') && !name.startsWith('.') && name !== 'package.json' && name !== 'package-lock.json')
+    .sort()
+    .map((name) => join(folder, name))
+    .filter((file) => statSync(file).isFile());
+}
+
+function checkSources(placed: readonly Placed[], origin: string): void {
+  const ids = new Map<string, string>();
+  const pages = new Map<string, Placed>();
+  for (const { source, where, urlKey = 'url' } of placed) {
+    const first = ids.get(source.id);
+    if (first) throw new UsageError(`invalid config ${origin}: ${where}.id: duplicate source id "${source.id}" (first at ${first})`);
+    if (source.kind === 'blog-post' && source.id.includes('/')) {
+      // Ids with a slash are reserved for discovered posts (<blog id>/<slug>).
+      throw new UsageError(`invalid config ${origin}: ${where}.id: "/" is reserved for discovered blog posts`);
+    }
+    ids.set(source.id, where);
+    for (const key of ['follow', 'maxNewPosts', 'maxPages'] as const) {
+      if (source.kind !== 'blog' && source[key] !== undefined) {
+        throw new UsageError(`invalid config ${origin}: ${where}.${key}: only "blog" sources follow links`);
+      }
+    }
+    if (source.kind === 'blog' && !source.follow?.length) {
+      throw new UsageError(`invalid config ${origin}: ${where}.follow: a "blog" source needs at least one pattern of the posts to follow`);
+    }
+    // The same page twice alerts twice; the same page read through different filters (OTA
+    // declares e.g. a privacy policy and a cookie policy as two ranges of one page) is two documents.
+    const page = `${pageKey(source.url)} ${JSON.stringify([source.select ?? null, source.remove ?? null])}`;
+    const other = pages.get(page);
+    if (other) {
+      throw new UsageError(`invalid config ${origin}: ${where}.${urlKey}: "${source.id}" watches the same page as "${other.source.id}" (${other.where}); keep one of them`);
+    }
+    pages.set(page, { source, where, urlKey });
+  }
+}
+
+/** A URL as a page: host case, default port and fragment do not make another page. */
+function pageKey(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  return parsed.href;
+}
