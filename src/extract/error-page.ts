@@ -25,7 +25,7 @@ const ERROR_WORDING = new RegExp([
   // bot checks
   String.raw`\bcaptcha\b`, String.raw`\bare\s+you\s+(?:a\s+)?(?:human|robot)\b`, String.raw`\bverify\s+(?:that\s+)?you\s+are\s+(?:a\s+)?human\b`,
   String.raw`\bchecking\s+(?:if\s+the\s+site\s+connection\s+is\s+secure|your\s+browser)\b`, String.raw`^just\s+a\s+moment\b`, String.raw`\bunusual\s+traffic\b`,
-  String.raw`\b[êe]tes-vous\s+un\s+(?:robot|humain)`, String.raw`\bv[ée]rifi(?:ez|er|ons)\s+que\s+vous\s+[êe]tes\s+(?:un\s+)?humain`, String.raw`\btrafic\s+inhabituel`,
+  String.raw`(?:^|\s|¿)[êe]tes-vous\s+un\s+(?:robot|humain)`, String.raw`\bv[ée]rifi(?:ez|er|ons)\s+que\s+vous\s+[êe]tes\s+(?:un\s+)?humain`, String.raw`\btrafic\s+inhabituel`,
   // JavaScript required
   String.raw`\b(?:please\s+)?(?:enable|turn\s+on|activate)\s+javascript\b`, String.raw`\bjavascript\s+(?:is\s+)?(?:required|disabled|needs\s+to\s+be\s+enabled)\b`,
   String.raw`\byou\s+need\s+to\s+enable\s+javascript\b`,
