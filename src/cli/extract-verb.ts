@@ -60,7 +60,7 @@ export function registerExtractVerb(program: Command): void {
         });
       }
       const { extractFacts } = await import('../extract/extract-facts.js');
-      const { isPdf, readPdf } = await import('../extract/read-pdf.js');
+      const { readBody } = await import('../extract/read-pdf.js');
       let failed = 0;
       for (const input of inputs) {
         const bytes = isUrl(input) ? bodies.get(input) : await readFile(input);
@@ -72,7 +72,7 @@ export function registerExtractVerb(program: Command): void {
         }
         let body: string;
         try {
-          body = typeof bytes === 'string' ? bytes : isPdf(bytes) ? await readPdf(bytes) : bytes.toString('utf8');
+          body = await readBody(bytes);
         } catch (error) {
           failed++;
           process.stderr.write(`policy-watch: cannot read ${input}: ${(error as Error).message}\n`);

@@ -109,7 +109,10 @@ export function densestBlock($: CheerioAPI, body: DomElement, skip: (el: DomElem
   }
   const { document } = parseHTML(`<!DOCTYPE html><html><head><title></title></head>${html}</html>`);
   for (const el of Array.from(document.querySelectorAll(`[${CHROME}]`))) el.remove();
-  const article = new Readability(document as unknown as Document, { serializer: (node: Node) => node }).parse();
+  const reader = new Readability(document as unknown as Document, { serializer: (node: Node) => node, disableJSONLD: true, keepClasses: true });
+  // Its last pass only tidies the output's markup (URLs, classes, wrappers), which is not read here.
+  (reader as unknown as { _postProcessContent: () => void })._postProcessContent = () => undefined;
+  const article = reader.parse();
   const content = article?.content as unknown as Element | null | undefined;
   if (!content) return null;
   const kept = new Set<number>();

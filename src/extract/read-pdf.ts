@@ -62,3 +62,12 @@ export async function readPdf(bytes: Uint8Array): Promise<string> {
     await pdf.destroy?.();
   }
 }
+
+/**
+ * A stored or fetched body as HTML for the reader: a PDF's text (see `readPdf`), else the bytes
+ * as UTF-8. What re-reading a stored snapshot needs, since `contents` holds PDFs as their bytes.
+ */
+export async function readBody(body: string | Uint8Array): Promise<string> {
+  if (typeof body === 'string') return body;
+  return isPdf(body) ? readPdf(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+}

@@ -165,7 +165,7 @@ async function prepare(db: Db, source: Source, page: FetchedPage): Promise<Prepa
   // Loaded on first use: a cycle of unchanged pages never parses, and the extractor (cheerio)
   // costs ~190 ms and ~20 MB to load.
   const { extractFacts } = await import('../extract/extract-facts.js');
-  const html = typeof raw === 'string' ? raw : await (await import('../extract/read-pdf.js')).readPdf(raw);
+  const html = typeof raw === 'string' ? raw : await (await import('../extract/read-pdf.js')).readBody(raw);
   const { document, page: read } = extractFacts(html, {
     url: source.url, kind: source.kind, language: source.language ?? 'auto',
     select: source.select, remove: source.remove, ignore: source.ignore, previousTextChars: previousText?.length ?? null,

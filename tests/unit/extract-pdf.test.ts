@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPdf, pdfTextToHtml, readPdf } from '../../src/extract/read-pdf.js';
+import { isPdf, pdfTextToHtml, readBody, readPdf } from '../../src/extract/read-pdf.js';
 import { extractFacts } from '../../src/extract/extract-facts.js';
 import { makePdf } from '../helpers/make-pdf.js';
 
@@ -41,5 +41,12 @@ describe('readPdf()', () => {
   it('refuses bytes that are not a PDF with a plain reason', async () => {
     await expect(readPdf(Buffer.from('%PDF-1.4 but nothing else'))).rejects.toThrow(/not a readable PDF document/);
     expect(isPdf(Buffer.from('<html>'))).toBe(false);
+  });
+});
+
+describe('readBody()', () => {
+  it('reads stored bytes as a PDF when they are one, else as UTF-8 HTML', async () => {
+    expect(await readBody(Buffer.from('<p>Déjà</p>'))).toBe('<p>Déjà</p>');
+    expect(await readBody(makePdf([['Title line', 'Body text of the notice.']]))).toContain('<h1>Title line</h1>');
   });
 });
