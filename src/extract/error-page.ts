@@ -3,9 +3,9 @@
  * not found, unavailable, something went wrong, access denied, bot checks, "enable JavaScript",
  * maintenance.
  */
-const ERROR_WORDING = new RegExp([
+const ERROR_PATTERNS = [
   // not found
-  String.raw`\b(?:page|document|content|resource|file)\s+(?:was\s+)?not\s+found\b`, String.raw`^not\s+found[.!]?$`, String.raw`(?:^|\berror\s+)404\b|\b404\s*(?:error|page|not\s+found|[-–:|])`,
+  String.raw`\b(?:page|document|content|resource|file)\s+(?:was\s+)?not\s+found\b`, String.raw`^not\s+found[.!]?$`, String.raw`\b404\s*(?:error|page|not\s+found|[-–:|])`, String.raw`(?:^|\berror\s+)404\b`,
   String.raw`\b(?:page|document|content)\s+(?:(?:you(?:'re| are)\s+looking\s+for|you\s+requested)\s+)?(?:does(?:\s+not|n't)\s+exist|(?:could|can)(?:\s+not|n't)\s+be\s+found|(?:is\s+)?no\s+longer\s+available)`,
   String.raw`\bwe\s+(?:couldn't|could\s+not|can't|cannot)\s+find\s+(?:the|that|this)\s+page`,
   String.raw`\bpage\s+(?:introuvable|non\s+trouv[ée]e|inexistante)`, String.raw`\bcette\s+page\s+n'existe\s+(?:pas|plus)`,
@@ -33,7 +33,19 @@ const ERROR_WORDING = new RegExp([
   // maintenance
   String.raw`\b(?:down|closed)\s+for\s+(?:scheduled\s+)?maintenance\b`, String.raw`\bunder\s+maintenance\b`, String.raw`\b(?:we'll|we\s+will)\s+be\s+back\s+soon\b`,
   String.raw`\bscheduled\s+maintenance\b`, String.raw`\ben\s+(?:cours\s+de\s+)?maintenance\b`, String.raw`\bmaintenance\s+en\s+cours`, String.raw`\bde\s+retour\s+(?:tr[eè]s\s+)?bient[ôo]t`,
-].join('|'), 'i');
+].map((source) => new RegExp(source, 'i'));
+
+const matchesWording = (text: string) => ERROR_PATTERNS.some((re) => re.test(text));
+
+/** How much of a heading the longest error wording covers (1 for "Page not found"). */
+function coverage(heading: string): number {
+  let longest = 0;
+  for (const re of ERROR_PATTERNS) longest = Math.max(longest, re.exec(heading)?.[0].length ?? 0);
+  return heading.length === 0 ? 0 : longest / heading.replace(/[\s.!…?]+$/, '').length;
+}
+
+/** A title or H1 is an error banner when error wording is most of it, not a topic it is about. */
+const HEADING_COVERAGE = 0.5;
 
 /** A title or H1 longer than this is a document's own title, not an error banner. */
 const MAX_HEADING_CHARS = 90;
@@ -87,15 +99,16 @@ export function detectErrorPage(input: ErrorPageInput): string | null {
     for (const heading of headings) {
       // The part before a " | Site" or " - Site" suffix is what the page says it is.
       const own = heading.split(/\s+[|–—-]\s+|\s*·\s*/)[0] ?? heading;
-      if (ERROR_WORDING.test(own)) return `error page: ${quote(own)}`;
+      if (coverage(own) >= HEADING_COVERAGE) return `error page: ${quote(own)}`;
     }
   }
   const previous = input.previousTextChars ?? null;
   const collapsed = previous !== null && previous > 0 && chars < previous * COLLAPSE_RATIO && chars < COLLAPSED_TEXT_CHARS;
   if (chars < SHORT_TEXT_CHARS || collapsed) {
-    const line = lines.find((l) => l.length <= 300 && ERROR_WORDING.test(l));
+    // A heading that did not read as an error banner is the page's topic, not its message.
+    const line = lines.find((l) => l.length <= 300 && l !== input.h1?.trim() && matchesWording(l));
     if (line !== undefined) return `error page: ${quote(line)}`;
-    if (chars === 0 && headings.length > 0 && headings.some((h) => ERROR_WORDING.test(h))) return `error page: ${quote(headings[0]!)}`;
+    if (chars === 0 && headings.length > 0 && headings.some(matchesWording)) return `error page: ${quote(headings[0]!)}`;
   }
   return null;
 }

@@ -52,3 +52,14 @@ describe('detectErrorPage()', () => {
     expect(detectErrorPage({ docTitle: 'Terms', h1: 'Terms', mainText: 'Terms\nThese terms are short now.', previousTextChars: 20_000 })).toBeNull();
   });
 });
+
+describe('a short help article about an error message', () => {
+  it('is not an error page: the error wording is its topic, not its title', () => {
+    const help = '<h1>What to do when you see "Something went wrong" on Quillpost</h1><p>Reload the page, then sign out and back in.</p><p>If the message stays, clear the cache of your browser.</p>';
+    expect(readPage(siteFrame(help, { title: 'Help | Quillpost' })).errorPage).toBeNull();
+  });
+
+  it.each(['404 Not Found', 'Error 404 - Page Not Found', 'Oops! Something went wrong.', 'Erreur 404'])('while a title that is the error wording is: %s', (title) => {
+    expect(detectErrorPage({ docTitle: title, h1: null, mainText: 'Go back to the home page.' })).toMatch(/^error page: "/);
+  });
+});
