@@ -28,6 +28,8 @@ export interface SourceCheckResult {
   document: FactsDocument | null;
   /** The page body, for blog sources (link discovery); not stored here. */
   body: string | null;
+  /** A `new` post found after its blog's baseline: announced with `source.discovered`, not a baseline. */
+  discovered?: boolean;
 }
 
 export interface RecordContext {
@@ -96,6 +98,7 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
       } else {
         result.status = 'new';
         if (row.pendingDiscovery) {
+          result.discovered = true;
           // A post found after its blog's baseline: its first snapshot is news, not a baseline alert.
           enqueue(ctx, { event: 'source.discovered', source: eventSource(source), parentId: source.parentId ?? null, kind: source.kind, title: doc.title, facts: doc.facts }, at);
           if (doc.facts.upcomingEffectiveDate) {

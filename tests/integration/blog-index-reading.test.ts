@@ -7,6 +7,7 @@ import { runCheckCycle } from '../../src/pipeline/run-check-cycle.js';
 import { drainOutbox } from '../../src/notify/outbox.js';
 import { listSources } from '../../src/store/query-sources.js';
 import type { Config } from '../../src/domain/config.js';
+import { formatResult } from '../../src/cli/check-verb.js';
 
 const BLOG = '/journal';
 
@@ -56,7 +57,7 @@ describe('a blog index that is a short list of links', () => {
     const baselines: boolean[] = [];
     const { results } = await runCheckCycle({ db, config, onDiscovery: (e) => baselines.push(e.baseline) });
     await drainOutbox(db, config.webhooks, { force: true });
-    return { statuses: Object.fromEntries(results.map((r) => [r.sourceId, r.status])), reasons: results.map((r) => r.reason), baselines };
+    return { statuses: Object.fromEntries(results.map((r) => [r.sourceId, r.status])), reasons: results.map((r) => r.reason), baselines, lines: results.map(formatResult) };
   };
 
   it('is a valid index page', async () => {
@@ -77,6 +78,9 @@ describe('a blog index that is a short list of links', () => {
     const second = await check();
     expect(second.statuses).toEqual({ journal: 'new', 'journal/spring-update': 'new', 'journal/new-editor': 'new' });
     expect(second.baselines).toEqual([true]);
+    expect(second.lines.filter((l) => l.includes('journal/'))).toEqual([
+      expect.stringMatching(/^new +journal\/(spring-update|new-editor) +\(baseline/), expect.stringMatching(/^new +journal\/(spring-update|new-editor) +\(baseline/),
+    ]);
     expect(receiver.requests).toEqual([]);
 
     // A post that appears after the baseline is news (and the index's own text changed).
@@ -84,6 +88,7 @@ describe('a blog index that is a short list of links', () => {
     const third = await check();
     expect(third.statuses['journal/offline-drafts']).toBe('new');
     expect(third.baselines).toEqual([false]);
+    expect(third.lines).toContainEqual(expect.stringMatching(/^new +journal\/offline-drafts +\(new post/));
     expect(receiver.requests.map((r) => JSON.parse(r.body) as { event: string; source: { id: string } }).map((e) => `${e.event} ${e.source.id}`).sort())
       .toEqual(['source.discovered journal/offline-drafts', 'text.changed journal']);
   });
