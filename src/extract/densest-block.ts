@@ -1,7 +1,18 @@
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
+import { createRequire } from 'node:module';
 import type { CheerioAPI } from 'cheerio';
 import type { DomElement, DomNode, DomText } from './dom.js';
+
+// Loaded on first use, synchronously (both ship CommonJS): linkedom alone costs ~100 ms to
+// import, and only pages without `main` or `article` need it.
+const require = createRequire(import.meta.url);
+let libraries: { parseHTML: typeof import('linkedom').parseHTML; Readability: typeof import('@mozilla/readability').Readability } | null = null;
+function load(): NonNullable<typeof libraries> {
+  libraries ??= {
+    parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
+    Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
+  };
+  return libraries;
+}
 
 const INDEX = 'data-pw-i';
 const CHROME = 'data-pw-chrome';
@@ -107,6 +118,7 @@ export function densestBlock($: CheerioAPI, body: DomElement, skip: (el: DomElem
     for (const el of elements) delete el.attribs[INDEX];
     for (const el of marked) delete el.attribs[CHROME];
   }
+  const { parseHTML, Readability } = load();
   const { document } = parseHTML(`<!DOCTYPE html><html><head><title></title></head>${html}</html>`);
   for (const el of Array.from(document.querySelectorAll(`[${CHROME}]`))) el.remove();
   const reader = new Readability(document as unknown as Document, { serializer: (node: Node) => node, disableJSONLD: true, keepClasses: true });
