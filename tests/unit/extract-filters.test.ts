@@ -33,6 +33,11 @@ describe('select', () => {
     expect(text).toBe("Quillpost Terms\nFees are listed on the pricing page and may change with thirty days' notice.\nTaxes are added where the law requires them.\nContact");
   });
 
+  it('reads a range that starts inside one section and ends inside another, without the parts outside it', () => {
+    const { text } = readPage(page, { select: [{ startAfter: '#part-a h2', endBefore: '#part-b p' }] });
+    expect(text).toBe('You keep your password secret and tell us when someone else uses your account.\nTry Quillpost Premium free for a month!\nB. Content');
+  });
+
   it('reports mainFound false when a range end is missing', () => {
     expect(readPage(page, { select: [{ startBefore: '#annex', endBefore: '#nowhere' }] }).mainFound).toBe(false);
   });
