@@ -13,18 +13,25 @@ const TITLE_CHARS = 120;
 /**
  * A PDF's text as a page of blocks for the reader: its first line the H1 when it is short, every
  * other line a paragraph, except that a line continuing the previous one (no closing punctuation
- * before it, a lower-case start) is joined to it, since PDF text arrives hard-wrapped; a line
- * starting with a bullet is a list item. Pure: text in, HTML out.
+ * before it and a lower-case start, or a previous line as long as the page's long lines) is
+ * joined to it, since PDF text arrives hard-wrapped; a line starting with a bullet is a list
+ * item. Pure: text in, HTML out.
  */
 export function pdfTextToHtml(pages: readonly string[], title: string | null): string {
   const lines = pages.flatMap((page) => page.split(/\r?\n/)).map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '');
-  const blocks: Array<{ kind: 'p' | 'li'; text: string }> = [];
+  // A line as long as the page's long lines was wrapped there: the next line goes on with it.
+  const sorted = lines.map((l) => l.length).sort((a, b) => a - b);
+  const fullLine = Math.max(40, (sorted[Math.floor(sorted.length * 0.9)] ?? 0) * 0.85);
+  const blocks: Array<{ kind: 'p' | 'li'; text: string; lastLine: string }> = [];
   for (const line of lines) {
     const last = blocks[blocks.length - 1];
     const bullet = BULLET.exec(line);
-    if (bullet) blocks.push({ kind: 'li', text: line.slice(bullet[0].length) });
-    else if (last && !SENTENCE_END.test(last.text) && /^[a-zà-ÿ(,]/.test(line)) last.text = `${last.text} ${line}`;
-    else blocks.push({ kind: 'p', text: line });
+    const continues = last !== undefined && ((!SENTENCE_END.test(last.text) && /^[a-zà-ÿ(,]/.test(line)) || last.lastLine.length >= fullLine);
+    if (bullet) blocks.push({ kind: 'li', text: line.slice(bullet[0].length), lastLine: line });
+    else if (continues) {
+      last.text = `${last.text} ${line}`;
+      last.lastLine = line;
+    } else blocks.push({ kind: 'p', text: line, lastLine: line });
   }
   const out: string[] = [];
   let inList = false;

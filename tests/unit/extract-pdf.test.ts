@@ -50,3 +50,18 @@ describe('readBody()', () => {
     expect(await readBody(makePdf([['Title line', 'Body text of the notice.']]))).toContain('<h1>Title line</h1>');
   });
 });
+
+describe('pdfTextToHtml() on hard-wrapped paragraphs', () => {
+  it('joins a line to the previous one when that one ran to the full width', () => {
+    const text = [
+      'Notice',
+      'Quillpost keeps the drafts that you write for as long as your account stays open. When',
+      'You close it, they are deleted within thirty days, along with your comments and notes.',
+      'Short closing line.',
+      'Next paragraph.',
+    ].join('\n');
+    const html = pdfTextToHtml([text], null);
+    expect(html).toContain('<p>Quillpost keeps the drafts that you write for as long as your account stays open. When You close it, they are deleted within thirty days, along with your comments and notes. Short closing line.</p>');
+    expect(html).toContain('<p>Next paragraph.</p>');
+  });
+});
