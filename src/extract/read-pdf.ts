@@ -56,7 +56,8 @@ export async function readPdf(bytes: Uint8Array): Promise<string> {
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // unpdf takes ownership of the buffer it is given: hand it a copy.
-    pdf = await getDocumentProxy(new Uint8Array(bytes));
+    // verbosity 0: errors only; pdf.js would print warnings about damaged files to the console.
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   } catch (error) {
     throw new PolicyWatchError('pdf', `not a readable PDF document: ${(error as Error).message}`, { cause: error });
   }

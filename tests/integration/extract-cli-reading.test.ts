@@ -4,6 +4,7 @@ import { runCli } from '../helpers/run-cli.js';
 import { tempDir, type TempDir } from '../helpers/test-config.js';
 import { makePdf } from '../helpers/make-pdf.js';
 import { errorPage } from '../helpers/reading-pages.js';
+import { startLocalSite } from '../helpers/local-site.js';
 
 let dir: TempDir;
 beforeAll(() => {
@@ -27,6 +28,23 @@ describe('extract on the command line', () => {
     expect(doc.title).toBe('Quillpost Privacy Notice');
     expect(doc.facts.effectiveDate).toBe('2026-03-03');
     expect(doc.facts.includedData).toEqual(['comments', 'posts']);
+  });
+
+  it('reads a PDF URL, and names an unsupported content type', async () => {
+    const site = await startLocalSite({
+      '/notice.pdf': { headers: { 'content-type': 'application/pdf' }, body: makePdf([['Quillpost Privacy Notice', 'Effective date: March 3, 2026', 'We keep your drafts while your account is open.']]) },
+      '/api/policy': { headers: { 'content-type': 'application/json' }, body: '{"terms": true}' },
+    });
+    try {
+      const pdf = await runCli(['extract', site.at('/notice.pdf'), '--json']);
+      expect(pdf.code).toBe(0);
+      expect((JSON.parse(pdf.stdout) as { facts: { effectiveDate: string } }).facts.effectiveDate).toBe('2026-03-03');
+      const json = await runCli(['extract', site.at('/api/policy')]);
+      expect(json.code).toBe(1);
+      expect(json.stderr).toContain('unsupported content type application/json');
+    } finally {
+      await site.close();
+    }
   });
 
   it('refuses a folder as a usage error naming it', async () => {
