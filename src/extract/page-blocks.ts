@@ -250,7 +250,7 @@ const NO_FILTERS: PageFilters = { select: null, remove: [], ignore: [] };
  * without that chrome. The source's `remove` is dropped first; its `ignore` patterns are cut
  * from every line.
  */
-const chrome = (el: DomElement): boolean => isNoise(el) || el.name === 'header' || el.attribs['role'] === 'banner';
+const chrome = (el: DomElement): boolean => isNoise(el) || el.name === 'header' || el.attribs['role'] === 'banner' || el.attribs['role'] === 'complementary';
 
 export function pageBlocks($: CheerioAPI, options: PageBlocksOptions = {}): PageBlocks {
   const filters = options.filters ?? NO_FILTERS;
