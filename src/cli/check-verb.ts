@@ -42,7 +42,7 @@ export function formatResult(result: SourceCheckResult): string {
   const status = result.status.padEnd(9);
   switch (result.status) {
     case 'new':
-      return `${status} ${result.sourceId}  (baseline${result.document?.facts.effectiveDate ? `, effective ${result.document.facts.effectiveDate}` : ''})`;
+      return `${status} ${result.sourceId}  (${result.discovered ? 'new post' : 'baseline'}${result.document?.facts.effectiveDate ? `, effective ${result.document.facts.effectiveDate}` : ''})`;
     case 'changed':
       return `${status} ${result.sourceId}  change ${result.changeId}: ${result.factChanges.length > 0 ? result.factChanges.map(describeFactChange).join('; ') : 'text only'}`;
     case 'blocked':

@@ -30,8 +30,12 @@ export interface FetchedPage {
   outcome: FetchOutcome;
   httpStatus: number | null;
   reason: string | null;
-  /** Decoded to a string (charset from the header, else a meta tag, else UTF-8); only for `ok`. */
+  /** Decoded to a string (charset from the header, else a meta tag, else UTF-8); only for an `ok` HTML or text page. */
   body: string | null;
+  /** The bytes of an `ok` PDF document (then `body` is null). */
+  pdf?: Buffer | null;
+  /** The media type the server gave (`text/html`, `application/pdf`), lower-cased; null when none. */
+  contentType?: string | null;
   bytes: number;
   etag: string | null;
   lastModified: string | null;
@@ -182,7 +186,9 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
     },
     // Handled by us: LinkedIn's 999 is "blocked", not a server error to retry.
     ignoreHttpErrorStatusCodes: [999],
-    additionalMimeTypes: ['application/octet-stream', 'text/plain'],
+    // Every type reaches the handler, which reads HTML, text and PDF and names any other type
+    // itself (crawlee's own refusal is a long message about its allowed list).
+    additionalMimeTypes: ['*/*'],
     retryOnBlocked: false,
     statusMessageLoggingInterval: 3600,
     preNavigationHooks: [
@@ -190,7 +196,7 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
         hosts.started(request);
         const data = request.userData as { etag: string | null; lastModified: string | null; origin: string };
         started.set(request.uniqueKey, started.get(request.uniqueKey) ?? Date.now());
-        const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' };
+        const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml;q=0.9,application/pdf;q=0.8,*/*;q=0.5' };
         if (data.etag) headers['if-none-match'] = data.etag;
         if (data.lastModified) headers['if-modified-since'] = data.lastModified;
         gotOptions.headers = { ...gotOptions.headers, ...headers };
@@ -252,7 +258,12 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
       if (new URL(finalUrl).host !== new URL(request.url).host) {
         return finish({ ...base, outcome: 'error', reason: `redirect to another host refused: ${new URL(finalUrl).host}` });
       }
-      const text = decodeBody(buffer, header(headers, 'content-type'));
+      const contentType = header(headers, 'content-type');
+      const format = bodyFormat(contentType, buffer);
+      base.contentType = mediaType(contentType);
+      if (format === 'pdf') return finish({ ...base, outcome: 'ok', pdf: buffer });
+      if (format === 'unsupported') return finish({ ...base, outcome: 'error', reason: `unsupported content type ${base.contentType ?? 'application/octet-stream'}` });
+      const text = decodeBody(buffer, contentType);
       if (text.trim() === '') return finish({ ...base, outcome: 'error', reason: 'empty body' });
       return finish({ ...base, outcome: 'ok', body: text });
     },
@@ -329,6 +340,31 @@ function describeError(error: Error, status: number | null): string {
   if (/timed out|timeout/i.test(message)) return `timeout: ${message}`;
   if (/MaxRedirects|redirects|Redirected \d+ times/i.test(message)) return `too many redirects: ${message}`;
   return message.slice(0, 300);
+}
+
+function mediaType(contentType: string | null): string | null {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase();
+  return type ? type : null;
+}
+
+/** Media types read as HTML (text and XML read as their text). */
+const TEXT_TYPES = new Set(['text/html', 'application/xhtml+xml', 'text/plain', 'text/xml', 'application/xml']);
+
+/**
+ * How a body is read: `html`, `pdf`, or `unsupported` (JSON, images, archives...). A body
+ * without a type, or sent as `application/octet-stream`, is judged by its first bytes.
+ */
+export function bodyFormat(contentType: string | null, body: Buffer): 'html' | 'pdf' | 'unsupported' {
+  const type = mediaType(contentType);
+  const pdf = body.subarray(0, 5).toString('latin1') === '%PDF-';
+  if (type === 'application/pdf' || type === 'application/x-pdf') return 'pdf';
+  if (type !== null && TEXT_TYPES.has(type)) return 'html';
+  if (type === null || type === 'application/octet-stream') {
+    if (pdf) return 'pdf';
+    // Text has no NUL bytes; binary files nearly always do.
+    return body.subarray(0, 1024).includes(0) ? 'unsupported' : 'html';
+  }
+  return 'unsupported';
 }
 
 /** The header's charset, else a `<meta charset>`, else UTF-8 (invalid bytes become U+FFFD). */

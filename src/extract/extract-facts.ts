@@ -13,6 +13,7 @@ import { extractLegalBasis, extractProviders } from './providers-and-legal-basis
 import type { Found } from './evidence.js';
 import type { LanguageTable } from './lang/table.js';
 import { normalizeSpace } from './dom.js';
+import { compileFilters, type FilterOptions, type PageFilters } from './compile-filters.js';
 
 export interface ExtractOptions {
   /** The page's URL, copied into the document (and used to guess `kind` when absent). Default null. */
@@ -21,8 +22,14 @@ export interface ExtractOptions {
   kind?: SourceKind | null;
   /** Default `auto`: `<html lang>` when English or French, else the page's words. */
   language?: 'en' | 'fr' | 'auto';
-  /** CSS selector of the main content; default main, [role=main], article, else the body. */
-  select?: string;
+  /** The source's filters: `select` (one selector or a list, ranges included), `remove`, `ignore`. */
+  select?: FilterOptions['select'];
+  remove?: FilterOptions['remove'];
+  ignore?: FilterOptions['ignore'];
+  /** The same, already checked by `compileFilters`. */
+  filters?: PageFilters;
+  /** Length of the last snapshot's text, to tell a page that collapsed into an error page. */
+  previousTextChars?: number | null;
 }
 
 export interface ExtractResult {
@@ -70,17 +77,19 @@ function factsOf(page: LoadedPage, $: CheerioAPI, reading: ReadingTables, kind: 
 
 /**
  * The Facts document of one page, parsed once. A fact the page does not state is null; every
- * stated fact carries the short page text it was read from. A sign-in wall states nothing.
+ * stated fact carries the short page text it was read from. A sign-in wall or an error page
+ * states nothing.
  */
 export function extractFacts(html: string, options: ExtractOptions = {}): ExtractResult {
   const $ = loadHtml(html);
-  const page = readLoadedPage($, options.select === undefined ? {} : { select: options.select });
-  const language = detectLanguage(options.language, page.htmlLang, page.text);
   const url = options.url ?? null;
   const kind = options.kind ?? inferKind(url);
+  const filters = options.filters ?? compileFilters(options);
+  const page = readLoadedPage($, { filters, linkIndex: kind === 'blog', previousTextChars: options.previousTextChars ?? null });
+  const language = detectLanguage(options.language, page.htmlLang, page.text);
   const facts: Facts = emptyFacts();
   const evidence: FactsDocument['evidence'] = {};
-  if (!page.signInWall) {
+  if (!page.signInWall && page.errorPage === null) {
     const reading = readingTables(readingLanguage(options.language, language, page.text));
     const found = factsOf(page, $, reading, kind);
     for (const [name, value] of Object.entries(found) as Array<[FactName, Found<unknown> | null]>) {

@@ -1,4 +1,4 @@
-import type { DomElement } from './dom.js';
+import type { DomElement, DomNode, DomText } from './dom.js';
 
 /** Elements that never hold page content. */
 const NEVER_CONTENT = new Set([
@@ -8,7 +8,13 @@ const NEVER_CONTENT = new Set([
 ]);
 const NOISE_ROLE = /^(?:navigation|contentinfo|search|dialog|alertdialog|menu|menubar|banner-nav)$/i;
 const NOISE_CLASS =
-  /cookie|consent[-_]?(?:banner|bar|dialog|modal|notice|manager)|gdpr|lang(?:uage)?[-_]?(?:picker|selector|select|switch|chooser|menu|list|dropdown)|locale[-_]?(?:picker|selector|switch|list)|share[-_]?(?:bar|buttons|menu|links)|social[-_]?(?:share|links)|skip[-_]?(?:link|to)|breadcrumb|global-footer|site-footer|nav-footer|sign-?in-modal|join-form|toast|wm-ipp|wb-autocomplete|donato/i;
+  /cookie|consent[-_]?(?:banner|bar|dialog|modal|notice|manager)|gdpr|lang(?:uage)?[-_]?(?:picker|selector|select|switch|chooser|menu|list|dropdown)|locale[-_]?(?:picker|selector|switch|list)|share[-_]?(?:bar|buttons|menu|links)|social[-_]?(?:share|links)|skip[-_]?(?:link|to)|breadcrumb|global-footer|site-footer|nav-footer|sign-?in-modal|join-form|toast|wm-ipp|wb-autocomplete|donato|onetrust|didomi|usercentrics|truste-|qc-cmp|cmp-(?:banner|container|dialog)|mega-?menu|dropdown-menu|site-menu|main-menu|mobile-menu|nav-menu|menu-toggle|hamburger|off-?canvas/i;
+/** Text kept for screen readers only: "(opens in a new tab)" added to a link is not page text. */
+const SCREEN_READER_ONLY =
+  /(?:^|\s)(?:sr-only|sr-text|show-for-sr|visually-?hidden|visuallyhidden|hidden-visually|u-hidden-visually|screen-?reader(?:-text|-only)?|a11y-(?:hidden|only)|assistive-text|element-invisible|hidden-accessible|offscreen)(?:\s|$)/i;
+const SKIP_LINK_TEXT = /^\s*(?:skip|jump)\s+to\b|^\s*(?:aller|passer|acc[ée]der)\s+(?:au|directement au)\s+(?:contenu|menu)/i;
+/** `aria-hidden` on more text than this is a page hidden behind a dialog, not a decoration. */
+const ARIA_HIDDEN_MAX_CHARS = 300;
 
 /** Lists of links to the same page in other languages: a language picker without a class. */
 function isLanguageList(el: DomElement): boolean {
@@ -30,11 +36,31 @@ function isLanguageList(el: DomElement): boolean {
   return tagged >= 4 && tagged * 2 >= links;
 }
 
+/** Text of a subtree, counted only up to `limit` characters. */
+function textBeyond(el: DomElement, limit: number): boolean {
+  let chars = 0;
+  const stack: DomNode[] = [...el.children];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      chars += (node as DomText).data.trim().length;
+      if (chars > limit) return true;
+    } else if (node.type === 'tag') stack.push(...(node as DomElement).children);
+  }
+  return false;
+}
+
 /** True for an element whose whole subtree is navigation, chrome or per-load noise. */
 export function isNoise(el: DomElement): boolean {
   if (NEVER_CONTENT.has(el.name)) return true;
   const a = el.attribs;
   if (a['hidden'] !== undefined) return true;
+  if (a['class'] !== undefined && SCREEN_READER_ONLY.test(a['class'])) return true;
+  if (a['aria-hidden'] === 'true' && el.name !== 'main' && el.name !== 'body' && !textBeyond(el, ARIA_HIDDEN_MAX_CHARS)) return true;
+  if (el.name === 'a' && (a['href'] ?? '').startsWith('#') && el.children.length <= 3) {
+    const first = el.children[0];
+    if (first !== undefined && first.type === 'text' && SKIP_LINK_TEXT.test((first as DomText).data)) return true;
+  }
   if (a['role'] !== undefined && NOISE_ROLE.test(a['role'])) return true;
   if (el.name === 'code' && /display\s*:\s*none/i.test(a['style'] ?? '')) return true;
   const names = `${a['class'] ?? ''} ${a['id'] ?? ''} ${a['data-alert-type'] ?? ''}`;

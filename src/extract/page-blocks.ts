@@ -2,6 +2,9 @@ import type { CheerioAPI } from 'cheerio';
 import { cleanUrlsInText } from './clean-url.js';
 import { type DomElement, type DomNode, isElement, isText, normalizeSpace, textOf } from './dom.js';
 import { isNoise } from './noise.js';
+import type { PageFilters } from './compile-filters.js';
+import { densestBlock } from './densest-block.js';
+import { removeSelected, selectorNodes, syntheticRoot } from './select-nodes.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'item' | 'row';
 
@@ -45,6 +48,7 @@ class BlockCollector {
     private readonly area: Block['area'],
     private readonly skip: (el: DomElement) => boolean,
     listIdBase: number,
+    private readonly ignore: readonly RegExp[] = [],
   ) {
     this.listCounter = listIdBase;
   }
@@ -79,9 +83,17 @@ class BlockCollector {
     this.walkChildren(node);
   }
 
+  /** A line's text: URLs cleaned, then what the source's `ignore` patterns match dropped. */
+  private clean(raw: string): string {
+    let text = cleanUrlsInText(raw);
+    if (this.ignore.length === 0) return text;
+    for (const re of this.ignore) text = text.replace(re, ' ');
+    return normalizeSpace(text);
+  }
+
   flush(): void {
     if (this.buf.length === 0) return;
-    const text = cleanUrlsInText(normalizeSpace(this.buf.join('')));
+    const text = this.clean(normalizeSpace(this.buf.join('')));
     this.buf = [];
     if (text === '') return;
     const owner = this.owner;
@@ -128,7 +140,7 @@ class BlockCollector {
     const cells: string[] = [];
     for (const child of node.children) {
       if (isElement(child) && (child.name === 'td' || child.name === 'th') && !this.skip(child)) {
-        const text = cleanUrlsInText(textOf(child, this.skip));
+        const text = this.clean(textOf(child, this.skip));
         if (text !== '') cells.push(text);
       }
     }
@@ -142,21 +154,39 @@ class BlockCollector {
 
 export interface PageBlocks {
   blocks: Block[];
-  /** The main region was found (the `select` selector when given) and has real text. */
+  /** The main region was found (the `select` selection when given) and has real text. */
   mainFound: boolean;
-  root: DomElement | null;
+  /** What was read as the content: the `select` matches, `main`/`article`, the densest block; null for the body. */
+  roots: DomElement[] | null;
+  /** How the content was found, for tests and the bench. */
+  via: 'select' | 'main' | 'densest' | 'body';
+}
+
+export interface PageBlocksOptions {
+  /** The source's filters (`compileFilters`); none by default. */
+  filters?: PageFilters;
+  /** A blog index: a heading and links are content, however short. */
+  linkIndex?: boolean;
+  /** Without `main`/`article`, pick the densest block with Readability (default true). */
+  densest?: boolean;
 }
 
 const REAL_TEXT_CHARS = 80;
+/** The densest block stands for the page when it holds this much text, or half the page's. */
+const DENSE_ENOUGH_CHARS = 500;
 
-function realText(blocks: Block[]): boolean {
+function textChars(blocks: Block[]): number {
   let total = 0;
   for (const b of blocks) total += b.text.length;
-  return total >= REAL_TEXT_CHARS;
+  return total;
 }
 
-function collect(root: DomElement, area: Block['area'], skip: (el: DomElement) => boolean, listBase = 0): BlockCollector {
-  const collector = new BlockCollector(area, skip, listBase);
+function realText(blocks: Block[]): boolean {
+  return textChars(blocks) >= REAL_TEXT_CHARS;
+}
+
+function collect(root: DomElement, area: Block['area'], skip: (el: DomElement) => boolean, listBase = 0, ignore: readonly RegExp[] = []): BlockCollector {
+  const collector = new BlockCollector(area, skip, listBase, ignore);
   collector.walk(root);
   collector.flush();
   return collector;
@@ -167,10 +197,10 @@ const ANNOUNCEMENT =
   /\b(?:updat\w*|chang\w*|effective|take effect|terms|policy|agreement|notice)\b|mise à jour|mettons à jour|modifi|vigueur|conditions|politique/i;
 
 /** Announcement banners outside the main content ("We're updating our terms on ..."). */
-function bannerBlocks(roots: DomElement[], skip: (el: DomElement) => boolean, listBase: number): Block[] {
+function bannerBlocks(roots: DomElement[], skip: (el: DomElement) => boolean, listBase: number, ignore: readonly RegExp[]): Block[] {
   const out: Block[] = [];
   for (const root of roots) {
-    for (const block of collect(root, 'banner', skip, listBase).blocks) {
+    for (const block of collect(root, 'banner', skip, listBase, ignore).blocks) {
       if (block.text.length <= 600 && DATE_HINT.test(block.text) && ANNOUNCEMENT.test(block.text)) {
         out.push({ ...block, listId: null, leadIn: null });
       }
@@ -180,48 +210,116 @@ function bannerBlocks(roots: DomElement[], skip: (el: DomElement) => boolean, li
 }
 
 function firstElement($: CheerioAPI, selector: string): DomElement | null {
-  try {
-    const el = $(selector).get(0) as unknown as DomElement | undefined;
-    return el ?? null;
-  } catch {
-    return null; // an invalid selector from config reads as "not found"
-  }
+  const el = $(selector).get(0) as unknown as DomElement | undefined;
+  return el ?? null;
 }
 
-/**
- * Cuts the page into blocks: the main content (the `select` selector, else `main`,
- * `[role=main]`, `article`, else the body without its header, nav, aside and footer), preceded
- * by any announcement banner found outside it.
- */
-export function pageBlocks($: CheerioAPI, options: { select?: string } = {}): PageBlocks {
-  const body = firstElement($, 'body') ?? (($.root().get(0) as unknown) as DomElement);
-  const candidates = options.select ? [options.select] : ['main', '[role=main]', 'article'];
-  let root: DomElement | null = null;
-  let main: Block[] = [];
-  for (const selector of candidates) {
-    const el = firstElement($, selector);
-    if (el === null || isNoise(el)) continue;
-    const blocks = collect(el, 'main', isNoise).blocks;
-    if (realText(blocks)) {
-      root = el;
-      main = blocks;
-      break;
+/** Nodes of the selections in order, without those inside an earlier one (joined once). */
+function selectedNodes($: CheerioAPI, filters: PageFilters): DomNode[] {
+  const out: DomNode[] = [];
+  const taken = new Set<DomNode>();
+  const inside = (node: DomNode): boolean => {
+    for (let n: DomNode | null = node; n !== null; n = n.parent) if (taken.has(n)) return true;
+    return false;
+  };
+  for (const selector of filters.select ?? []) {
+    for (const node of selectorNodes($, selector)) {
+      if (inside(node)) continue;
+      taken.add(node);
+      out.push(node);
     }
   }
-  const selectMissed = options.select !== undefined && root === null;
-  const bannerSkip = (el: DomElement): boolean => el === root || (isNoise(el) && el.name !== 'aside');
-  let banner: Block[];
-  if (root !== null) {
-    banner = bannerBlocks([body], bannerSkip, 100000);
-  } else {
-    const chrome = (el: DomElement): boolean => isNoise(el) || el.name === 'header';
-    main = collect(body, 'main', chrome).blocks;
-    const outside = $('body header, body aside').toArray() as unknown as DomElement[];
-    banner = bannerBlocks(outside.filter((el) => !outside.includes(el.parent as DomElement)), bannerSkip, 100000);
+  return out;
+}
+
+const HEADING_TAGS = 'h1, h2, h3, h4, h5, h6';
+
+/** A blog index that is a heading and links: a valid page however little text it has. */
+function isLinkIndex($: CheerioAPI, roots: DomElement[], blocks: Block[]): boolean {
+  if (!blocks.some((b) => b.kind === 'heading') && $(roots as never).find(HEADING_TAGS).length === 0) return false;
+  return $(roots as never).find('a[href]').length > 0;
+}
+
+const NO_FILTERS: PageFilters = { select: null, remove: [], ignore: [] };
+
+/**
+ * Cuts the page into blocks: the main content, preceded by any announcement banner found
+ * outside it. The content is the source's `select` (its matches joined in order), else `main`,
+ * `[role=main]`, `article`, else the block Readability finds densest once site chrome (header,
+ * nav, footer, aside, cookie banners, menus, screen-reader-only text) is set aside, else the body
+ * without that chrome. The source's `remove` is dropped first; its `ignore` patterns are cut
+ * from every line.
+ */
+const chrome = (el: DomElement): boolean => isNoise(el) || el.name === 'header' || el.attribs['role'] === 'banner' || el.attribs['role'] === 'complementary';
+
+export function pageBlocks($: CheerioAPI, options: PageBlocksOptions = {}): PageBlocks {
+  const filters = options.filters ?? NO_FILTERS;
+  const ignore = filters.ignore;
+  if (filters.remove.length > 0) removeSelected($, filters.remove);
+  const body = firstElement($, 'body') ?? (($.root().get(0) as unknown) as DomElement);
+  const linkIndex = options.linkIndex === true;
+  let roots: DomElement[] | null = null;
+  let main: Block[] = [];
+  let via: PageBlocks['via'] = 'body';
+  let found = false;
+  if (filters.select !== null) {
+    const nodes = selectedNodes($, filters);
+    if (nodes.length > 0) {
+      const chosen = new Set(nodes);
+      // The user's choice is read even where it looks like chrome (an `aside` holding the terms).
+      main = collect(syntheticRoot(nodes), 'main', (el) => !chosen.has(el) && isNoise(el), 0, ignore).blocks;
+      roots = nodes.filter((n): n is DomElement => n.type === 'tag');
+      via = 'select';
+      found = main.length > 0;
+    }
+  }
+  // A selection that matched nothing still reads the page, but mainFound stays false.
+  const missed = filters.select !== null && roots === null;
+  if (roots === null) {
+    for (const selector of ['main', '[role=main]', 'article']) {
+      const el = firstElement($, selector);
+      if (el === null || isNoise(el)) continue;
+      const blocks = collect(el, 'main', isNoise, 0, ignore).blocks;
+      if (realText(blocks) || (linkIndex && isLinkIndex($, [el], blocks))) {
+        roots = [el];
+        main = blocks;
+        via = 'main';
+        found = !missed;
+        break;
+      }
+    }
+  }
+  let banner: Block[] = [];
+  if (roots === null) {
+    main = collect(body, 'main', chrome, 0, ignore).blocks;
+    found = !missed && (realText(main) || (linkIndex && isLinkIndex($, [body], main)));
+    // A blog index is its links: Readability would keep the densest prose and drop them.
+    if (options.densest !== false && !linkIndex && realText(main)) {
+      const dense = densestBlock($, body, chrome);
+      if (dense !== null) {
+        const blocks = collect(syntheticRoot(dense.roots), 'main', (el) => chrome(el) || dense.dropped.has(el), 0, ignore).blocks;
+        const chars = textChars(blocks);
+        if (realText(blocks) && (chars >= DENSE_ENOUGH_CHARS || chars * 2 >= textChars(main))) {
+          main = blocks;
+          roots = dense.roots;
+          via = 'densest';
+        }
+      }
+    }
+    if (roots === null) {
+      const outside = $('body header, body aside, body [role=banner]').toArray() as unknown as DomElement[];
+      const skip = (el: DomElement): boolean => isNoise(el) && el.name !== 'aside';
+      banner = bannerBlocks(outside.filter((el) => !outside.includes(el.parent as DomElement)), skip, 100000, ignore);
+    }
+  }
+  if (roots !== null) {
+    const inRoots = new Set<DomElement>(roots);
+    const bannerSkip = (el: DomElement): boolean => inRoots.has(el) || (isNoise(el) && el.name !== 'aside');
+    banner = bannerBlocks([body], bannerSkip, 100000, ignore);
   }
   const seen = new Set(main.map((b) => b.text));
   const kept = banner.filter((b) => !seen.has(b.text));
   const shifted = main.map((b) => (b.leadIn === null ? b : { ...b, leadIn: b.leadIn + kept.length }));
   const blocks = [...kept, ...shifted];
-  return { blocks, mainFound: !selectMissed && realText(main), root };
+  return { blocks, mainFound: found, roots, via };
 }

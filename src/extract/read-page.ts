@@ -3,6 +3,8 @@ import type { CheerioAPI } from 'cheerio';
 import { blockLine, type Block, pageBlocks } from './page-blocks.js';
 import { detectSignInWall } from './sign-in-wall.js';
 import { normalizeSpace } from './dom.js';
+import { compileFilters, type FilterOptions, type PageFilters } from './compile-filters.js';
+import { detectErrorPage } from './error-page.js';
 
 export interface ReadPage {
   /** The H1, else `<title>`, trimmed. */
@@ -24,6 +26,14 @@ export interface ReadPage {
   mainFound: boolean;
   /** The page is a LinkedIn-style sign-in / authwall / "join now" page, not content. */
   signInWall: boolean;
+  /**
+   * An error or placeholder page served instead of the document ("Page not found", "Accès
+   * refusé", a bot check, "please enable JavaScript"...): what was seen, as the check's reason
+   * (`error page: "Page not found"`); null for content.
+   */
+  errorPage: string | null;
+  /** How the content was found: `select`, `main` (main/[role=main]/article), `densest` or `body`. */
+  via: 'select' | 'main' | 'densest' | 'body';
 }
 
 /** A page read once: what `readPage` returns, plus the blocks the fact extractor reads. */
@@ -31,9 +41,13 @@ export interface LoadedPage extends ReadPage {
   blocks: Block[];
 }
 
-export interface ReadPageOptions {
-  /** CSS selector of the main content; default: main, [role=main], article, else the body. */
-  select?: string;
+export interface ReadPageOptions extends FilterOptions {
+  /** Filters already checked by `compileFilters` (used instead of `select`/`remove`/`ignore`). */
+  filters?: PageFilters;
+  /** A `blog` index: a heading and links are a valid page, however short. */
+  linkIndex?: boolean;
+  /** Length of the last snapshot's text: a page that collapsed far below it is judged as a possible error page. */
+  previousTextChars?: number | null;
 }
 
 function pageTitle($: CheerioAPI, rootH1: string | null): string | null {
@@ -45,17 +59,20 @@ function pageTitle($: CheerioAPI, rootH1: string | null): string | null {
 
 /** Reads an already parsed page (the fact extractor parses once and reuses it). */
 export function readLoadedPage($: CheerioAPI, options: ReadPageOptions = {}): LoadedPage {
-  const { blocks, mainFound } = pageBlocks($, options);
+  const filters = options.filters ?? compileFilters(options);
+  const { blocks, mainFound, via } = pageBlocks($, { filters, linkIndex: options.linkIndex === true });
   const text = blocks.map(blockLine).join('\n');
   const rootH1 = blocks.find((b) => b.area === 'main' && b.kind === 'heading' && b.level === 1)?.text ?? null;
   const title = pageTitle($, rootH1);
   const htmlLang = ($('html').attr('lang') ?? '').trim() || null;
   const mainText = blocks.filter((b) => b.area === 'main').map((b) => b.text).join('\n');
   const signInWall = detectSignInWall($, title, mainText);
-  return { title, htmlLang, text, mainFound, signInWall, blocks };
+  const docTitle = normalizeSpace($('title').first().text()) || null;
+  const errorPage = signInWall ? null : detectErrorPage({ docTitle, h1: rootH1, mainText, previousTextChars: options.previousTextChars ?? null });
+  return { title, htmlLang, text, mainFound, signInWall, errorPage, via, blocks };
 }
 
-/** Reads a page: its title, language, normalized main text and whether it is a sign-in wall. */
+/** Reads a page: its title, language, normalized main text and whether it is a sign-in wall or an error page. */
 export function readPage(html: string, options: ReadPageOptions = {}): ReadPage {
   const { blocks: _blocks, ...page } = readLoadedPage(loadHtml(html), options);
   return page;

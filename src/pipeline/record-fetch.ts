@@ -28,6 +28,8 @@ export interface SourceCheckResult {
   document: FactsDocument | null;
   /** The page body, for blog sources (link discovery); not stored here. */
   body: string | null;
+  /** A `new` post found after its blog's baseline: announced with `source.discovered`, not a baseline. */
+  discovered?: boolean;
 }
 
 export interface RecordContext {
@@ -96,6 +98,7 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
       } else {
         result.status = 'new';
         if (row.pendingDiscovery) {
+          result.discovered = true;
           // A post found after its blog's baseline: its first snapshot is news, not a baseline alert.
           enqueue(ctx, { event: 'source.discovered', source: eventSource(ctx, source), parentId: source.parentId ?? null, kind: source.kind, title: doc.title, facts: doc.facts }, at);
           if (doc.facts.upcomingEffectiveDate) {
@@ -129,7 +132,7 @@ type Prepared =
   | { kind: 'not-modified' }
   | { kind: 'same-body' }
   | { kind: 'same-text'; bodyHash: string }
-  | { kind: 'new-content'; doc: FactsDocument; text: string; textHash: string; bodyHash: string; raw: string; previous: PreviousSnapshot | null };
+  | { kind: 'new-content'; doc: FactsDocument; text: string; textHash: string; bodyHash: string; raw: string | Buffer; previous: PreviousSnapshot | null };
 
 /**
  * A page that breaks the extractor is an error check of that source. A database error is not the
@@ -159,28 +162,47 @@ async function prepare(db: Db, source: Source, page: FetchedPage): Promise<Prepa
   if (page.outcome === 'not-modified') {
     return currentId !== null ? { kind: 'not-modified' } : { kind: 'failed', status: 'error', reason: 'HTTP 304 without a stored snapshot' };
   }
-  const raw = page.body ?? '';
+  // A PDF is stored as its bytes (gzip, in the same column as HTML): `%PDF-` tells them apart.
+  const raw: string | Buffer = page.pdf ?? page.body ?? '';
   // Hashing before parsing: a page whose body differs only by per-load noise is not parsed again,
-  // and its snapshot (compressed text, facts) is not even read.
-  const bodyHash = sha256(stripNoise(raw));
+  // and its snapshot (compressed text, facts) is not even read. The source's filters are part of
+  // the hash, so that a filter edited in config is applied on the next check.
+  const bodyHash = hashBody(typeof raw === 'string' ? stripNoise(raw) : raw, source);
   if (currentId !== null && row?.bodyHash === bodyHash) return { kind: 'same-body' };
   const current = currentId !== null ? getSnapshotRow(db, currentId) : undefined;
+  const previousText = current ? decompressText(current.text) : null;
   // Loaded on first use: a cycle of unchanged pages never parses, and the extractor (cheerio)
   // costs ~190 ms and ~20 MB to load.
   const { extractFacts } = await import('../extract/extract-facts.js');
-  const { document, page: read } = extractFacts(raw, { url: source.url, kind: source.kind, language: source.language ?? 'auto', select: typeof source.select === 'string' ? source.select : undefined });
+  const html = typeof raw === 'string' ? raw : await (await import('../extract/read-pdf.js')).readBody(raw);
+  const { document, page: read } = extractFacts(html, {
+    url: source.url, kind: source.kind, language: source.language ?? 'auto',
+    select: source.select, remove: source.remove, ignore: source.ignore, previousTextChars: previousText?.length ?? null,
+  });
   if (read.signInWall) return { kind: 'failed', status: 'blocked', reason: 'sign-in wall served instead of the page' };
+  // An error page is not a version: no snapshot, and on a first check no baseline either.
+  if (read.errorPage !== null) return { kind: 'failed', status: 'error', reason: read.errorPage };
   if (!read.mainFound || read.text.trim() === '') {
-    return { kind: 'failed', status: 'error', reason: source.select ? `main content missing (no text in "${source.select}")` : 'main content missing' };
+    const select = typeof source.select === 'string' ? `"${source.select}"` : 'the selected content';
+    return { kind: 'failed', status: 'error', reason: source.select ? `main content missing (no text in ${select})` : 'main content missing' };
   }
   const textHash = sha256(read.text);
-  const previous: PreviousSnapshot | null = current
-    ? { id: current.id, facts: current.facts as Facts, textHash: current.textHash, text: decompressText(current.text) }
+  const previous: PreviousSnapshot | null = current && previousText !== null
+    ? { id: current.id, facts: current.facts as Facts, textHash: current.textHash, text: previousText }
     : null;
   if (previous && previous.textHash === textHash && diffFacts(previous.facts, document.facts).length === 0) {
     return { kind: 'same-text', bodyHash };
   }
   return { kind: 'new-content', doc: document, text: read.text, textHash, bodyHash, raw, previous };
+}
+
+/** The noise-stripped body's hash, with the source's filters when it has any (none: as before filters existed). */
+function hashBody(body: string | Buffer, source: Source): string {
+  const hash = createHash('sha256').update(body);
+  if (source.select !== undefined || (source.remove?.length ?? 0) > 0 || (source.ignore?.length ?? 0) > 0) {
+    hash.update(`\0filters:${JSON.stringify([source.select ?? null, source.remove ?? [], source.ignore ?? []])}`);
+  }
+  return hash.digest('hex');
 }
 
 function eventSource(ctx: RecordContext, source: Pick<Source, 'id' | 'url'> & { name?: string | null }): EventSource {

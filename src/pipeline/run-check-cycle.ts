@@ -108,8 +108,10 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
       }
       results.push(result);
       options.onResult?.(result);
-      // A blog's first successful check is the baseline of its posts: they are tracked, not announced.
-      if (source.kind === 'blog') await discover(source, page, 1, result.status === 'new', crawl.enqueue);
+      // Links are read only from an index that was read (an error page's links are not posts), and
+      // its first successful read is the baseline of its posts: they are tracked, not announced.
+      const read = result.status === 'new' || result.status === 'changed' || result.status === 'unchanged';
+      if (source.kind === 'blog' && read) await discover(source, page, 1, result.status === 'new', crawl.enqueue);
     },
   });
   if (!fatal) {
