@@ -11,6 +11,8 @@ import { compressText, decompressText } from '../store/compress.js';
 import { getSourceRow, updateSourceRow, type SourceRow } from '../store/source-rows.js';
 import { getSnapshotRow, insertChange, insertCheck, insertSnapshot, upsertContent } from '../store/snapshot-rows.js';
 import { enqueueEvent } from '../notify/outbox.js';
+import { EXTRACTOR_VERSION } from '../extract/extractor-version.js';
+import { recordAnnouncement, sendDueAnnouncements } from './announce-due.js';
 import { changeUrl, type EventSource, type OutboxEvent } from '../notify/outbox-event.js';
 
 /** What one check of one source came to: one line of `check`'s output. */
@@ -34,9 +36,11 @@ export interface RecordContext {
   db: Db;
   config: Config;
   now: () => number;
+  /** The extractor version new snapshots record; default EXTRACTOR_VERSION (tests simulate upgrades with it). */
+  extractorVersion?: number;
 }
 
-const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
 /**
  * Turns one fetched page into a check row and, when its content changed, a snapshot, a change and
@@ -60,6 +64,7 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
       result.status = prepared.status;
       result.reason = prepared.reason;
       recordFailure(ctx, row, result, at);
+      sendDueAnnouncements(ctx, source, at);
       insertCheck(db, { sourceId: source.id, at, durationMs: page.durationMs, status: result.status, httpStatus: page.httpStatus, reason: result.reason });
       return result;
     }
@@ -78,7 +83,9 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
       snapshotId = insertSnapshot(db, {
         sourceId: source.id, contentId, createdAt: at, textHash, text: compressText(text),
         title: doc.title, language: doc.language, facts: doc.facts, evidence: doc.evidence, finalUrl: page.finalUrl,
+        extractorVersion: ctx.extractorVersion ?? EXTRACTOR_VERSION,
       });
+      if (doc.facts.upcomingEffectiveDate) recordAnnouncement(ctx, source.id, doc.facts.upcomingEffectiveDate, snapshotId, at);
       sourceUpdate.bodyHash = bodyHash;
       result.document = doc;
       if (prepared.previous) {
@@ -107,6 +114,8 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
       }
     }
     recordSuccess(ctx, row, source, at);
+    // On every check, the page changed or not: the announced date arriving is independent of it.
+    sendDueAnnouncements(ctx, source, at);
     insertCheck(db, { sourceId: source.id, at, durationMs: page.durationMs, status: result.status, httpStatus: page.httpStatus, reason: null, snapshotId });
     updateSourceRow(db, source.id, {
       ...sourceUpdate, currentSnapshotId: snapshotId, lastCheckedAt: at, lastStatus: result.status,
@@ -159,14 +168,9 @@ async function prepare(db: Db, source: Source, page: FetchedPage): Promise<Prepa
   const bodyHash = sha256(stripNoise(raw));
   if (currentId !== null && row?.bodyHash === bodyHash) return { kind: 'same-body' };
   const current = currentId !== null ? getSnapshotRow(db, currentId) : undefined;
-  // Loaded on first use: a cycle of unchanged pages never parses, and the extractor (cheerio)
-  // costs ~190 ms and ~20 MB to load.
-  const { extractFacts } = await import('../extract/extract-facts.js');
-  const { document, page: read } = extractFacts(raw, { url: source.url, kind: source.kind, language: source.language ?? 'auto', select: typeof source.select === 'string' ? source.select : undefined });
-  if (read.signInWall) return { kind: 'failed', status: 'blocked', reason: 'sign-in wall served instead of the page' };
-  if (!read.mainFound || read.text.trim() === '') {
-    return { kind: 'failed', status: 'error', reason: source.select ? `main content missing (no text in "${source.select}")` : 'main content missing' };
-  }
+  const reading = await readSourcePage(source, raw);
+  if (reading.kind === 'failed') return reading;
+  const { document, read } = reading;
   const textHash = sha256(read.text);
   const previous: PreviousSnapshot | null = current
     ? { id: current.id, facts: current.facts as Facts, textHash: current.textHash, text: decompressText(current.text) }
@@ -177,11 +181,31 @@ async function prepare(db: Db, source: Source, page: FetchedPage): Promise<Prepa
   return { kind: 'new-content', doc: document, text: read.text, textHash, bodyHash, raw, previous };
 }
 
-function eventSource(source: Source): EventSource {
+export type SourcePageReading =
+  | { kind: 'failed'; status: 'blocked' | 'error'; reason: string }
+  | { kind: 'read'; document: FactsDocument; read: { text: string } };
+
+/**
+ * Reads a page's facts with the source's filters: the one place a fetched page and a stored one
+ * (re-extraction) are read, so both read alike.
+ */
+export async function readSourcePage(source: Source, raw: string): Promise<SourcePageReading> {
+  // Loaded on first use: a cycle of unchanged pages never parses, and the extractor (cheerio)
+  // costs ~190 ms and ~20 MB to load.
+  const { extractFacts } = await import('../extract/extract-facts.js');
+  const { document, page: read } = extractFacts(raw, { url: source.url, kind: source.kind, language: source.language ?? 'auto', select: typeof source.select === 'string' ? source.select : undefined });
+  if (read.signInWall) return { kind: 'failed', status: 'blocked', reason: 'sign-in wall served instead of the page' };
+  if (!read.mainFound || read.text.trim() === '') {
+    return { kind: 'failed', status: 'error', reason: source.select ? `main content missing (no text in "${source.select}")` : 'main content missing' };
+  }
+  return { kind: 'read', document, read };
+}
+
+export function eventSource(source: Pick<Source, 'id' | 'url' | 'name'>): EventSource {
   return { id: source.id, url: source.url, name: source.name ?? null };
 }
 
-function enqueue(ctx: RecordContext, event: OutboxEvent, at: number): void {
+export function enqueue(ctx: Pick<RecordContext, 'db' | 'config'>, event: OutboxEvent, at: number): void {
   if (ctx.config.webhooks.length > 0) enqueueEvent(ctx.db, event, ctx.config.webhooks, at);
 }
 
