@@ -10,13 +10,19 @@ export interface ChangeRecord {
   detectedAt: string; // ISO date-time
   facts: FactChange[];
   textChanged: boolean;
-  snapshots: { before: string; after: string };
+  /** Null for the first snapshot of a post discovered after its blog's baseline. */
+  snapshots: { before: string | null; after: string };
+  /**
+   * Present (true) only on a technical revision: the same stored page re-read by a newer
+   * extractor. Never alerted; listed only when asked for (`history --technical`, `technical=1`).
+   */
+  technical?: true;
 }
 
 /** `show` and `/api/changes/:id`: a change with its text diff and both snapshots' times. */
 export interface ChangeDetail extends ChangeRecord {
   textDiff: string; // unified diff of the normalized texts
-  beforeAt: string;
+  beforeAt: string | null;
   afterAt: string;
 }
 

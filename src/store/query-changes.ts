@@ -14,6 +14,8 @@ export interface ChangeFilter {
   until?: number;
   /** Default 50. */
   limit?: number;
+  /** Include technical revisions (re-readings by a newer extractor), hidden by default. */
+  technical?: boolean;
   /** Pagination cursor: only changes strictly older than this one (in detectedAt desc, id desc order). */
   before?: { detectedAt: number; id: number };
 }
@@ -23,27 +25,28 @@ interface ChangeRow {
   source_id: string;
   url: string;
   detected_at: number;
-  before_snapshot_id: number;
+  before_snapshot_id: number | null;
   after_snapshot_id: number;
   facts: string;
   text_changed: number;
+  technical: number;
 }
 
 interface ChangeDetailRow extends ChangeRow {
   text_diff: Buffer | null;
-  before_at: number;
+  before_at: number | null;
   after_at: number;
 }
 
 const COLUMNS = `c.id, c.source_id, s.url, c.detected_at, c.before_snapshot_id, c.after_snapshot_id,
-  c.facts, c.text_changed`;
+  c.facts, c.text_changed, c.technical`;
 
 /**
  * Changes newest first (detectedAt desc, id desc). Walks `changes_detected` or
  * `changes_source_detected` backwards and stops after `limit` rows; the cursor keeps pages stable.
  */
 export function listChanges(db: QueryDb, filter: ChangeFilter = {}): ChangeRecord[] {
-  const where: string[] = [];
+  const where: string[] = filter.technical ? [] : ['c.technical = 0'];
   const params: Record<string, string | number> = { limit: filter.limit ?? 50 };
   if (filter.sourceId !== undefined) {
     where.push('c.source_id = @sourceId');
@@ -78,7 +81,7 @@ const DETAIL_SQL = `
   SELECT ${COLUMNS}, c.text_diff, b.created_at AS before_at, a.created_at AS after_at
   FROM changes c
   JOIN sources s ON s.id = c.source_id
-  JOIN snapshots b ON b.id = c.before_snapshot_id
+  LEFT JOIN snapshots b ON b.id = c.before_snapshot_id
   JOIN snapshots a ON a.id = c.after_snapshot_id
   WHERE c.id = ?`;
 
@@ -89,19 +92,29 @@ export function getChange(db: QueryDb, id: number): ChangeDetail | null {
   return {
     ...toChangeRecord(row),
     textDiff: decompressText(row.text_diff),
-    beforeAt: isoTime(row.before_at),
+    beforeAt: row.before_at === null ? null : isoTime(row.before_at),
     afterAt: isoTime(row.after_at),
   };
 }
 
 function toChangeRecord(row: ChangeRow): ChangeRecord {
-  return {
+  const record: ChangeRecord = {
     id: String(row.id),
     sourceId: row.source_id,
     url: row.url,
     detectedAt: isoTime(row.detected_at),
     facts: parseJson<FactChange[]>(row.facts, []),
     textChanged: Boolean(row.text_changed),
-    snapshots: { before: String(row.before_snapshot_id), after: String(row.after_snapshot_id) },
+    snapshots: { before: row.before_snapshot_id === null ? null : String(row.before_snapshot_id), after: String(row.after_snapshot_id) },
   };
+  // Only on technical revisions: the contract's shape of every other change stays as it is.
+  if (row.technical) record.technical = true;
+  return record;
+}
+
+const COUNT_TECHNICAL_SQL = 'SELECT count(*) AS n FROM changes WHERE technical = 1';
+
+/** How many technical revisions are recorded (to say why a default history is empty). */
+export function countTechnicalChanges(db: QueryDb): number {
+  return (statement(db, COUNT_TECHNICAL_SQL).get() as { n: number }).n;
 }

@@ -11,7 +11,8 @@ export interface MetricCounts {
 
 // Reads every entry of the covering index `checks_status`, not the table's rows.
 const CHECKS_SQL = 'SELECT status, count(*) AS n FROM checks GROUP BY status';
-const CHANGES_SQL = 'SELECT count(*) AS n FROM changes';
+// Technical revisions (re-readings by a newer extractor) are not changes of the pages.
+const CHANGES_SQL = 'SELECT count(*) AS n FROM changes WHERE technical = 0';
 const DELIVERIES_SQL = 'SELECT status, count(*) AS n FROM deliveries GROUP BY status';
 const SOURCES_SQL = 'SELECT id, last_success_at, failing, failures FROM sources ORDER BY id';
 
