@@ -7,6 +7,7 @@ import { registerExtractVerb } from './extract-verb.js';
 import { registerDeliveryVerbs } from './delivery-verbs.js';
 import { registerServiceVerbs } from './service-verbs.js';
 import { registerDemoVerb } from './demo-verb.js';
+import { registerReextractVerb } from './reextract-verb.js';
 
 /** Builds the `policy-watch` program: thin verbs that parse, call and print. */
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerDeliveryVerbs(program);
   registerServiceVerbs(program);
   registerDemoVerb(program);
+  registerReextractVerb(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -34,13 +34,16 @@ export interface SourceRecord {
   name: string | null;
   parentId: string | null;
   origin: 'config' | 'discovered';
-  status: CheckStatus | null; // status of the last check, null if never checked
+  /** Status of the last check, null if never checked; `retired` once no longer configured. */
+  status: CheckStatus | 'retired' | null;
   lastCheckedAt: string | null;
   lastSuccessAt: string | null;
   failing: boolean;
   failures: number;
   factCount: number; // non-null facts of the current snapshot
   snapshotId: string | null;
+  /** When the source was found no longer configured (null while configured). */
+  retiredAt: string | null;
 }
 
 /** `facts --json` and `/api/facts`: a Facts document with its source and snapshot. */
