@@ -75,4 +75,8 @@ export interface CycleStats {
   lastCycleDurationMs: number | null;
   /** Whether a cycle is in flight. */
   running: boolean;
+  /** When the daemon started (epoch ms). */
+  startedAt?: number;
+  /** When the last cycle ended (epoch ms); null before the first one ends. */
+  lastCycleEndedAt?: number | null;
 }

@@ -31,3 +31,16 @@ export function readMetricCounts(db: QueryDb): MetricCounts {
     };
   })();
 }
+
+const FAILING_SQL = 'SELECT id FROM sources WHERE failing = 1 AND retired = 0 ORDER BY id';
+const LAST_CHECK_SQL = 'SELECT max(last_checked_at) AS at FROM sources WHERE retired = 0';
+
+/** Ids of the sources failing now (retired ones are not watched, so not failing). */
+export function listFailingSourceIds(db: QueryDb): string[] {
+  return (statement(db, FAILING_SQL).all() as { id: string }[]).map((row) => row.id);
+}
+
+/** The latest check of any watched source (epoch ms), or null: `serve`'s idea of the last cycle. */
+export function lastCheckAt(db: QueryDb): number | null {
+  return (statement(db, LAST_CHECK_SQL).get() as { at: number | null }).at;
+}
