@@ -1,6 +1,7 @@
 import { FACT_NAMES, SET_FACTS, type FactChange, type FactName, type Facts, type FactValue } from '../domain/facts.js';
 import { html, type SafeHtml } from './html.js';
 import { formatFactValue } from '../notify/summarize-fact-changes.js';
+import { localDate } from '../domain/local-date.js';
 
 /**
  * A fact value as text or chips. With `marks` (a change's before or after): the set values
@@ -16,11 +17,21 @@ export function factValue(value: FactValue | undefined, fact: FactName, marks?: 
   return html`${formatFactValue(value, fact)}`;
 }
 
-/** The stated facts of a source as a definition list; unstated ones are only counted. */
-export function factList(facts: Facts): SafeHtml {
+/**
+ * The stated facts of a source as a definition list; unstated ones are only counted. An announced
+ * date that has passed (`today`, YYYY-MM-DD, default today in UTC) is shown as in force, not upcoming.
+ */
+export function factList(facts: Facts, today: string = localDate(Date.now())): SafeHtml {
   const stated = FACT_NAMES.filter((name) => facts[name] !== null && facts[name] !== undefined);
   if (stated.length === 0) return html`<p class="muted small">No policy fact stated on this page.</p>`;
-  return html`<dl class="facts">${stated.map((name) => html`<dt>${name}</dt><dd>${factValue(facts[name], name)}</dd>`)}</dl>`;
+  return html`<dl class="facts">${stated.map((name) => html`<dt>${name}</dt><dd>${arrived(facts, name, today)
+    ? html`<span class="in-force" data-in-force="true">in force since ${String(facts[name])}</span>`
+    : factValue(facts[name], name)}</dd>`)}</dl>`;
+}
+
+function arrived(facts: Facts, name: FactName, today: string): boolean {
+  const value = facts[name];
+  return name === 'upcomingEffectiveDate' && typeof value === 'string' && value <= today;
 }
 
 /** One fact change on a line: `regions +CA −US` or `effectiveDate old → new`, coloured. */
