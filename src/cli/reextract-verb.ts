@@ -21,7 +21,7 @@ export function registerReextractVerb(program: Command): void {
           if (!sourceExists(db, id)) throw new UsageError(`unknown source "${id}": run \`policy-watch sources\` to list them`);
         }
         const result = await reextractSnapshots({
-          db, sources: selectSources(db, config), all: opts.all === true,
+          db, sources: selectSources(db, config), all: opts.all === true, timezone: config.timezone,
           sourceIds: opts.source.length > 0 ? opts.source : undefined,
           onTechnicalChange: (c) => {
             const what = c.facts.length > 0 ? c.facts.map(describeFactChange).join('; ') : 'text only';

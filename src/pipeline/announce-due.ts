@@ -7,7 +7,7 @@ import { localDate } from '../domain/local-date.js';
 
 interface AnnounceContext {
   db: Db;
-  config: Config;
+  config: Pick<Config, 'timezone' | 'webhooks'>;
 }
 
 /**

@@ -205,7 +205,7 @@ export function eventSource(source: Pick<Source, 'id' | 'url' | 'name'>): EventS
   return { id: source.id, url: source.url, name: source.name ?? null };
 }
 
-export function enqueue(ctx: Pick<RecordContext, 'db' | 'config'>, event: OutboxEvent, at: number): void {
+export function enqueue(ctx: { db: Db; config: Pick<Config, 'webhooks'> }, event: OutboxEvent, at: number): void {
   if (ctx.config.webhooks.length > 0) enqueueEvent(ctx.db, event, ctx.config.webhooks, at);
 }
 

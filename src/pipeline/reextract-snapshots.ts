@@ -12,6 +12,7 @@ import {
   moveCurrentSnapshot, type ReadingRow,
 } from '../store/revision-rows.js';
 import { readSourcePage, sha256 } from './record-fetch.js';
+import { recordAnnouncement } from './announce-due.js';
 
 export interface ReextractOptions {
   db: Db;
@@ -29,6 +30,8 @@ export interface ReextractOptions {
    */
   staleOnly?: boolean;
   now?: () => number;
+  /** Where a newly read announced date is judged reached (the config's `timezone`); default UTC. */
+  timezone?: string;
   /** Called after each technical change is recorded. */
   onTechnicalChange?: (change: TechnicalChange) => void;
 }
@@ -125,7 +128,12 @@ export async function reextractSnapshots(options: ReextractOptions): Promise<Ree
           revisionOf: d.reading.rootId,
         });
         result.revisions++;
-        if (d.reading.current) moveCurrentSnapshot(db, sourceId, d.reading.id, revisionId);
+        if (d.reading.current) {
+          moveCurrentSnapshot(db, sourceId, d.reading.id, revisionId);
+          // An announcement only the new extractor reads is still owed its due date (if ahead).
+          const upcoming = d.doc.facts.upcomingEffectiveDate;
+          if (upcoming) recordAnnouncement({ db, config: { timezone: options.timezone ?? 'UTC', webhooks: [] } }, sourceId, upcoming, revisionId, at);
+        }
         if (!differs) continue;
         const patch = d.textChanged
           ? diffText(decompressText(d.reading.text), d.text, { before: `snapshot ${d.reading.id}`, after: `snapshot ${revisionId}` }).patch

@@ -44,7 +44,7 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
   const { extractorVersion } = options;
   // An upgraded extractor first re-reads what it will diff against, so a change diffs like with like.
   const reextracted = await reextractSnapshots({
-    db, sources: selected, sourceIds: selected.map((s) => s.id), staleOnly: true, extractorVersion, now,
+    db, sources: selected, sourceIds: selected.map((s) => s.id), staleOnly: true, extractorVersion, now, timezone: config.timezone,
   });
   if (reextracted.read > 0) options.onReextract?.(reextracted);
   const byId = new Map(selected.map((source) => [source.id, source]));

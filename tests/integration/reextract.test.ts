@@ -132,4 +132,20 @@ describe('re-extraction after an extractor upgrade', () => {
     expect(result).toMatchObject({ read: 1, revisions: 0, technical: [] });
     expect(count('snapshots')).toBe(1);
   });
+
+  it('records an announcement only the new extractor reads, so it still comes due', async () => {
+    page = () => privacyPolicyPage({ banner: 'We’re updating our Privacy Policy on March 3, 2027. See what’s changing.' });
+    await runCheckCycle({ db, config, extractorVersion: 1, now: () => Date.parse('2027-01-10T06:00:00Z') });
+    // The old extractor had not read the banner, and kept no announcement.
+    const { facts } = one<{ facts: string }>('SELECT facts FROM snapshots WHERE id = ?', current().id);
+    db.$client.prepare('UPDATE snapshots SET facts = ? WHERE id = ?').run(JSON.stringify({ ...JSON.parse(facts), upcomingEffectiveDate: null }), current().id);
+    db.$client.prepare('DELETE FROM announcements').run();
+
+    await runCheckCycle({ db, config, extractorVersion: 2, now: () => Date.parse('2027-02-01T06:00:00Z') });
+    expect(one<{ date: string; snapshot_id: number }>('SELECT date, snapshot_id FROM announcements')).toEqual({ date: '2027-03-03', snapshot_id: current().id });
+    expect(count('deliveries')).toBe(0);
+
+    await runCheckCycle({ db, config, extractorVersion: 2, now: () => Date.parse('2027-03-03T06:00:00Z') });
+    expect((db.$client.prepare('SELECT event FROM deliveries').all() as { event: string }[]).map((r) => r.event)).toEqual(['announcement.due']);
+  });
 });
