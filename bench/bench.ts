@@ -111,11 +111,14 @@ function storeState(file: string): { bytes: number; hashes: Map<string, string |
   }
 }
 
+const CHECK_STATUSES = new Set(['new', 'unchanged', 'changed', 'blocked', 'error']);
+
 function statusCounts(stdout: string): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const line of stdout.split('\n')) {
     const status = line.split(/\s+/)[0];
-    if (status) counts[status] = (counts[status] ?? 0) + 1;
+    // The summary line ("500 sources: ...") and notes are not a source's status.
+    if (status && CHECK_STATUSES.has(status)) counts[status] = (counts[status] ?? 0) + 1;
   }
   return counts;
 }
