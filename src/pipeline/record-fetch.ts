@@ -13,6 +13,7 @@ import { getSnapshotRow, insertChange, insertCheck, insertSnapshot, upsertConten
 import { enqueueEvent } from '../notify/outbox.js';
 import { EXTRACTOR_VERSION } from '../extract/extractor-version.js';
 import { recordAnnouncement, sendDueAnnouncements } from './announce-due.js';
+import { readSourcePage } from './read-source-page.js';
 import { changeUrl, type EventSource, type OutboxEvent } from '../notify/outbox-event.js';
 
 /** What one check of one source came to: one line of `check`'s output. */
@@ -179,26 +180,6 @@ async function prepare(db: Db, source: Source, page: FetchedPage): Promise<Prepa
     return { kind: 'same-text', bodyHash };
   }
   return { kind: 'new-content', doc: document, text: read.text, textHash, bodyHash, raw, previous };
-}
-
-export type SourcePageReading =
-  | { kind: 'failed'; status: 'blocked' | 'error'; reason: string }
-  | { kind: 'read'; document: FactsDocument; read: { text: string } };
-
-/**
- * Reads a page's facts with the source's filters: the one place a fetched page and a stored one
- * (re-extraction) are read, so both read alike.
- */
-export async function readSourcePage(source: Source, raw: string): Promise<SourcePageReading> {
-  // Loaded on first use: a cycle of unchanged pages never parses, and the extractor (cheerio)
-  // costs ~190 ms and ~20 MB to load.
-  const { extractFacts } = await import('../extract/extract-facts.js');
-  const { document, page: read } = extractFacts(raw, { url: source.url, kind: source.kind, language: source.language ?? 'auto', select: typeof source.select === 'string' ? source.select : undefined });
-  if (read.signInWall) return { kind: 'failed', status: 'blocked', reason: 'sign-in wall served instead of the page' };
-  if (!read.mainFound || read.text.trim() === '') {
-    return { kind: 'failed', status: 'error', reason: source.select ? `main content missing (no text in "${source.select}")` : 'main content missing' };
-  }
-  return { kind: 'read', document, read };
 }
 
 export function eventSource(source: Pick<Source, 'id' | 'url' | 'name'>): EventSource {

@@ -11,7 +11,8 @@ import {
   getContentHtml, insertRevision, isLatestReading, listCurrentReadings, listLatestReadings, listSourcesWithSnapshots,
   moveCurrentSnapshot, type ReadingRow,
 } from '../store/revision-rows.js';
-import { readSourcePage, sha256 } from './record-fetch.js';
+import { sha256 } from './record-fetch.js';
+import { createPageReader, type PageReader } from './page-reader.js';
 import { recordAnnouncement } from './announce-due.js';
 
 export interface ReextractOptions {
@@ -30,6 +31,8 @@ export interface ReextractOptions {
    */
   staleOnly?: boolean;
   now?: () => number;
+  /** Worker threads that parse pages (default: the available cores, at most 4; 1: in this thread). */
+  workers?: number;
   /** Where a newly read announced date is judged reached (the config's `timezone`); default UTC. */
   timezone?: string;
   /** Called after each technical change is recorded. */
@@ -99,15 +102,17 @@ export async function reextractSnapshots(options: ReextractOptions): Promise<Ree
   if (bySource.size === 0) return { ...result, durationMs: now() - started };
 
   const sources = sourcesFor(db, options.sources);
-  for (const [sourceId, readings] of bySource) {
+  const reader = createPageReader({ pages: [...bySource.values()].reduce((n, r) => n + r.length, 0), workers: options.workers });
+  const queue = [...bySource];
+  const one = async (sourceId: string, readings: ReadingRow[]): Promise<void> => {
     const source = sources.get(sourceId);
-    if (!source) continue;
+    if (!source) return;
     result.sources++;
     // Parse outside the transaction: a slow parse must not hold the write lock.
     const decisions: Decision[] = [];
     for (const reading of readings) {
       result.read++;
-      const decision = await reread(db, source, reading);
+      const decision = await reread(db, reader, source, reading);
       if ('reason' in decision) result.unreadable.push({ sourceId, snapshotId: reading.id, reason: decision.reason });
       else decisions.push(decision);
     }
@@ -148,15 +153,23 @@ export async function reextractSnapshots(options: ReextractOptions): Promise<Ree
         options.onTechnicalChange?.(change);
       }
     })();
+  };
+  try {
+    // Sources side by side, as many as the reader reads at once; each source's writes are one transaction.
+    await Promise.all(Array.from({ length: reader.concurrency }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await one(...next);
+    }));
+  } finally {
+    await reader.close();
   }
   return { ...result, durationMs: now() - started };
 }
 
-async function reread(db: Db, source: Source, reading: ReadingRow): Promise<Decision | { reason: string }> {
+async function reread(db: Db, reader: PageReader, source: Source, reading: ReadingRow): Promise<Decision | { reason: string }> {
   const html = getContentHtml(db, reading.contentId);
   if (!html) return { reason: 'stored page missing' };
   try {
-    const read = await readSourcePage(source, decompressText(html));
+    const read = await reader.read(source, decompressText(html));
     if (read.kind === 'failed') return { reason: read.reason };
     const textHash = sha256(read.read.text);
     const before: Facts = { ...emptyFacts(), ...(JSON.parse(reading.facts) as Partial<Facts>) };
