@@ -40,6 +40,8 @@ export function createPageReader(options: PageReaderOptions): PageReader {
   const waiting: (() => void)[] = [];
   const pending = new Map<number, { resolve: (r: SourcePageReading) => void; reject: (e: Error) => void }>();
   let nextId = 0;
+  // A worker that dies (out of memory, say) fails its page; the rest are read in this thread.
+  let broken = false;
   for (const worker of pool) {
     worker.on('message', (result: PageJobResult) => {
       const job = pending.get(result.id);
@@ -50,12 +52,15 @@ export function createPageReader(options: PageReaderOptions): PageReader {
       else job?.resolve(result.reading);
     });
     worker.on('error', (error) => {
+      broken = true;
       for (const job of pending.values()) job.reject(error);
       pending.clear();
+      for (const wake of waiting.splice(0)) wake();
     });
   }
   const read = async (source: Source, raw: string): Promise<SourcePageReading> => {
-    while (idle.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+    while (idle.length === 0 && !broken) await new Promise<void>((resolve) => waiting.push(resolve));
+    if (broken) return readSourcePage(source, raw);
     const worker = idle.pop()!;
     const id = nextId++;
     return new Promise<SourcePageReading>((resolve, reject) => {
