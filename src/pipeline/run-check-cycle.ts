@@ -129,7 +129,9 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
 /** Configured sources plus discovered posts still in the database; `ids` narrows and must all exist. */
 export function selectSources(db: Db, config: Config, ids?: readonly string[]): Source[] {
   const all = new Map<string, Source>(config.sources.map((source) => [source.id, source]));
+  const stored = new Set<string>();
   for (const row of listSourceRows(db)) {
+    stored.add(row.id);
     if (row.origin === 'discovered' && row.parentId && all.has(row.parentId) && !all.has(row.id)) {
       all.set(row.id, { id: row.id, url: row.url, kind: row.kind as Source['kind'], name: row.name ?? undefined, parentId: row.parentId, language: all.get(row.parentId)?.language });
     }
@@ -137,6 +139,9 @@ export function selectSources(db: Db, config: Config, ids?: readonly string[]): 
   if (!ids || ids.length === 0) return [...all.values()];
   return ids.map((id) => {
     const source = all.get(id);
+    if (!source && stored.has(id)) {
+      throw new UsageError(`source "${id}" is retired (no longer in the config or its packs): add it back to check it; its history is kept`);
+    }
     if (!source) throw new UsageError(`unknown source "${id}": run \`policy-watch sources\` to list them`);
     return source;
   });

@@ -95,6 +95,9 @@ describe('retired sources, re-extraction and messages that say what happened', (
     expect(checked.stdout).toContain('1 source: 0 new, 0 changed, 1 unchanged, 0 blocked, 0 error');
     expect((await cli('sources')).stdout).toMatch(/^privacy\s+privacy-policy\s+retired/m);
     expect((await cli('facts', '--source', 'privacy')).stdout).toContain('effectiveDate');
+    const refused = await cli('check', '--source', 'privacy');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('source "privacy" is retired');
 
     page = privacyPolicyPage({ effective: 'November 3, 2025' });
     configure(['privacy', 'terms']);
