@@ -68,6 +68,8 @@ interface Decision {
   textHash: string;
   factChanges: FactChange[];
   textChanged: boolean;
+  /** The stored page could not be read: the old reading is kept. */
+  kept?: boolean;
 }
 
 /**
@@ -113,13 +115,18 @@ export async function reextractSnapshots(options: ReextractOptions): Promise<Ree
     for (const reading of readings) {
       result.read++;
       const decision = await reread(db, reader, source, reading);
-      if ('reason' in decision) result.unreadable.push({ sourceId, snapshotId: reading.id, reason: decision.reason });
-      else decisions.push(decision);
+      if ('reason' in decision) {
+        result.unreadable.push({ sourceId, snapshotId: reading.id, reason: decision.reason });
+        // The old reading stands, marked as seen by this version, so it is not re-parsed at every start.
+        decisions.push(keepReading(source, reading));
+      } else {
+        decisions.push(decision);
+      }
     }
     const at = now();
     db.$client.transaction(() => {
       for (const d of decisions) {
-        const sameEvidence = JSON.stringify(d.doc.evidence) === d.reading.evidence && d.doc.title === d.reading.title && d.doc.language === d.reading.language;
+        const sameEvidence = d.kept === true || (JSON.stringify(d.doc.evidence) === d.reading.evidence && d.doc.title === d.reading.title && d.doc.language === d.reading.language);
         const differs = d.factChanges.length > 0 || d.textChanged;
         if (!differs && sameEvidence && d.reading.extractorVersion >= version) continue;
         // Another process re-read it meanwhile: its reading stands.
@@ -128,15 +135,15 @@ export async function reextractSnapshots(options: ReextractOptions): Promise<Ree
           sourceId, contentId: d.reading.contentId, createdAt: at, textHash: d.textHash,
           // The text of an equal reading is the same bytes: copied, not compressed again.
           text: d.textChanged ? compressText(d.text) : d.reading.text,
-          title: d.doc.title, language: d.doc.language, facts: JSON.stringify(d.doc.facts),
-          evidence: JSON.stringify(d.doc.evidence), finalUrl: d.reading.finalUrl, extractorVersion: version,
+          title: d.doc.title, language: d.doc.language, facts: d.kept ? d.reading.facts : JSON.stringify(d.doc.facts),
+          evidence: d.kept ? d.reading.evidence : JSON.stringify(d.doc.evidence), finalUrl: d.reading.finalUrl, extractorVersion: version,
           revisionOf: d.reading.rootId,
         });
         result.revisions++;
         if (d.reading.current) {
           moveCurrentSnapshot(db, sourceId, d.reading.id, revisionId);
           // An announcement only the new extractor reads is still owed its due date (if ahead).
-          const upcoming = d.doc.facts.upcomingEffectiveDate;
+          const upcoming = d.kept ? null : d.doc.facts.upcomingEffectiveDate;
           if (upcoming) recordAnnouncement({ db, config: { timezone: options.timezone ?? 'UTC', webhooks: [] } }, sourceId, upcoming, revisionId, at);
         }
         if (!differs) continue;
@@ -180,6 +187,16 @@ async function reread(db: Db, reader: PageReader, source: Source, reading: Readi
   } catch (error) {
     return { reason: `cannot read the stored page: ${String((error as Error)?.message ?? error).slice(0, 200)}` };
   }
+}
+
+/** A decision that keeps a reading as it is (facts, evidence, text): only its version moves on. */
+function keepReading(source: Source, reading: ReadingRow): Decision {
+  const doc: FactsDocument = {
+    url: source.url, kind: source.kind, title: reading.title, language: reading.language as FactsDocument['language'],
+    facts: { ...emptyFacts(), ...(JSON.parse(reading.facts) as Partial<Facts>) },
+    evidence: JSON.parse(reading.evidence) as FactsDocument['evidence'],
+  };
+  return { reading, doc, text: '', textHash: reading.textHash, factChanges: [], textChanged: false, kept: true };
 }
 
 /** How each source is read: configured ones with their current filters, others (retired) as stored. */

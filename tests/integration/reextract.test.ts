@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalSite, type LocalSite } from '../helpers/local-site.js';
-import { privacyPolicyPage } from '../helpers/linkedin-pages.js';
+import { authwallPage, privacyPolicyPage } from '../helpers/linkedin-pages.js';
+import { compressText } from '../../src/store/compress.js';
 import { tempDir, writeConfig, FAST_FETCH, type TempDir } from '../helpers/test-config.js';
 import { openDatabase, type Db } from '../../src/store/open-database.js';
 import { runCheckCycle, selectSources } from '../../src/pipeline/run-check-cycle.js';
@@ -147,5 +148,18 @@ describe('re-extraction after an extractor upgrade', () => {
 
     await runCheckCycle({ db, config, extractorVersion: 2, now: () => Date.parse('2027-03-03T06:00:00Z') });
     expect((db.$client.prepare('SELECT event FROM deliveries').all() as { event: string }[]).map((r) => r.event)).toEqual(['announcement.due']);
+  });
+
+  it('keeps the old reading of a stored page the new extractor cannot read, and does not re-read it at every start', async () => {
+    await check(1);
+    const before = one<{ facts: string }>('SELECT facts FROM snapshots WHERE id = ?', current().id).facts;
+    db.$client.prepare('UPDATE contents SET html = ?').run(compressText(authwallPage()));
+
+    const upgraded = await check(2);
+    expect(upgraded.reextracted.unreadable).toHaveLength(1);
+    expect(upgraded.reextracted.technical).toEqual([]);
+    expect(current()).toMatchObject({ extractor_version: 2 });
+    expect(one<{ facts: string }>('SELECT facts FROM snapshots WHERE id = ?', current().id).facts).toBe(before);
+    expect((await check(2)).reextracted.read).toBe(0);
   });
 });
