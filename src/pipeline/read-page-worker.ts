@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { readSourcePage } from './read-source-page.js';
-import type { PageJob, PageJobResult } from './page-reader.js';
+import type { PageJob, PageJobResult } from './create-page-reader.js';
 
 // One page at a time per worker: the pool hands out jobs as workers answer.
 parentPort?.on('message', (job: PageJob) => {

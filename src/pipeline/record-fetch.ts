@@ -12,7 +12,7 @@ import { getSourceRow, updateSourceRow, type SourceRow } from '../store/source-r
 import { getSnapshotRow, insertChange, insertCheck, insertSnapshot, upsertContent } from '../store/snapshot-rows.js';
 import { enqueueEvent } from '../notify/outbox.js';
 import { EXTRACTOR_VERSION } from '../extract/extractor-version.js';
-import { recordAnnouncement, sendDueAnnouncements } from './announce-due.js';
+import { recordAnnouncement, sendDueAnnouncements } from './send-due-announcements.js';
 import { readSourcePage } from './read-source-page.js';
 import { changeUrl, type EventSource, type OutboxEvent } from '../notify/outbox-event.js';
 

@@ -12,8 +12,8 @@ import {
   moveCurrentSnapshot, type ReadingRow,
 } from '../store/revision-rows.js';
 import { sha256 } from './record-fetch.js';
-import { createPageReader, type PageReader } from './page-reader.js';
-import { recordAnnouncement } from './announce-due.js';
+import { createPageReader, type PageReader } from './create-page-reader.js';
+import { recordAnnouncement } from './send-due-announcements.js';
 
 export interface ReextractOptions {
   db: Db;

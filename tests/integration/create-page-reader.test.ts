@@ -4,7 +4,7 @@ import { readSourcePage } from '../../src/pipeline/read-source-page.js';
 import type { Source } from '../../src/domain/source.js';
 
 // Worker threads run compiled code: the reader is taken from dist/ (built by the global setup).
-const { createPageReader } = await import(new URL('../../dist/pipeline/page-reader.js', import.meta.url).href) as typeof import('../../src/pipeline/page-reader.js');
+const { createPageReader } = await import(new URL('../../dist/pipeline/create-page-reader.js', import.meta.url).href) as typeof import('../../src/pipeline/create-page-reader.js');
 
 describe('reading stored pages on worker threads', () => {
   it('reads pages in workers exactly as in this thread', async () => {
