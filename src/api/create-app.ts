@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import type { Db } from '../store/open-database.js';
 import { listChanges } from '../store/query-changes.js';
 import { listSources } from '../store/query-sources.js';
-import { readMetricCounts } from '../store/query-metrics.js';
+import { lastCheckAt, listFailingSourceIds, readMetricCounts } from '../store/query-metrics.js';
+import { computeHealth, type HealthClock } from './compute-health.js';
 import { ApiError } from './api-error.js';
 import { requireSourceParam } from './query-params.js';
 import { hasBearerToken } from './bearer-auth.js';
@@ -19,6 +20,11 @@ export interface AppOptions {
   publicUrl?: string | (() => string);
   /** The daemon's check cycles, for /metrics; absent or null under `serve`. */
   getCycleStats?: () => CycleStats | null;
+  /**
+   * What `/healthz` judges staleness from (the daemon's cycles, or `serve`'s reading of the last
+   * checks); absent: never stale, and the last cycle is the latest check in the database.
+   */
+  getHealthClock?: () => HealthClock;
   /** Number of configured webhooks, shown in /metrics. */
   webhooks?: number;
   /** Told about unexpected errors (answered as 500 without details). */
@@ -54,7 +60,12 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) if (!c.res.headers.has(name)) c.header(name, value);
   });
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  // No token needed (load balancers, systemd watchdogs): it tells only freshness and failing ids.
+  app.get('/healthz', (c) => {
+    const clock = options.getHealthClock?.() ?? { lastCycleAt: lastCheckAt(db), startedAt: Date.now(), intervalMs: 0 };
+    const health = computeHealth(clock, listFailingSourceIds(db), Date.now());
+    return c.json(health, health.status === 'stale' ? 503 : 200);
+  });
 
   app.use('*', async (c, next) => {
     if (token !== null && !hasBearerToken(c.req.header('Authorization'), token)) {

@@ -11,6 +11,7 @@ export function renderChangePage(change: ChangeDetail, name: string): string {
   return layout(`${name}: change #${change.id} · policy-watch`, html`
 <p class="crumbs"><a href="/#timeline">← All changes</a> · <a href="${sourceHref(change.sourceId)}">Source page</a> · <a href="/?source=${encodeURIComponent(change.sourceId)}#timeline">Changes of this source</a></p>
 <h1><a href="${sourceHref(change.sourceId)}" class="plain">${name}</a></h1>
+${change.technical ? html`<p class="technical-note" data-technical="true"><span class="badge technical">technical revision</span> The same stored page re-read by a newer extractor: not a change of the page, never alerted.</p>` : ''}
 <div class="summary-meta">
   <span>Change #${change.id} detected ${timeTag(change.detectedAt)}</span>
   <span>${externalLink(change.url)}</span>

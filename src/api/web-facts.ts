@@ -2,6 +2,7 @@ import { FACT_NAMES, SET_FACTS, type FactChange, type FactName, type Facts, type
 import { FACT_LABELS } from '../domain/fact-labels.js';
 import { html, type SafeHtml } from './html.js';
 import { formatFactValue } from '../notify/summarize-fact-changes.js';
+import { localDate } from '../domain/local-date.js';
 
 /** "(not stated)" is an absence, not a value: muted, never struck through nor marked as added. */
 const NOT_STATED = html`<span class="muted not-stated">(not stated)</span>`;
@@ -28,24 +29,39 @@ export function factValue(value: FactValue | undefined, fact: FactName, marks?: 
   return html`${text}`;
 }
 
-/** The stated facts of a source as a definition list with human labels; unstated ones are left out. */
-export function factList(facts: Facts): SafeHtml {
+/**
+ * The stated facts of a source as a definition list with human labels; unstated ones are left out.
+ * An announced date that has passed (`today`, YYYY-MM-DD, default today in UTC) is shown as in
+ * force, not upcoming.
+ */
+export function factList(facts: Facts, today: string = localDate(Date.now())): SafeHtml {
   const stated = FACT_NAMES.filter((name) => facts[name] !== null && facts[name] !== undefined);
   if (stated.length === 0) return html`<p class="muted small">No policy fact stated on this page.</p>`;
-  return html`<dl class="facts">${stated.map((name) => html`<dt title="${name}">${FACT_LABELS[name]}</dt><dd>${factValue(facts[name], name)}</dd>`)}</dl>`;
+  return html`<dl class="facts">${stated.map((name) => html`<dt title="${name}">${FACT_LABELS[name]}</dt><dd>${statedValue(facts, name, today)}</dd>`)}</dl>`;
 }
 
 /** All 14 facts of a document as a table: label, value, and the page text each was read from. */
-export function factTable(document: Pick<FactsDocument, 'facts' | 'evidence'>): SafeHtml {
+export function factTable(document: Pick<FactsDocument, 'facts' | 'evidence'>, today: string = localDate(Date.now())): SafeHtml {
   return html`<div class="table-scroll"><table class="facts-table"><thead><tr><th>Fact</th><th>Value</th><th>Read from</th></tr></thead><tbody>
 ${FACT_NAMES.map((name) => {
     const value = document.facts[name];
     const evidence = value === null ? undefined : document.evidence[name];
     return html`<tr data-fact="${name}" class="${value === null ? 'unstated' : 'stated'}"><th scope="row">${FACT_LABELS[name]}<br><code class="fact-name">${name}</code></th>
-<td class="value">${factValue(value, name)}</td>
+<td class="value">${statedValue(document.facts, name, today)}</td>
 <td class="evidence">${evidence ? html`<q>${evidence}</q>` : html`<span class="muted none">—</span>`}</td></tr>`;
   })}
 </tbody></table></div>`;
+}
+
+function statedValue(facts: Facts, name: FactName, today: string): SafeHtml {
+  return arrived(facts, name, today)
+    ? html`<span class="in-force" data-in-force="true">in force since ${String(facts[name])}</span>`
+    : factValue(facts[name], name);
+}
+
+function arrived(facts: Facts, name: FactName, today: string): boolean {
+  const value = facts[name];
+  return name === 'upcomingEffectiveDate' && typeof value === 'string' && value <= today;
 }
 
 /** A fact value on one line of a change, struck through or marked as new; "(not stated)" is neither. */

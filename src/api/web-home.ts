@@ -79,7 +79,7 @@ export function changeItem(change: ChangeRecord, name: string, options: { linkSo
   return html`<li class="change${change.facts.length === 0 ? ' text-only' : ''}" data-change-id="${change.id}">
 <time datetime="${change.detectedAt}">${change.detectedAt.slice(0, 16).replace('T', ' ')} UTC</time>
 <p class="what"><a class="title" href="/changes/${change.id}">${name}</a>${options.linkSource === false ? '' : html` <a class="source-link small" href="${sourceHref(change.sourceId)}">source page</a>`}
-${change.facts.length === 0 ? html` <span class="muted">· text changed, no fact changed</span>` : ''}</p>
+${change.facts.length === 0 ? html` <span class="muted">· text changed, no fact changed</span>` : ''}${change.technical ? html` <span class="badge technical" title="the same stored page re-read by a newer extractor: never alerted">technical revision</span>` : ''}</p>
 ${change.facts.length ? html`<ul class="fact-lines">${change.facts.map((f) => html`<li>${factChangeLine(f)}</li>`)}</ul>` : ''}
 </li>`;
 }

@@ -8,7 +8,8 @@ export function registerCheckVerb(program: Command): void {
   program.command('check')
     .description('run one check cycle now, then attempt every pending webhook delivery once')
     .option('--source <id>', 'check only this source (repeatable)', collect, [] as string[])
-    .action(async (opts: { source: string[] }, command: Command) => {
+    .option('--json', 'print one JSON object per source per line, then a summary object')
+    .action(async (opts: { source: string[]; json?: boolean }, command: Command) => {
       const config = configOf(command);
       const db = await openDb(config);
       try {
@@ -16,26 +17,70 @@ export function registerCheckVerb(program: Command): void {
         // runCheckCycle syncs the configured sources itself; counting them needs no write.
         const total = selectSources(db, config, opts.source).length;
         const progress = process.stderr.isTTY ? new Progress(total) : null;
-        await runCheckCycle({
+        const summary = emptySummary();
+        const cycle = await runCheckCycle({
           db, config, sourceIds: opts.source,
+          onReextract: (r) => {
+            if (opts.json) return;
+            progress?.clear();
+            console.log(`extractor upgraded: ${r.read} snapshot${r.read === 1 ? '' : 's'} re-read, ${r.technical.length} technical revision${r.technical.length === 1 ? '' : 's'} (see \`history --technical\`)`);
+          },
           onResult: (result) => {
             progress?.clear();
-            console.log(formatResult(result));
+            summary.sources++;
+            summary[result.status]++;
+            console.log(opts.json ? JSON.stringify(resultJson(result)) : formatResult(result));
             progress?.tick(result.sourceId);
           },
         });
         progress?.clear();
+        summary.technical = cycle.reextracted.technical.length;
         if (config.webhooks.length > 0) {
           const { drainOutbox } = await import('../notify/outbox.js');
           const { delivered, retried, failed } = await drainOutbox(db, config.webhooks, { force: true, userAgent: config.userAgent });
-          if (delivered + retried + failed > 0) {
+          summary.webhooks = { delivered, retried, failed };
+          if (!opts.json && delivered + retried + failed > 0) {
             console.log(`webhooks: ${delivered} delivered, ${retried} to retry, ${failed} failed`);
           }
         }
+        console.log(opts.json ? JSON.stringify({ summary }) : formatSummary(summary));
+        // Automation must see a check that read nothing: every source blocked or failing.
+        if (summary.sources > 0 && summary.blocked + summary.error === summary.sources) process.exitCode = 1;
       } finally {
         db.$client.close();
       }
     });
+}
+
+/** What `check` ends with; `--json` prints it as `{"summary": {...}}`. */
+export interface CheckSummary {
+  sources: number;
+  new: number;
+  changed: number;
+  unchanged: number;
+  blocked: number;
+  error: number;
+  /** Technical revisions recorded at the start (an upgraded extractor re-reading snapshots). */
+  technical: number;
+  /** Deliveries attempted after the cycle, when webhooks are configured. */
+  webhooks?: { delivered: number; retried: number; failed: number };
+}
+
+function emptySummary(): CheckSummary {
+  return { sources: 0, new: 0, changed: 0, unchanged: 0, blocked: 0, error: 0, technical: 0 };
+}
+
+export function formatSummary(s: CheckSummary): string {
+  return `${s.sources} source${s.sources === 1 ? '' : 's'}: ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.blocked} blocked, ${s.error} error`;
+}
+
+/** One source's result as a `check --json` line. */
+export function resultJson(r: SourceCheckResult): Record<string, unknown> {
+  return {
+    sourceId: r.sourceId, url: r.url, status: r.status, httpStatus: r.httpStatus, reason: r.reason,
+    durationMs: r.durationMs, changeId: r.changeId === null ? null : String(r.changeId), facts: r.factChanges,
+    textChanged: r.textChanged,
+  };
 }
 
 export function formatResult(result: SourceCheckResult): string {

@@ -11,6 +11,7 @@ import { registerExportVerb } from './export-verb.js';
 import { registerMcpVerb } from './mcp-verb.js';
 import { registerInitVerb } from './init-verb.js';
 import { registerValidateVerb } from './validate-verb.js';
+import { registerReextractVerb } from './reextract-verb.js';
 
 /** Builds the `policy-watch` program: thin verbs that parse, call and print. */
 export function buildProgram(): Command {
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerMcpVerb(program);
   registerInitVerb(program);
   registerValidateVerb(program);
+  registerReextractVerb(program);
   for (const command of program.commands) {
     command.exitOverride();
     for (const sub of command.commands) sub.exitOverride();

@@ -4,6 +4,7 @@ import type { Db } from '../store/open-database.js';
 import { configOf, openDb } from './cli-context.js';
 import { requireApiToken } from '../config/require-secrets.js';
 import type { CycleStats, RunningApi } from '../daemon/run-daemon.js';
+import type { HealthClock } from '../api/compute-health.js';
 
 /** `run` (the daemon) and `serve` (the API alone). Both stop cleanly on SIGINT/SIGTERM. */
 export function registerServiceVerbs(program: Command): void {
@@ -20,7 +21,15 @@ export function registerServiceVerbs(program: Command): void {
       const log = createLogger();
       const handle = await startDaemon({
         config, db, log, checkOnStart: opts.checkNow,
-        startApi: opts.api ? (getCycleStats) => startApi(db, config, getCycleStats) : undefined,
+        startApi: opts.api ? async (getCycleStats) => {
+          const intervalMs = await intervalOf(config);
+          // Freshness from the daemon's own cycles; before the first one ends, from its start.
+          const getHealthClock = () => {
+            const stats = getCycleStats();
+            return { lastCycleAt: stats.lastCycleEndedAt ?? null, startedAt: stats.startedAt ?? Date.now(), intervalMs };
+          };
+          return startApi(db, config, getCycleStats, getHealthClock);
+        } : undefined,
       }).catch((error: unknown) => {
         db.$client.close();
         throw error;
@@ -36,7 +45,12 @@ export function registerServiceVerbs(program: Command): void {
       const config = configOf(command);
       requireApiToken(config);
       const db = await openDb(config);
-      const api = await startApi(db, config, () => null);
+      // Without the scheduler, freshness comes from the database: something else (cron, `check`)
+      // is expected to check on the config's schedule, judged from the latest check of any source.
+      const intervalMs = await intervalOf(config);
+      const { lastCheckAt } = await import('../store/query-metrics.js');
+      const startedAt = Date.now();
+      const api = await startApi(db, config, () => null, () => ({ lastCycleAt: lastCheckAt(db), startedAt, intervalMs }));
       process.stderr.write(`policy-watch: serving ${api.url} (Ctrl-C to stop)\n`);
       let resolveDone!: () => void;
       const done = new Promise<void>((resolve) => { resolveDone = resolve; });
@@ -46,19 +60,27 @@ export function registerServiceVerbs(program: Command): void {
     });
 }
 
-async function startApi(db: Db, config: Config, getCycleStats: () => CycleStats | null): Promise<RunningApi> {
+async function startApi(db: Db, config: Config, getCycleStats: () => CycleStats | null, getHealthClock: () => HealthClock): Promise<RunningApi> {
   const { startServer } = await import('../api/start-server.js');
-  return startServer(db, config.api, { getCycleStats, webhooks: config.webhooks.length });
+  return startServer(db, config.api, { getCycleStats, getHealthClock, webhooks: config.webhooks.length });
 }
 
-/** The first SIGINT/SIGTERM stops gracefully (exit 0); a second exits at once. */
+async function intervalOf(config: Config): Promise<number> {
+  const { scheduleIntervalMs } = await import('../daemon/schedule-interval.js');
+  return scheduleIntervalMs(config.schedule, config.timezone);
+}
+
+/** Exit codes of a forced exit, by the shell's convention (128 + the signal's number). */
+const FORCED_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+/** The first SIGINT/SIGTERM stops gracefully (exit 0); a second exits at once, 130 (SIGINT) or 143 (SIGTERM). */
 export function onSignals(stop: () => Promise<void>, forced: () => void): void {
   let signalled = false;
   const handler = (signal: NodeJS.Signals) => {
     if (signalled) {
       forced();
       process.stderr.write(`policy-watch: ${signal} again, exiting now\n`);
-      process.exit(130);
+      process.exit(FORCED_EXIT[signal] ?? 1);
     }
     signalled = true;
     void stop().then(() => process.exit(0));

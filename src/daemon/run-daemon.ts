@@ -5,6 +5,7 @@ import type { Logger } from './create-logger.js';
 import type { CycleStats } from '../domain/records.js';
 import { acquireDatabaseLock } from './database-lock.js';
 import { runCheckCycle } from '../pipeline/run-check-cycle.js';
+import { syncSources } from '../store/source-rows.js';
 import { drainOutbox, nextDueAt } from '../notify/outbox.js';
 
 export type { CycleStats };
@@ -48,7 +49,7 @@ export interface DaemonHandle {
 export async function startDaemon(options: DaemonOptions): Promise<DaemonHandle> {
   const { config, db, log } = options;
   const lock = acquireDatabaseLock(config.database);
-  const stats: CycleStats = { cycles: 0, lastCycleStartedAt: null, lastCycleDurationMs: null, running: false };
+  const stats: CycleStats = { cycles: 0, lastCycleStartedAt: null, lastCycleDurationMs: null, running: false, startedAt: Date.now(), lastCycleEndedAt: null };
   const shutdown = new AbortController();
   let cycle: Promise<void> | null = null;
   let draining: Promise<void> | null = null;
@@ -83,6 +84,7 @@ export async function startDaemon(options: DaemonOptions): Promise<DaemonHandle>
     const counts: Record<string, number> = {};
     cycle = runCheckCycle({
       db, config,
+      onReextract: (r) => cycleLog.info({ read: r.read, technical: r.technical.length, unreadable: r.unreadable.length, durationMs: r.durationMs }, 'snapshots re-read by the upgraded extractor'),
       onResult: (r) => {
         counts[r.status] = (counts[r.status] ?? 0) + 1;
         const level = r.status === 'blocked' || r.status === 'error' ? 'warn' : 'info';
@@ -92,7 +94,8 @@ export async function startDaemon(options: DaemonOptions): Promise<DaemonHandle>
       .then((result) => {
         stats.cycles++;
         stats.lastCycleDurationMs = result.durationMs;
-        cycleLog.info({ durationMs: result.durationMs, ...counts }, 'cycle end');
+        stats.lastCycleEndedAt = Date.now();
+        cycleLog.info({ durationMs: result.durationMs, ...counts, technical: result.reextracted.technical.length || undefined, nextCheckAt: nextCheckAt() }, 'cycle end');
       })
       .catch((error: unknown) => cycleLog.error({ err: (error as Error).message }, 'cycle failed'))
       .finally(() => {
@@ -104,9 +107,12 @@ export async function startDaemon(options: DaemonOptions): Promise<DaemonHandle>
   };
 
   let task: ScheduledTask | null = null;
+  const nextCheckAt = (): string | undefined => task?.getNextRun()?.toISOString() ?? undefined;
   let poll: NodeJS.Timeout | null = null;
   let api: RunningApi | null = null;
   try {
+    // Retired sources are marked before the API answers, not only at the first cycle.
+    syncSources(db, config.sources, Date.now());
     if (options.startApi) {
       api = await options.startApi(() => ({ ...stats }));
       log.info({ url: api.url }, 'api listening');
@@ -119,7 +125,7 @@ export async function startDaemon(options: DaemonOptions): Promise<DaemonHandle>
     lock.release();
     throw error;
   }
-  log.info({ schedule: config.schedule, timezone: config.timezone, database: config.database, sources: config.sources.length, webhooks: config.webhooks.length }, 'daemon started');
+  log.info({ schedule: config.schedule, timezone: config.timezone, database: config.database, sources: config.sources.length, webhooks: config.webhooks.length, nextCheckAt: nextCheckAt() }, 'daemon started');
   if (options.checkOnStart) void runCycle();
 
   const stop = async (): Promise<void> => {

@@ -10,8 +10,13 @@ export interface ChangeRecord {
   detectedAt: string; // ISO date-time
   facts: FactChange[];
   textChanged: boolean;
-  /** `before` is null for the first snapshot of a discovered post (its announcement). */
+  /** Null for the first snapshot of a post discovered after its blog's baseline. */
   snapshots: { before: string | null; after: string };
+  /**
+   * Present (true) only on a technical revision: the same stored page re-read by a newer
+   * extractor. Never alerted; listed only when asked for (`history --technical`, `technical=1`).
+   */
+  technical?: true;
 }
 
 /** `show` and `/api/changes/:id`: a change with its text diff and both snapshots' times. */
@@ -29,13 +34,16 @@ export interface SourceRecord {
   name: string | null;
   parentId: string | null;
   origin: 'config' | 'discovered';
-  status: CheckStatus | null; // status of the last check, null if never checked
+  /** Status of the last check, null if never checked; `retired` once no longer configured. */
+  status: CheckStatus | 'retired' | null;
   lastCheckedAt: string | null;
   lastSuccessAt: string | null;
   failing: boolean;
   failures: number;
   factCount: number; // non-null facts of the current snapshot
   snapshotId: string | null;
+  /** When the source was found no longer configured (null while configured). */
+  retiredAt: string | null;
 }
 
 /** `facts --json` and `/api/facts`: a Facts document with its source and snapshot. */
@@ -67,4 +75,8 @@ export interface CycleStats {
   lastCycleDurationMs: number | null;
   /** Whether a cycle is in flight. */
   running: boolean;
+  /** When the daemon started (epoch ms). */
+  startedAt?: number;
+  /** When the last cycle ended (epoch ms); null before the first one ends. */
+  lastCycleEndedAt?: number | null;
 }

@@ -58,6 +58,12 @@ export function describeEvent(event: OutboxEvent): EventDescription {
         label, summary: `${label}: new post discovered${event.title ? `: ${event.title}` : ''}`,
         details: [event.source.url], url: event.source.pageUrl || event.source.url, at: null, tone: 'info',
       };
+    case 'announcement.due':
+      return {
+        label, summary: `${label}: the update announced for ${event.announcement.date} is now in force`,
+        details: [`announced: first seen ${isoTime(event.announcement.firstSeenAt).slice(0, 10)}`],
+        url: event.source.url, at: null, tone: 'change',
+      };
     case 'test':
       return {
         label, summary: `policy-watch test event: ${event.message}`, details: [],

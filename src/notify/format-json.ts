@@ -41,6 +41,15 @@ export const jsonFormat: PayloadFormat = {
           ...head, parentId: event.parentId, kind: event.kind, title: event.title ?? null,
           facts: event.facts ?? null,
         };
+      case 'announcement.due':
+        return {
+          ...head,
+          announcement: {
+            date: event.announcement.date,
+            firstSeenAt: isoTime(event.announcement.firstSeenAt),
+            snapshotId: event.announcement.snapshotId == null ? null : String(event.announcement.snapshotId),
+          },
+        };
       case 'test':
         return { ...head, message: event.message };
     }

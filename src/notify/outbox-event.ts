@@ -62,6 +62,20 @@ export interface DiscoveredEvent {
   facts?: Facts | null;
 }
 
+/** `announcement.due`: the first check on or after an announced `upcomingEffectiveDate` (once per source and date). */
+export interface DueEvent {
+  event: 'announcement.due';
+  source: EventSource;
+  announcement: {
+    /** The announced date, YYYY-MM-DD: now in force. */
+    date: string;
+    /** Epoch ms or ISO date-time: when policy-watch first saw the announcement. */
+    firstSeenAt: number | string;
+    /** The snapshot the announcement was first read from. */
+    snapshotId?: number | string | null;
+  };
+}
+
 /** `test`: sent by `webhooks test`. */
 export interface TestEvent {
   event: 'test';
@@ -70,7 +84,7 @@ export interface TestEvent {
 }
 
 /** What the pipeline (or the test verb) hands to the outbox; the format turns it into a body. */
-export type OutboxEvent = ChangeEvent | FailingEvent | RecoveredEvent | DiscoveredEvent | TestEvent;
+export type OutboxEvent = ChangeEvent | FailingEvent | RecoveredEvent | DiscoveredEvent | DueEvent | TestEvent;
 
 // Keeps the union and the domain's event list in step: a missing event fails to compile.
 type Covered = OutboxEvent['event'];
@@ -78,8 +92,7 @@ const _allEventsCovered: Record<EventName, Covered> = {
   'facts.changed': 'facts.changed', 'text.changed': 'text.changed',
   'announcement.detected': 'announcement.detected', 'source.failing': 'source.failing',
   'source.recovered': 'source.recovered', 'source.discovered': 'source.discovered', test: 'test',
-  // TODO(issue 13): the announcement.due event type; until then it maps onto the detected one.
-  'announcement.due': 'announcement.detected',
+  'announcement.due': 'announcement.due',
 };
 void _allEventsCovered;
 

@@ -11,6 +11,9 @@ import { compressText, decompressText } from '../store/compress.js';
 import { getSourceRow, updateSourceRow, type SourceRow } from '../store/source-rows.js';
 import { getSnapshotRow, insertChange, insertCheck, insertSnapshot, upsertContent } from '../store/snapshot-rows.js';
 import { enqueueEvent } from '../notify/outbox.js';
+import { EXTRACTOR_VERSION } from '../extract/extractor-version.js';
+import { recordAnnouncement, sendDueAnnouncements } from './send-due-announcements.js';
+import { readSourcePage } from './read-source-page.js';
 import { changePageUrl, changeUrl, sourcePageUrl, type EventChange, type EventSource, type OutboxEvent } from '../notify/outbox-event.js';
 
 /** What one check of one source came to: one line of `check`'s output. */
@@ -36,9 +39,11 @@ export interface RecordContext {
   db: Db;
   config: Config;
   now: () => number;
+  /** The extractor version new snapshots record; default EXTRACTOR_VERSION (tests simulate upgrades with it). */
+  extractorVersion?: number;
 }
 
-const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
+export const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
 /**
  * Turns one fetched page into a check row and, when its content changed, a snapshot, a change and
@@ -62,6 +67,7 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
       result.status = prepared.status;
       result.reason = prepared.reason;
       recordFailure(ctx, row, result, at);
+      sendDueAnnouncements(ctx, source, at);
       insertCheck(db, { sourceId: source.id, at, durationMs: page.durationMs, status: result.status, httpStatus: page.httpStatus, reason: result.reason });
       return result;
     }
@@ -80,7 +86,9 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
       snapshotId = insertSnapshot(db, {
         sourceId: source.id, contentId, createdAt: at, textHash, text: compressText(text),
         title: doc.title, language: doc.language, facts: doc.facts, evidence: doc.evidence, finalUrl: page.finalUrl,
+        extractorVersion: ctx.extractorVersion ?? EXTRACTOR_VERSION,
       });
+      if (doc.facts.upcomingEffectiveDate) recordAnnouncement(ctx, source.id, doc.facts.upcomingEffectiveDate, snapshotId, at);
       sourceUpdate.bodyHash = bodyHash;
       result.document = doc;
       if (prepared.previous) {
@@ -116,6 +124,8 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
       }
     }
     recordSuccess(ctx, row, source, at);
+    // On every check, the page changed or not: the announced date arriving is independent of it.
+    sendDueAnnouncements(ctx, source, at);
     insertCheck(db, { sourceId: source.id, at, durationMs: page.durationMs, status: result.status, httpStatus: page.httpStatus, reason: null, snapshotId });
     updateSourceRow(db, source.id, {
       ...sourceUpdate, currentSnapshotId: snapshotId, lastCheckedAt: at, lastStatus: result.status,
@@ -171,21 +181,9 @@ async function prepare(db: Db, source: Source, page: FetchedPage): Promise<Prepa
   if (currentId !== null && row?.bodyHash === bodyHash) return { kind: 'same-body' };
   const current = currentId !== null ? getSnapshotRow(db, currentId) : undefined;
   const previousText = current ? decompressText(current.text) : null;
-  // Loaded on first use: a cycle of unchanged pages never parses, and the extractor (cheerio)
-  // costs ~190 ms and ~20 MB to load.
-  const { extractFacts } = await import('../extract/extract-facts.js');
-  const html = typeof raw === 'string' ? raw : await (await import('../extract/read-pdf.js')).readBody(raw);
-  const { document, page: read } = extractFacts(html, {
-    url: source.url, kind: source.kind, language: source.language ?? 'auto',
-    select: source.select, remove: source.remove, ignore: source.ignore, previousTextChars: previousText?.length ?? null,
-  });
-  if (read.signInWall) return { kind: 'failed', status: 'blocked', reason: 'sign-in wall served instead of the page' };
-  // An error page is not a version: no snapshot, and on a first check no baseline either.
-  if (read.errorPage !== null) return { kind: 'failed', status: 'error', reason: read.errorPage };
-  if (!read.mainFound || read.text.trim() === '') {
-    const select = typeof source.select === 'string' ? `"${source.select}"` : 'the selected content';
-    return { kind: 'failed', status: 'error', reason: source.select ? `main content missing (no text in ${select})` : 'main content missing' };
-  }
+  const reading = await readSourcePage(source, raw, previousText?.length ?? null);
+  if (reading.kind === 'failed') return reading;
+  const { document, read } = reading;
   const textHash = sha256(read.text);
   const previous: PreviousSnapshot | null = current && previousText !== null
     ? { id: current.id, facts: current.facts as Facts, textHash: current.textHash, text: previousText }
@@ -205,11 +203,11 @@ function hashBody(body: string | Buffer, source: Source): string {
   return hash.digest('hex');
 }
 
-function eventSource(ctx: RecordContext, source: Pick<Source, 'id' | 'url'> & { name?: string | null }): EventSource {
+export function eventSource(ctx: { config: Pick<Config, 'api'> }, source: Pick<Source, 'id' | 'url'> & { name?: string | null }): EventSource {
   return { id: source.id, url: source.url, name: source.name ?? null, pageUrl: sourcePageUrl(ctx.config.api.publicUrl, source.id) };
 }
 
-function enqueue(ctx: RecordContext, event: OutboxEvent, at: number): void {
+export function enqueue(ctx: { db: Db; config: Pick<Config, 'webhooks'> }, event: OutboxEvent, at: number): void {
   if (ctx.config.webhooks.length > 0) enqueueEvent(ctx.db, event, ctx.config.webhooks, at);
 }
 

@@ -6,6 +6,7 @@ import { fetchPages, type FetchRequest, type FetchedPage } from '../crawl/fetch-
 import { getSourceRows, syncSources, listSourceRows, insertDiscoveredSource } from '../store/source-rows.js';
 import { recordFetch, type SourceCheckResult } from './record-fetch.js';
 import { activeHostBackoffs, saveHostBackoffs } from '../store/query-host-backoffs.js';
+import { reextractSnapshots, type ReextractResult } from './reextract-snapshots.js';
 
 export interface CheckCycleOptions {
   db: Db;
@@ -15,6 +16,10 @@ export interface CheckCycleOptions {
   now?: () => number;
   /** Called as each source's check is recorded, for progress and logs. */
   onResult?: (result: SourceCheckResult) => void;
+  /** The extractor version snapshots record; default EXTRACTOR_VERSION (tests simulate upgrades with it). */
+  extractorVersion?: number;
+  /** Called once the current snapshots read by an older extractor have been re-read, before fetching. */
+  onReextract?: (result: ReextractResult) => void;
   /** Called when a blog index adds posts or hits its cap. */
   onDiscovery?: (event: { blogId: string; added: string[]; capped: number; baseline: boolean }) => void;
 }
@@ -23,6 +28,8 @@ export interface CycleResult {
   startedAt: number;
   durationMs: number;
   results: SourceCheckResult[];
+  /** The re-reading of snapshots by an older extractor at the cycle's start. */
+  reextracted: ReextractResult;
 }
 
 const DEFAULT_MAX_NEW_POSTS = 20;
@@ -35,6 +42,12 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
   const startedAt = now();
   syncSources(db, config.sources, startedAt);
   const selected = selectSources(db, config, options.sourceIds);
+  const { extractorVersion } = options;
+  // An upgraded extractor first re-reads what it will diff against, so a change diffs like with like.
+  const reextracted = await reextractSnapshots({
+    db, sources: selected, sourceIds: selected.map((s) => s.id), staleOnly: true, extractorVersion, now, timezone: config.timezone,
+  });
+  if (reextracted.read > 0) options.onReextract?.(reextracted);
   const byId = new Map(selected.map((source) => [source.id, source]));
   const rows = getSourceRows(db, [...byId.keys()]);
   const requests: FetchRequest[] = selected.map((source) => {
@@ -99,7 +112,7 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
       let result: SourceCheckResult;
       try {
         // A page that breaks the extractor is recorded as an error check by recordFetch itself.
-        result = await recordFetch({ db, config, now }, source, page);
+        result = await recordFetch({ db, config, now, extractorVersion }, source, page);
       } catch (storeError) {
         // The database cannot be written (disk full, read-only): end the cycle with its cause. Not
         // an error check of the page: retrying as one could succeed, blame the site and alert.
@@ -124,13 +137,15 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
   if (fatal) {
     throw new PolicyWatchError('store', `cannot record checks in ${config.database}: ${(fatal as Error).message}`, { cause: fatal });
   }
-  return { startedAt, durationMs: now() - startedAt, results };
+  return { startedAt, durationMs: now() - startedAt, results, reextracted };
 }
 
 /** Configured sources plus discovered posts still in the database; `ids` narrows and must all exist. */
 export function selectSources(db: Db, config: Config, ids?: readonly string[]): Source[] {
   const all = new Map<string, Source>(config.sources.map((source) => [source.id, source]));
+  const stored = new Set<string>();
   for (const row of listSourceRows(db)) {
+    stored.add(row.id);
     if (row.origin === 'discovered' && row.parentId && all.has(row.parentId) && !all.has(row.id)) {
       all.set(row.id, { id: row.id, url: row.url, kind: row.kind as Source['kind'], name: row.name ?? undefined, parentId: row.parentId, language: all.get(row.parentId)?.language });
     }
@@ -138,6 +153,9 @@ export function selectSources(db: Db, config: Config, ids?: readonly string[]): 
   if (!ids || ids.length === 0) return [...all.values()];
   return ids.map((id) => {
     const source = all.get(id);
+    if (!source && stored.has(id)) {
+      throw new UsageError(`source "${id}" is retired (no longer in the config or its packs): add it back to check it; its history is kept`);
+    }
     if (!source) throw new UsageError(`unknown source "${id}": run \`policy-watch sources\` to list them`);
     return source;
   });

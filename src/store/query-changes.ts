@@ -14,6 +14,8 @@ export interface ChangeFilter {
   until?: number;
   /** Default 50. */
   limit?: number;
+  /** Include technical revisions (re-readings by a newer extractor), hidden by default. */
+  technical?: boolean;
   /** Pagination cursor: only changes strictly older than this one (in detectedAt desc, id desc order). */
   before?: { detectedAt: number; id: number };
 }
@@ -27,6 +29,7 @@ interface ChangeRow {
   after_snapshot_id: number;
   facts: string;
   text_changed: number;
+  technical: number;
 }
 
 interface ChangeDetailRow extends ChangeRow {
@@ -36,14 +39,14 @@ interface ChangeDetailRow extends ChangeRow {
 }
 
 const COLUMNS = `c.id, c.source_id, s.url, c.detected_at, c.before_snapshot_id, c.after_snapshot_id,
-  c.facts, c.text_changed`;
+  c.facts, c.text_changed, c.technical`;
 
 /**
  * Changes newest first (detectedAt desc, id desc). Walks `changes_detected` or
  * `changes_source_detected` backwards and stops after `limit` rows; the cursor keeps pages stable.
  */
 export function listChanges(db: QueryDb, filter: ChangeFilter = {}): ChangeRecord[] {
-  const where: string[] = [];
+  const where: string[] = filter.technical ? [] : ['c.technical = 0'];
   const params: Record<string, string | number> = { limit: filter.limit ?? 50 };
   if (filter.sourceId !== undefined) {
     where.push('c.source_id = @sourceId');
@@ -92,13 +95,13 @@ export function getChange(db: QueryDb, id: number): ChangeDetail | null {
   return {
     ...toChangeRecord(row),
     textDiff: decompressText(row.text_diff),
-    beforeAt: isoTime(row.before_at),
+    beforeAt: row.before_at === null ? null : isoTime(row.before_at),
     afterAt: isoTime(row.after_at),
   };
 }
 
 function toChangeRecord(row: ChangeRow): ChangeRecord {
-  return {
+  const record: ChangeRecord = {
     id: String(row.id),
     sourceId: row.source_id,
     url: row.url,
@@ -107,4 +110,14 @@ function toChangeRecord(row: ChangeRow): ChangeRecord {
     textChanged: Boolean(row.text_changed),
     snapshots: { before: row.before_snapshot_id === null ? null : String(row.before_snapshot_id), after: String(row.after_snapshot_id) },
   };
+  // Only on technical revisions: the contract's shape of every other change stays as it is.
+  if (row.technical) record.technical = true;
+  return record;
+}
+
+const COUNT_TECHNICAL_SQL = 'SELECT count(*) AS n FROM changes WHERE technical = 1';
+
+/** How many technical revisions are recorded (to say why a default history is empty). */
+export function countTechnicalChanges(db: QueryDb): number {
+  return (statement(db, COUNT_TECHNICAL_SQL).get() as { n: number }).n;
 }

@@ -18,13 +18,15 @@ interface SourceRow {
   failures: number;
   failing: number;
   current_snapshot_id: number | null;
+  retired: number;
+  retired_at: number | null;
   facts: string | null;
 }
 
 // One row per source; the current snapshot is found by its primary key.
 const SQL = `
   SELECT s.id, s.url, s.kind, s.name, s.parent_id, s.origin, s.last_checked_at, s.last_status,
-         s.last_success_at, s.failures, s.failing, s.current_snapshot_id, sn.facts
+         s.last_success_at, s.failures, s.failing, s.current_snapshot_id, s.retired, s.retired_at, sn.facts
   FROM sources s LEFT JOIN snapshots sn ON sn.id = s.current_snapshot_id
   ORDER BY s.id`;
 
@@ -43,13 +45,15 @@ function toSourceRecord(row: SourceRow): SourceRecord {
     name: row.name,
     parentId: row.parent_id,
     origin: row.origin === 'discovered' ? 'discovered' : 'config',
-    status: row.last_status as CheckStatus | null,
+    // A retired source's last check is history: what it is now is retired.
+    status: row.retired ? 'retired' : row.last_status as CheckStatus | null,
     lastCheckedAt: isoTime(row.last_checked_at),
     lastSuccessAt: isoTime(row.last_success_at),
     failing: Boolean(row.failing),
     failures: row.failures,
     factCount: FACT_NAMES.filter((name) => facts[name] !== null && facts[name] !== undefined).length,
     snapshotId: row.current_snapshot_id === null ? null : String(row.current_snapshot_id),
+    retiredAt: row.retired ? isoTime(row.retired_at) : null,
   };
 }
 

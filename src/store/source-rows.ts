@@ -24,16 +24,28 @@ function toRow(raw: RawRow): SourceRow {
 }
 
 const SYNC_SQL = `INSERT INTO sources (id, url, kind, name, origin, created_at) VALUES (?, ?, ?, ?, 'config', ?)
-  ON CONFLICT (id) DO UPDATE SET url = excluded.url, kind = excluded.kind, name = excluded.name, origin = 'config'`;
+  ON CONFLICT (id) DO UPDATE SET url = excluded.url, kind = excluded.kind, name = excluded.name, origin = 'config',
+  retired = 0, retired_at = NULL`;
+// @ids: the configured ids as a JSON array. A post is retired with its blog, and back with it.
+const RETIRE_SQL = `UPDATE sources SET retired = 1, retired_at = @now WHERE retired = 0 AND (
+  (origin = 'config' AND id NOT IN (SELECT value FROM json_each(@ids)))
+  OR (origin = 'discovered' AND (parent_id IS NULL OR parent_id NOT IN (SELECT value FROM json_each(@ids)))))`;
+const RESTORE_POSTS_SQL = `UPDATE sources SET retired = 0, retired_at = NULL WHERE retired = 1 AND origin = 'discovered'
+  AND parent_id IN (SELECT value FROM json_each(@ids))`;
 
 /**
  * Makes the sources table hold every configured source (url, kind and name follow the config).
- * Sources no longer configured, and discovered posts, stay: their history is kept.
+ * Sources no longer configured (and the posts of a blog no longer configured) are marked retired:
+ * kept with their history and current snapshot, not checked. Configured again, a source resumes:
+ * its next check diffs against its last snapshot.
  */
 export function syncSources(db: QueryDb, configured: readonly Source[], now: number): void {
   const upsert = statement(db, SYNC_SQL);
+  const ids = JSON.stringify(configured.map((source) => source.id));
   db.$client.transaction(() => {
     for (const source of configured) upsert.run(source.id, source.url, source.kind, source.name ?? null, now);
+    statement(db, RETIRE_SQL).run({ now, ids });
+    statement(db, RESTORE_POSTS_SQL).run({ ids });
   })();
 }
 

@@ -26,8 +26,8 @@ async function get<T = unknown>(path: string): Promise<{ status: number; body: T
 }
 
 describe('GET /healthz', () => {
-  it('answers ok', async () => {
-    expect(await get('/healthz')).toMatchObject({ status: 200, body: { status: 'ok' } });
+  it('answers degraded, naming the failing source of the timeline', async () => {
+    expect(await get('/healthz')).toMatchObject({ status: 200, body: { status: 'degraded', failing: ['linkedin-help-ai'] } });
   });
 });
 

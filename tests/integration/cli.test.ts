@@ -89,7 +89,7 @@ describe('the policy-watch command line', () => {
   });
 
   it('prints help for every verb', async () => {
-    for (const verb of ['run', 'check', 'extract', 'history', 'show', 'facts', 'sources', 'deliveries', 'serve']) {
+    for (const verb of ['run', 'check', 'extract', 'history', 'show', 'facts', 'sources', 'deliveries', 'serve', 'reextract']) {
       const result = await runCli([verb, '--help'], { cwd: dir.path });
       expect(result.code, verb).toBe(0);
       expect(result.stdout).toContain(`Usage: policy-watch ${verb}`);

@@ -53,6 +53,23 @@ describe('policy-watch run, the daemon', () => {
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['daemon started', 'cycle start', 'source checked', 'cycle end']));
   });
 
+  it('logs when the next check is due, at start and after each cycle', () => {
+    const lines = output.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; nextCheckAt?: string });
+    for (const msg of ['daemon started', 'cycle end']) {
+      const line = lines.find((l) => l.msg === msg);
+      expect(Date.parse(line?.nextCheckAt ?? '')).toBeGreaterThan(Date.now() - 10_000);
+    }
+  });
+
+  it('answers /healthz ok with the end of its last cycle', async () => {
+    const api = (output.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; url?: string })).find((l) => l.msg === 'api listening');
+    const response = await fetch(`${api?.url}/healthz`);
+    const body = await response.json() as { status: string; lastCycleAt: string | null; failing: string[] };
+    expect(response.status).toBe(200);
+    expect(body).toMatchObject({ status: 'ok', failing: [] });
+    expect(Date.parse(body.lastCycleAt ?? '')).toBeGreaterThan(Date.now() - 30_000);
+  });
+
   it('refuses a second daemon on the same database, naming the process that holds it', async () => {
     const second = await runCli(['run'], { cwd: dir.path, timeoutMs: 20_000 });
     expect(second.code).not.toBe(0);
@@ -67,5 +84,55 @@ describe('policy-watch run, the daemon', () => {
     const db = new Database(dir.file('watch.db'), { readonly: true });
     expect((db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check).toBe('ok');
     db.close();
+  });
+});
+
+describe('a second signal while the daemon finishes its cycle', () => {
+  let site: LocalSite;
+  let dir: TempDir;
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    // A page that never answers keeps the first cycle in flight, so the first signal waits for it.
+    site = await startLocalSite({ '/slow': { handle: () => undefined } });
+    dir = tempDir();
+    writeFileSync(dir.file('policy-watch.config.json'), JSON.stringify({
+      database: 'watch.db',
+      schedule: '0 0 1 1 *',
+      fetch: { timeoutMs: 60_000, maxRetries: 0, maxRequestsPerMinute: 10000 },
+      sources: [{ id: 'slow', url: site.at('/slow'), kind: 'privacy-policy' }],
+    }));
+  });
+  afterAll(async () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await site.close();
+    dir.remove();
+  });
+
+  const exitOnSecond = async (signal: NodeJS.Signals) => {
+    const child = spawn(process.execPath, [BIN, 'run', '--check-now', '--no-api', '--db', `${signal}.db`], { cwd: dir.path, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, POLICY_WATCH_CONFIG: '', POLICY_WATCH_DB: '' } });
+    children.push(child);
+    let log = '';
+    child.stdout!.on('data', (d: Buffer) => { log += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => { log += d.toString(); });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const waitFor = async (text: string) => {
+      const deadline = Date.now() + 20_000;
+      while (!log.includes(text) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(log).toContain(text);
+    };
+    await waitFor('"cycle start"');
+    child.kill(signal);
+    await waitFor('"stopping"');
+    child.kill(signal);
+    return exited;
+  };
+
+  it('exits 143 on a second SIGTERM', async () => {
+    expect(await exitOnSecond('SIGTERM')).toBe(143);
+  });
+
+  it('exits 130 on a second SIGINT', async () => {
+    expect(await exitOnSecond('SIGINT')).toBe(130);
   });
 });
