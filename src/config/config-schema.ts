@@ -69,7 +69,7 @@ const smtpUrl = z.string().min(1).refine((value) => {
 export const webhookSchema = z.strictObject({
   url: httpUrl.optional(),
   secret: secretRef.optional(),
-  events: z.array(z.enum(EVENT_NAMES)).min(1).default(['facts.changed', 'announcement.detected', 'source.failing', 'source.recovered', 'source.discovered']),
+  events: z.array(z.enum(EVENT_NAMES)).min(1).default(['facts.changed', 'announcement.detected', 'announcement.due', 'source.failing', 'source.recovered', 'source.discovered']),
   format: z.enum(CHANNEL_FORMATS).default('json'),
   smtpUrl: smtpUrl.optional(),
   from: emailAddress.optional(),

@@ -39,8 +39,10 @@ export const removeField = z.array(selector).min(1);
 
 /** A regular expression, checked in Unicode mode (stricter, so it also compiles without it). */
 export const regexSource = z.string().min(1).superRefine((value, ctx) => {
+  if (value === '') return; // said by min(1)
   try {
-    new RegExp(value, 'u');
+    // A pattern that matches empty text would be cut everywhere (the reader refuses it too).
+    if (new RegExp(value, 'u').test('')) ctx.addIssue({ code: 'custom', message: `regular expression "${value}" matches empty text` });
   } catch (error) {
     const why = (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
     ctx.addIssue({ code: 'custom', message: `invalid regular expression "${value}": ${why}` });

@@ -40,6 +40,10 @@ describe('source filters in the config schema', () => {
     expect(problems({ ignore: ['a{2,1}'] })).toEqual([expect.stringMatching(/^ignore\.0: invalid regular expression "a\{2,1\}"/)]);
   });
 
+  it('refuses a regular expression that matches empty text, which would cut everywhere', () => {
+    expect(problems({ ignore: ['x*'] })).toEqual(['ignore.0: regular expression "x*" matches empty text']);
+  });
+
   it('refuses empty filters and a remove that is not a list', () => {
     expect(problems({ select: '' })).toHaveLength(1);
     expect(problems({ select: [] })).toHaveLength(1);

@@ -9,10 +9,11 @@ const due: DueEvent = {
 };
 
 describe('the announcement.due body', () => {
-  it('carries the source, the date and when the announcement was first seen, in json', () => {
+  it('carries the source with its name, a summary, the date and when the announcement was first seen, in json', () => {
     expect(JSON.parse(renderBody('json', due, 'd-1'))).toEqual({
       event: 'announcement.due', deliveryId: 'd-1',
-      source: { id: 'linkedin-privacy-policy', url: 'https://www.linkedin.com/legal/privacy-policy' },
+      source: { id: 'linkedin-privacy-policy', url: 'https://www.linkedin.com/legal/privacy-policy', name: 'LinkedIn Privacy Policy' },
+      summary: 'LinkedIn Privacy Policy: the update announced for 2025-11-03 is now in force',
       announcement: { date: '2025-11-03', firstSeenAt: '2025-09-18T06:00:00.000Z', snapshotId: '7' },
     });
   });
