@@ -6,6 +6,7 @@ import { detectLanguage, readingLanguage, readingTables, type ReadingTables } fr
 import { inferKind } from './infer-kind.js';
 import { buildUnits } from './units.js';
 import { extractDates, findDates } from './dates.js';
+import { numericOrderOf } from './parse-dates.js';
 import { extractRegions } from './regions.js';
 import { extractDataCategories } from './data-categories.js';
 import { extractMinors, extractOptOutPath, extractTrainingDefault } from './settings-and-minors.js';
@@ -49,6 +50,7 @@ function factsOf(page: LoadedPage, $: CheerioAPI, reading: ReadingTables, kind: 
   const units = buildUnits(page.blocks, tables, reading.names);
   const dates = extractDates({
     blocks: page.blocks, units, tables: reading.names, times: contentTimes($, reading.names), bareDateIsPublished: BLOG_KINDS.has(kind),
+    order: numericOrderOf(page.htmlLang, reading.cues[0]!.language),
   });
   const basisLeadIns = new Set<number>();
   page.blocks.forEach((b, i) => {

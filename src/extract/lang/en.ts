@@ -1,33 +1,13 @@
 import type { LanguageTable } from './table.js';
 import { ure } from './unicode-regex.js';
 
-const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
-  september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
-const MONTH_ALT = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
-const WEEKDAY = '(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?';
-
-/** "November 3, 2025", "Nov. 3rd 2025", "Monday, November 3, 2025", "3 November 2025". */
-const DATE = new RegExp(
-  `\\b${WEEKDAY}(?:(${MONTH_ALT})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})` +
-    `|(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_ALT})\\.?,?\\s+(\\d{4}))\\b`,
-  'gi',
-);
-
 export const en: LanguageTable = {
   language: 'en',
-  months: MONTHS,
-  dateRegex: DATE,
-  dateParts(m) {
-    if (m[1]) return { month: m[1], day: Number(m[2]), year: Number(m[3]) };
-    return { month: m[5]!, day: Number(m[4]), year: Number(m[6]) };
-  },
-
   effectiveLead: /^(?:this (?:\w+ )?(?:policy|agreement|notice|version) is )?effective(?: date)?\s*(?::|-|–)?\s*(?:on|as of|from)?\s*$/i,
   effectiveInline: /\b(?:is|are|was|been|terms|policy|agreement|notice)?\s*effective(?: date)?\s*(?::|-|–)?\s*(?:on|as of|from)?\s*$/i,
-  lastUpdatedLead: /(?:\blast\s+(?:updated|revised|modified|reviewed)|^(?:updated|revised))\s*(?:on)?\s*:?\s*$/i,
+  lastUpdatedLead: /(?:\blast\s+(?:updated|update|revised|revision|modified|reviewed)|^(?:updated|revised|version date|date of (?:the )?last (?:update|revision)))\s*(?:on|as of)?\s*:?\s*$/i,
+  effectiveAsAbove: /\b(?:take|takes|took) effect (?:as of|on|from) the (?:date above|above date|date (?:stated|shown|given) above)\b|\beffective (?:as of|on|from) the (?:date above|above date)\b/i,
+  changeLogHeading: /\b(?:changes|updates|revisions?|amendments) to (?:this|our|the)\b|\b(?:change ?log|revision history|version history|policy history)\b/i,
   publishedLead: /\b(?:published|posted)\s*(?:on|:)?\s*:?\s*$/i,
   futureCues: [
     /\b(?:we|linkedin)(?:'re| are| is|'ll be| will be) (?:updating|changing|making (?:some )?(?:changes|updates)|introducing|revising)\b/i,

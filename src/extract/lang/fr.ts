@@ -3,30 +3,13 @@ import { ure } from './unicode-regex.js';
 
 const r = String.raw;
 
-const MONTHS: Record<string, number> = {
-  janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, août: 8,
-  aout: 8, septembre: 9, octobre: 10, novembre: 11, décembre: 12, decembre: 12,
-  janv: 1, févr: 2, fevr: 2, avr: 4, juil: 7, sept: 9, oct: 10, nov: 11, déc: 12, dec: 12,
-};
-const MONTH_ALT = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
-
-/** "3 novembre 2025", "1er août 2020", "mercredi 11 août 2020". */
-const DATE = ure(
-  r`\b(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(1er|\d{1,2})\s+(${MONTH_ALT})\.?\s+(\d{4})\b`,
-  'gi',
-);
-
 export const fr: LanguageTable = {
   language: 'fr',
-  months: MONTHS,
-  dateRegex: DATE,
-  dateParts(m) {
-    return { day: m[1] === '1er' ? 1 : Number(m[1]), month: m[2]!, year: Number(m[3]) };
-  },
-
-  effectiveLead: ure(r`^(?:date d'entrée en vigueur|entrée en vigueur|en vigueur|date d'effet)\s*:?\s*(?:le|du|depuis le|à compter du|à partir du)?\s*:?\s*$`),
+  effectiveLead: ure(r`^(?:date d'entrée en vigueur|entrée en vigueur|en vigueur(?: depuis)?|date d'effet|prise d'effet|date effective|(?:applicable )?à compter du|(?:applicable )?à partir du)\s*:?\s*(?:le|du|depuis le|à compter du|à partir du)?\s*:?\s*$`),
   effectiveInline: ure(r`\b(?:entrée en vigueur|en vigueur|prend effet)\s*:?\s*(?:le|du|depuis le|à compter du|à partir du)?\s*$`),
-  lastUpdatedLead: ure(r`(?:\bderni[èe]re (?:mise à jour|modification|révision)|^(?:mis|mise) à jour)\s*(?:le)?\s*:?\s*$`),
+  lastUpdatedLead: ure(r`(?:\bderni[èe]re (?:mise à jour|modification|révision)|^(?:mis|mise) à jour|^version en date du|^version du|^date de (?:la )?(?:dernière )?(?:mise à jour|révision))\s*(?:le)?\s*:?\s*$`),
+  effectiveAsAbove: ure(r`\b(?:prennent|prend) effet à (?:compter de )?la date (?:ci-dessus|indiquée ci-dessus)\b|\ben vigueur à (?:compter de )?la date (?:ci-dessus|indiquée ci-dessus)\b`),
+  changeLogHeading: ure(r`\b(?:modifications|mises? à jour|changements) (?:de|apportées à) (?:cette|la|notre|la présente)\b|\bhistorique des (?:versions|modifications)\b`),
   publishedLead: ure(r`\b(?:publiée?|mise? en ligne)\s*(?:le)?\s*:?\s*$`),
   futureCues: [
     ure(r`\bnous (?:mettons|allons mettre|mettrons) à jour\b|\bmettra à jour\b`),

@@ -7,17 +7,15 @@ import type { DataCategory, Language, LegalBasis } from '../../domain/facts.js';
  */
 export interface LanguageTable {
   language: Language;
-  /** Lower-case month names and abbreviations -> month number (1-12). */
-  months: Record<string, number>;
-  /** Matches a full date; groups are resolved by `dateParts`. Must be global. */
-  dateRegex: RegExp;
-  dateParts(match: RegExpExecArray): { day: number; month: string; year: number };
-
   /** A block that starts by stating the date in force ("Effective ..."). */
   effectiveLead: RegExp;
   /** "effective [on|as of]" right before a date, inside a sentence. */
   effectiveInline: RegExp;
   lastUpdatedLead: RegExp;
+  /** "The changes take effect as of the date above": the bare date line above is the date in force. */
+  effectiveAsAbove: RegExp;
+  /** A heading over a change log, whose bare date lines are versions of the page. */
+  changeLogHeading: RegExp;
   publishedLead: RegExp;
   /** A clause announcing a future change or a future date in force. */
   futureCues: RegExp[];
