@@ -10,7 +10,8 @@ import { numericOrderOf } from './parse-dates.js';
 import { extractRegions } from './regions.js';
 import { extractDataCategories } from './data-categories.js';
 import { extractMinors, extractOptOutPath, extractTrainingDefault } from './settings-and-minors.js';
-import { extractLegalBasis, extractProviders } from './providers-and-legal-basis.js';
+import { extractProviders } from './providers-and-legal-basis.js';
+import { extractLegalBasis } from './legal-basis.js';
 import type { Found } from './evidence.js';
 import type { LanguageTable } from './lang/table.js';
 import { normalizeSpace } from './dom.js';
@@ -52,10 +53,6 @@ function factsOf(page: LoadedPage, $: CheerioAPI, reading: ReadingTables, kind: 
     blocks: page.blocks, units, tables: reading.names, times: contentTimes($, reading.names), bareDateIsPublished: BLOG_KINDS.has(kind),
     order: numericOrderOf(page.htmlLang, reading.cues[0]!.language),
   });
-  const basisLeadIns = new Set<number>();
-  page.blocks.forEach((b, i) => {
-    if (tables.some((t) => t.legalBasisCue.test(b.text))) basisLeadIns.add(i);
-  });
   const minors = extractMinors(units, tables);
   return {
     ...dates,
@@ -65,7 +62,7 @@ function factsOf(page: LoadedPage, $: CheerioAPI, reading: ReadingTables, kind: 
     minorsExcluded: minors.minorsExcluded,
     minimumAge: minors.minimumAge,
     optOutPath: extractOptOutPath(units, reading.names),
-    legalBasis: extractLegalBasis(units, tables, basisLeadIns),
+    legalBasis: extractLegalBasis(units, page.blocks, tables),
     aiProviders: extractProviders(units, tables),
   };
 }

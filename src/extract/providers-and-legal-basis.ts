@@ -1,4 +1,3 @@
-import type { LegalBasis } from '../domain/facts.js';
 import type { LanguageTable } from './lang/table.js';
 import type { Unit } from './units.js';
 import { clip, type Found } from './evidence.js';
@@ -29,29 +28,6 @@ export function extractProviders(units: readonly Unit[], tables: readonly Langua
       if (!m) continue;
       found.add(provider);
       evidence ??= clip(unit.text, m.index, m[0].length);
-    }
-  }
-  return found.size > 0 ? { value: [...found].sort(), evidence: evidence! } : null;
-}
-
-/** Lawful bases the page names for processing personal data. */
-export function extractLegalBasis(units: readonly Unit[], tables: readonly LanguageTable[], leadIns: ReadonlySet<number>): Found<string[]> | null {
-  const found = new Set<LegalBasis>();
-  let evidence: string | null = null;
-  const add = (basis: LegalBasis, text: string, index: number): void => {
-    found.add(basis);
-    evidence ??= clip(text, index);
-  };
-  for (const unit of units) {
-    const text = unit.text;
-    const named =
-      tables.some((t) => t.legalBasisCue.test(text)) ||
-      ((unit.block.kind === 'item' || unit.block.kind === 'row') && unit.block.leadIn !== null && leadIns.has(unit.block.leadIn));
-    for (const t of tables) {
-      for (const [re, basis] of named ? t.legalBases : t.standaloneBases) {
-        const m = re.exec(text);
-        if (m) add(basis, text, m.index);
-      }
     }
   }
   return found.size > 0 ? { value: [...found].sort(), evidence: evidence! } : null;

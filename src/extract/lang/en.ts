@@ -114,14 +114,22 @@ export const en: LanguageTable = {
   pathLeadStop: /(?:^|[\s(:"“,])(?:go to|navigate to|visit|open|click|select|tap|choose|under|in|at|via|from|to|on)\s+|[:(“"]\s*/gi,
   pathTrailing: /\s+(?:setting|settings|page|section|tab|toggle|option|menu|screen)\b.*$/i,
 
-  legalBasisCue: /\b(?:lawful|legal) (?:bas[ie]s|grounds?)\b|\bbas[ie]s (?:for|of) (?:processing|the processing)\b|\brely on\b|\brelies on\b|\bon the basis of\b|\bbased on (?:your|our)\b/i,
-  legalBases: [
-    [/\bconsent\b/i, 'consent'],
-    [/\bcontract(?:ual)?\b|\bperformance of (?:a|our|the) (?:contract|agreement)\b/i, 'contract'],
-    [/\blegitimate interests?\b/i, 'legitimate-interests'],
-    [/\blegal obligations?\b|\bcompl(?:y|iance) with (?:the |a |our |applicable )?(?:law|legal)/i, 'legal-obligation'],
+  legalBasisCue: /\b(?:lawful|legal) (?:bas[ie]s|grounds?)\b|\bbas[ie]s (?:for|of) (?:processing|the processing)\b|\brely on\b|\brelies on\b|\bon the basis of\b|\bbased on (?:your|our)\b|\bon the grounds? that\b/i,
+  legalBasisStrong: /\b(?:lawful|legal) (?:bas[ie]s|grounds?|justifications?)\b|\blawfulness of (?:the )?processing\b|\bbas[ie]s (?:for|of) (?:processing|the processing)\b|\bArt(?:icle|\.)? ?6 ?\(1\)/i,
+  legalBasisMasks: [
+    /\bstandard contract(?:ual)? clauses\b|\bcontractual clauses\b|\bSCCs?\b|\bdata privacy frameworks?\b|\bbinding corporate rules\b/gi,
+    /\bcontract(?:ors?|ing)\b/gi,
+    /\b(?:verifiable )?parental (?:or guardian )?consent\b|\bconsent (?:of|from) (?:a|your|the|their) parents?(?: or guardians?)?\b/gi,
   ],
-  standaloneBases: [[/\blegitimate interests?\b/i, 'legitimate-interests']],
+  conditionLead: /\b(?:if|where|when|whenever|wherever|to the extent)\b/i,
+  rightsCue: /\bright (?:to|of)\b|\bportability\b|\bwithdraw\w*|\brevok\w*|\bopt[- ]out\b/i,
+  legalBases: [
+    [/\bconsent(?:s|ed)?\b/i, 'consent'],
+    [/\bcontract(?:ual)?\b|\bperformance of (?:a|our|the) (?:contract|agreement)s?\b|\b(?:our|the|a) (?:service |user )?agreements? with you\b|\bservice agreement\b|\bobligations (?:to you )?under (?:our|these|the) (?:terms|conditions)\b/i, 'contract'],
+    [/\blegitimate (?:business )?interests?\b/i, 'legitimate-interests'],
+    [/\blegal(?:ly)? (?:stipulated |required )?obligations?\b|\bcompl(?:y|iance) with (?:the |a |our |any )?(?:applicable |relevant )?(?:laws?|legal|regulations?)\b/i, 'legal-obligation'],
+  ],
+  standaloneBases: [[/\blegitimate (?:business )?interests?\b/i, 'legitimate-interests']],
   providerCue: /\bmodels?\b|\bprovider\w*|\bsuppl\w+|\bservices?\b|\btechnolog\w+|\bpowered by\b/i,
 
   stopwords: new Set([

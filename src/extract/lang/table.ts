@@ -69,7 +69,16 @@ export interface LanguageTable {
   /** Lower-case words trailing the last segment ("setting", "page"). */
   pathTrailing: RegExp;
 
+  /** A sentence naming a lawful basis ("we rely on", "on the basis of"). */
   legalBasisCue: RegExp;
+  /** Words that only exist for lawful bases ("legal basis"): they open a section of bases. */
+  legalBasisStrong: RegExp;
+  /** Phrases that look like a basis but are transfer tools or parties ("standard contractual clauses"). Global. */
+  legalBasisMasks: RegExp[];
+  /** Words that make a clause a condition ("if", "where"). */
+  conditionLead: RegExp;
+  /** A sentence about a user's rights: the bases it names are conditions of the right. */
+  rightsCue: RegExp;
   legalBases: Array<[RegExp, LegalBasis]>;
   /** Bases that count wherever they are named (the phrase only exists as a lawful basis). */
   standaloneBases: Array<[RegExp, LegalBasis]>;
