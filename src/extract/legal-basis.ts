@@ -3,6 +3,7 @@ import type { Block } from './page-blocks.js';
 import { tablesMatch, type LanguageTable } from './lang/table.js';
 import type { Unit } from './units.js';
 import { clip, type Found } from './evidence.js';
+import { tableRuns, type TableRuns } from './table-runs.js';
 
 /** Blocks after a "legal basis" opener that still list bases (a list, a table, short lines). */
 const WINDOW_BLOCKS = 20;
@@ -28,7 +29,7 @@ function masked(text: string, tables: readonly LanguageTable[]): string {
 }
 
 /** Indices of the blocks that read as a section of lawful bases. */
-function basisSections(blocks: readonly Block[], tables: readonly LanguageTable[]): Set<number> {
+function basisSections(blocks: readonly Block[], runs: TableRuns, tables: readonly LanguageTable[]): Set<number> {
   const inside = new Set<number>();
   for (let i = 0; i < blocks.length; i += 1) {
     const block = blocks[i]!;
@@ -43,8 +44,8 @@ function basisSections(blocks: readonly Block[], tables: readonly LanguageTable[
       continue;
     }
     // A table whose header names the basis column: every row of it.
-    if (block.kind === 'row' && block.listId !== null) {
-      for (let j = i + 1; j < blocks.length && blocks[j]!.listId === block.listId; j += 1) inside.add(j);
+    if (block.kind === 'row') {
+      for (let j = i + 1; j < blocks.length && runs.header[j] === runs.header[i]; j += 1) inside.add(j);
     }
     // Then the list, table or short lines that follow; a long paragraph is other prose.
     for (let j = i + 1; j < Math.min(blocks.length, i + 1 + WINDOW_BLOCKS); j += 1) {
@@ -76,7 +77,8 @@ function basesIn(text: string, tables: readonly LanguageTable[]): Array<{ basis:
  * bases a user's right depends on are never read as the page's bases.
  */
 export function extractLegalBasis(units: readonly Unit[], blocks: readonly Block[], tables: readonly LanguageTable[]): Found<string[]> | null {
-  const sections = basisSections(blocks, tables);
+  const runs = tableRuns(blocks);
+  const sections = basisSections(blocks, runs, tables);
   const pageHasBasisWording = sections.size > 0;
   const found = new Set<LegalBasis>();
   let evidence: string | null = null;
@@ -99,7 +101,8 @@ export function extractLegalBasis(units: readonly Unit[], blocks: readonly Block
     let named = strong || bases.length >= ENUMERATION;
     if (!named && !rights && (sections.has(unit.blockIndex) || (pageHasBasisWording && headingLike(unit.block)))) named = true;
     // Items of a list (rows of a table) introduced by a basis sentence ("We rely on:").
-    const lead = unit.block.leadIn === null ? undefined : blocks[unit.block.leadIn];
+    const leadIn = runs.leadIn[unit.blockIndex] ?? null;
+    const lead = leadIn === null ? undefined : blocks[leadIn];
     if (!named && !rights && (unit.block.kind === 'item' || unit.block.kind === 'row') && lead !== undefined) {
       named = tablesMatch(tables, (t) => t.legalBasisCue, masked(lead.text, tables));
     }

@@ -1,6 +1,7 @@
 import type { Block } from './page-blocks.js';
 import { tablesMatch, type LanguageTable } from './lang/table.js';
 import { splitSentences } from './sentences.js';
+import { tableRuns } from './table-runs.js';
 
 /** One sentence of the page with what its surroundings say it is about. */
 export interface Unit {
@@ -33,6 +34,7 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
   const units: Unit[] = [];
   const byBlock: Unit[][] = [];
   const headings: HeadingScope[] = [];
+  const runs = tableRuns(blocks);
   for (let i = 0; i < blocks.length; i += 1) {
     const block = blocks[i]!;
     const sentences = splitSentences(block.text);
@@ -47,14 +49,16 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
     let aiContext = block.area === 'main' && headings.some((h) => h.ai);
     let trainContext = aiContext && headings.some((h) => h.train);
     let negativeLeadIn = false;
-    if ((block.kind === 'item' || block.kind === 'row') && block.leadIn !== null) {
-      const lead = byBlock[block.leadIn]?.at(-1);
+    const leadIn = runs.leadIn[i] ?? null;
+    if ((block.kind === 'item' || block.kind === 'row') && leadIn !== null) {
+      const lead = byBlock[leadIn]?.at(-1);
       if (lead !== undefined) {
         aiContext ||= lead.aiContext || lead.ai;
         trainContext ||= lead.trainContext || lead.aiTrain || (lead.aiContext && tablesMatch(tables, (t) => t.trainingCue, lead.text));
+        // Only a lead-in about the AI use makes its list what is not used ("not kept" is not it).
         negativeLeadIn =
           lead.negativeLeadIn ||
-          (tablesMatch(tables, (t) => t.negation, lead.text) && !tablesMatch(tables, (t) => t.optOutConditional, lead.text));
+          ((lead.ai || lead.aiContext) && tablesMatch(tables, (t) => t.negation, lead.text) && !tablesMatch(tables, (t) => t.optOutConditional, lead.text));
       }
     } else if (i > 0 && block.kind !== 'heading' && own[0] && tablesMatch(tables, (t) => t.anaphora, own[0].text)) {
       const previous = byBlock[i - 1]?.at(-1);
