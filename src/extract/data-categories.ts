@@ -23,10 +23,13 @@ export function categoryMentions(text: string, tables: readonly LanguageTable[])
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** Is this sentence about which data trains the AI models? */
-function isTrainingDataSentence(unit: Unit, tables: readonly LanguageTable[]): boolean {
-  if (unit.aiTrain || unit.trainContext) return true;
-  return unit.aiContext && tables.some((t) => t.dataUseCue.test(unit.text));
+/**
+ * Is this sentence about which data trains the AI models? Training must be the topic for data
+ * to be included; near an AI statement, "X is not used (for this)" still excludes X.
+ */
+function trainingDataTopic(unit: Unit, tables: readonly LanguageTable[]): 'training' | 'exclusions' | null {
+  if (unit.aiTrain || unit.trainContext) return 'training';
+  return unit.aiContext && tables.some((t) => t.dataUseCue.test(unit.text)) ? 'exclusions' : null;
 }
 
 /**
@@ -40,7 +43,8 @@ export function extractDataCategories(units: readonly Unit[], tables: readonly L
 } {
   const set = new PolarSet();
   for (const unit of units) {
-    if (!isTrainingDataSentence(unit, tables)) continue;
+    const topic = trainingDataTopic(unit, tables);
+    if (topic === null) continue;
     const text = unit.text;
     const conditional = tables.some((t) => t.optOutConditional.test(text));
     const priority = statementPriority(unit, tables);
@@ -49,6 +53,7 @@ export function extractDataCategories(units: readonly Unit[], tables: readonly L
       if (conditional && clause.negative) continue;
       if (tables.some((t) => t.minorAge.test(clause.text) || t.minorWord.test(clause.text))) continue;
       const negative = clause.negative || unit.negativeLeadIn;
+      if (!negative && topic === 'exclusions') continue;
       for (const m of categoryMentions(clause.text, tables)) {
         const evidence = clip(text, clause.start + m.index, m.end - m.index);
         set.add(m.category, !negative, priority, evidence);
