@@ -27,8 +27,9 @@ export const en: LanguageTable = {
   ],
   pastState: /\b(?:previously|until now|in the past|formerly|used to|prior to (?:this|these|the) (?:update|change))\b/i,
 
-  aiCue: /\b(?:generative ai|gen ?ai|gai|ai|a\.i\.|artificial intelligence|machine learning|large language models?|llms?|content[- ]generating|content[- ]creat(?:ion|ing) (?:ai|models?)|ai[- ]powered|models? (?:that|which|used to) (?:generate|create)|data for generative ai improvement)\b/i,
-  trainingCue: /\b(?:train|trains|trained|training|fine-tun\w*|improv\w*|develop(?:s|ed|ing)? (?:and (?:train|improve) )?(?:(?:our|these|the|such|new) )?(?:ai|models?|generative))\b/i,
+  aiCue: /\b(?:generative ai|gen ?ai|gai|ai|a\.i\.|artificial intelligence|machine[- ]learning|ml models?|large language models?|llms?|foundation models?|language models?|neural networks?|model training|content[- ]generating|content[- ]creat(?:ion|ing) (?:ai|models?)|ai[- ]powered|models? (?:that|which|used to) (?:generate|create)|data for generative ai improvement)\b|\b(?:our|the|these|its|their|such) (?:own )?(?:predictive |generative |underlying )?models\b|\b(?:systems|algorithms) and models\b|\bimprove (?:the|our|its) models?\b/i,
+  // Training, or improving/developing what is AI ("improve our services" alone is not it).
+  trainingCue: /\b(?:train|trains|trained|training|retrain\w*|fine-tun\w*)\b|\b(?:improv\w*|develop\w*|enhanc\w*|build\w*|refin\w*|creat\w*|test\w*)\s+(?:(?:and|or|,)\s+[\w-]+\s+)?(?:(?:our|the|these|its|their|such|new|your)\s+)?(?:[\w-]+\s+){0,2}?(?:ai|a\.i\.|models?|algorithms?|machine[- ]learning|llms?|artificial intelligence|(?:ai|generative ai)[- ](?:powered )?features?)\b|\b(?:improvement|development) of (?:our |the )?(?:ai|models?|generative ai|algorithms?)\b|\bgenerative ai improvement\b/i,
   dataUseCue: /\b(?:use|uses|used|using|process|processes|processed|processing|include|includes|included|including|train|trains|trained|training|rely|relies|leverage[sd]?)\b/i,
   negation: /(?<!\bwhether or )\bnot\b(?! only\b)|\b(?:never|no longer|no|none|neither|nor|without|exclud(?:e|es|ed|ing)|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|can't|cannot|shouldn't|wouldn't|haven't|hasn't)\b|n't\b/i,
   exceptionStart: /\b(?:except(?: for)?|excluding|other than|apart from|aside from|with the exception of)\b/i,
