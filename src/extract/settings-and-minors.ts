@@ -4,23 +4,39 @@ import { clip, type Found } from './evidence.js';
 import { statementPriority } from './priority.js';
 import { globalOf } from './global-of.js';
 
-/** "On by default" (opt-out) or opt-in wording, in a sentence about the AI data setting. */
+type Choice = Found<'on' | 'off'> & { priority: number; explicit: boolean };
+
+function choiceIn(unit: Unit, tables: readonly LanguageTable[]): { value: 'on' | 'off'; index: number; explicit: boolean } | null {
+  for (const t of tables) {
+    const off = t.defaultOff.exec(unit.text);
+    if (off) return { value: 'off', index: off.index, explicit: true };
+    const on = t.defaultOn.exec(unit.text);
+    if (on) return { value: 'on', index: on.index, explicit: true };
+  }
+  for (const t of tables) {
+    const optIn = t.optInWording.exec(unit.text);
+    if (optIn) return { value: 'off', index: optIn.index, explicit: false };
+    const optOut = t.optOutWording.exec(unit.text);
+    if (optOut) return { value: 'on', index: optOut.index, explicit: false };
+  }
+  return null;
+}
+
+/**
+ * The default of the AI data use: stated ("on by default"), else read from the choice the page
+ * describes for it: an opt-out or objection means on, an opt-in or consent means off.
+ */
 export function extractTrainingDefault(units: readonly Unit[], tables: readonly LanguageTable[]): Found<'on' | 'off'> | null {
-  let best: (Found<'on' | 'off'> & { priority: number }) | null = null;
+  let best: Choice | null = null;
   for (const unit of units) {
     if (!(unit.ai || unit.aiContext)) continue;
-    let value: 'on' | 'off' | null = null;
-    let index = 0;
-    for (const t of tables) {
-      const off = t.defaultOff.exec(unit.text);
-      const on = off ? null : t.defaultOn.exec(unit.text);
-      if (off) [value, index] = ['off', off.index];
-      else if (on) [value, index] = ['on', on.index];
-      if (value) break;
-    }
-    if (value === null) continue;
+    const choice = choiceIn(unit, tables);
+    if (choice === null) continue;
+    // A choice worded without a default must be about the AI use in the sentence itself or its section.
+    if (!choice.explicit && !(unit.ai || unit.structuralAi)) continue;
     const priority = statementPriority(unit, tables);
-    if (best === null || priority > best.priority) best = { value, evidence: clip(unit.text, index), priority };
+    const better = best === null || priority > best.priority || (priority === best.priority && choice.explicit && !best.explicit);
+    if (better) best = { value: choice.value, evidence: clip(unit.text, choice.index), priority, explicit: choice.explicit };
   }
   return best === null ? null : { value: best.value, evidence: best.evidence };
 }

@@ -92,6 +92,8 @@ export const fr: LanguageTable = {
 
   defaultOn: ure(r`\b(?:activée?s?|actifs?|active) (?:par défaut|automatiquement)\b|\bpar défaut,? (?:ce|le) paramètre est (?:activé|sur « ?oui ?»)|\bsur « ?(?:oui|activé) ?» par défaut\b`),
   defaultOff: ure(r`\bdésactivée?s? par défaut\b|\bn'est pas activée? par défaut\b|\buniquement si vous (?:l'activez|y consentez|acceptez)\b|\bavec votre consentement (?:préalable|explicite)\b|\bsi vous (?:l'activez|y consentez|donnez votre consentement)\b`),
+  optOutWording: ure(r`\bsauf (?:si vous vous y opposez|opposition de votre part|si vous le désactivez)\b|\bvous (?:pouvez|pourrez) (?:à tout moment |toujours |également )?(?:vous y opposer|vous opposer|le désactiver|désactiver ce paramètre|refuser cette utilisation)\b|\bsi vous ne vous y opposez pas\b|\bsi vous souhaitez vous (?:y )?opposer\b`),
+  optInWording: ure(r`\buniquement (?:si|lorsque) vous (?:y consentez|l'acceptez|l'activez|le choisissez)\b|\bavec votre (?:accord|consentement)(?: (?:préalable|explicite|exprès))?,? (?:[\p{L}'.+-]+ ){0,3}?(?:pouvons |pourrons |peut |pourra )?(?:également |aussi )?(?:utilis|entraîn|amélior|trait)\p{L}*|\bsous réserve de votre consentement\b`),
   minorAge: ure(r`\b(?:moins de|âgée?s? de moins de|en dessous de|de moins de)\s+(\d{1,2})\s+ans\b`),
   minorWord: ure(r`\bmineur\p{L}*|\benseignement secondaire\b|\blycée\p{L}*|\benfants?\b|\badolescent\p{L}*`),
   minorExclusion: ure(r`\bn'|\b(?:ne|pas|jamais|aucune?|exclu\p{L}*|écart\p{L}*|filtr\p{L}*|retir\p{L}*)\b`),

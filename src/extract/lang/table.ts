@@ -56,6 +56,10 @@ export interface LanguageTable {
 
   defaultOn: RegExp;
   defaultOff: RegExp;
+  /** A choice to stop the use ("you can opt out", "you can object"): the use is on unless you act. */
+  optOutWording: RegExp;
+  /** A use that waits for the user ("only if you opt in", "with your consent"). */
+  optInWording: RegExp;
   /** Captures an age in group 1. */
   minorAge: RegExp;
   minorWord: RegExp;
