@@ -15,6 +15,7 @@ import { extractLegalBasis } from './legal-basis.js';
 import type { Found } from './evidence.js';
 import type { LanguageTable } from './lang/table.js';
 import { normalizeSpace } from './dom.js';
+import { selfNames } from './self-names.js';
 
 export interface ExtractOptions {
   /** The page's URL, copied into the document (and used to guess `kind` when absent). Default null. */
@@ -25,6 +26,8 @@ export interface ExtractOptions {
   language?: 'en' | 'fr' | 'auto';
   /** CSS selector of the main content; default main, [role=main], article, else the body. */
   select?: string;
+  /** The service's name (a source's `name`): a provider by that name is the service itself. */
+  serviceName?: string | null;
 }
 
 export interface ExtractResult {
@@ -46,7 +49,7 @@ function contentTimes($: CheerioAPI, tables: readonly LanguageTable[]): Array<{ 
   return out;
 }
 
-function factsOf(page: LoadedPage, $: CheerioAPI, reading: ReadingTables, kind: SourceKind | null): Partial<{ [K in FactName]: Found<NonNullable<Facts[K]>> | null }> {
+function factsOf(page: LoadedPage, $: CheerioAPI, reading: ReadingTables, kind: SourceKind | null, ownNames: readonly string[]): Partial<{ [K in FactName]: Found<NonNullable<Facts[K]>> | null }> {
   const tables = reading.cues;
   const units = buildUnits(page.blocks, tables, reading.names);
   const dates = extractDates({
@@ -63,7 +66,7 @@ function factsOf(page: LoadedPage, $: CheerioAPI, reading: ReadingTables, kind: 
     minimumAge: minors.minimumAge,
     optOutPath: extractOptOutPath(units, reading.names),
     legalBasis: extractLegalBasis(units, page.blocks, tables),
-    aiProviders: extractProviders(units, tables),
+    aiProviders: extractProviders(units, tables, ownNames),
   };
 }
 
@@ -81,7 +84,7 @@ export function extractFacts(html: string, options: ExtractOptions = {}): Extrac
   const evidence: FactsDocument['evidence'] = {};
   if (!page.signInWall) {
     const reading = readingTables(readingLanguage(options.language, language, page.text));
-    const found = factsOf(page, $, reading, kind);
+    const found = factsOf(page, $, reading, kind, selfNames($, page.blocks, url, options.serviceName));
     for (const [name, value] of Object.entries(found) as Array<[FactName, Found<unknown> | null]>) {
       if (value === null || value === undefined) continue;
       (facts as unknown as Record<FactName, unknown>)[name] = value.value;

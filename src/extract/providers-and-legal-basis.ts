@@ -1,22 +1,23 @@
 import type { LanguageTable } from './lang/table.js';
 import type { Unit } from './units.js';
 import { clip, type Found } from './evidence.js';
+import { isSelf } from './self-names.js';
 
 /** Third parties that supply AI models, as the contract names them. */
 const PROVIDERS: Array<[RegExp, string]> = [
   [/\bazure open\s?ai\b/i, 'azure-openai'],
   [/(?<!\bazure\s)\bopen\s?ai\b/i, 'openai'],
   [/\bmicrosoft\b(?!\s+(?:privacy statement|services agreement|advertising|ads))/i, 'microsoft'],
-  [/\banthropic\b/i, 'anthropic'],
-  [/\bgoogle(?:'s)? (?:gemini|ai|cloud|vertex)\b|\bgemini\b/i, 'google'],
+  [/\banthropic\b|\bclaude\b/i, 'anthropic'],
+  [/\bgoogle(?:'s)? (?:gemini|ai|cloud|vertex)\b|\bvertex ai\b|\bgemini\b/i, 'google'],
   [/\bmistral\b/i, 'mistral'],
   [/\bllama\b/i, 'meta'],
 ];
 const MODEL_WORD = /\bmodels?\b|\bmod[eè]les?\b/i;
 const ADVERTISING = /\badvertis\w*|\bads\b|\bpublicit\w*|\bmarketing\b/i;
 
-/** Providers named as supplying the models the AI features (and their training) use. */
-export function extractProviders(units: readonly Unit[], tables: readonly LanguageTable[]): Found<string[]> | null {
+/** Providers named as supplying the models the AI features (and their training) use; never the service itself. */
+export function extractProviders(units: readonly Unit[], tables: readonly LanguageTable[], ownNames: readonly string[] = []): Found<string[]> | null {
   const found = new Set<string>();
   let evidence: string | null = null;
   for (const unit of units) {
@@ -25,7 +26,7 @@ export function extractProviders(units: readonly Unit[], tables: readonly Langua
     if (!tables.some((t) => t.providerCue.test(unit.text)) || ADVERTISING.test(unit.text)) continue;
     for (const [re, provider] of PROVIDERS) {
       const m = re.exec(unit.text);
-      if (!m) continue;
+      if (!m || isSelf(provider, m[0], ownNames)) continue;
       found.add(provider);
       evidence ??= clip(unit.text, m.index, m[0].length);
     }
