@@ -24,6 +24,9 @@ export interface Unit {
   pastState: boolean;
 }
 
+/** A table row up to this long reads as one sentence. */
+const ROW_AS_ONE_CHARS = 400;
+
 /** How many following sentences of a paragraph an AI sentence lends its topic to. */
 const CARRY_SENTENCES = 2;
 
@@ -37,7 +40,9 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
   const runs = tableRuns(blocks);
   for (let i = 0; i < blocks.length; i += 1) {
     const block = blocks[i]!;
-    const sentences = splitSentences(block.text);
+    // A short table row is one statement (its purpose, data and basis read together); a long
+    // one is a catalogue, read line by line.
+    const sentences = block.kind === 'row' && block.text.length <= ROW_AS_ONE_CHARS ? [block.text] : splitSentences(block.text);
     const own = sentences.map((text) => {
       const ai = tablesMatch(tables, (t) => t.aiCue, text) || tablesMatch(labelTables, (t) => t.settingLabel, text);
       const train = tablesMatch(tables, (t) => t.trainingCue, text);
