@@ -5,6 +5,7 @@ import { clip, type Found } from './evidence.js';
 import { PolarSet, statementPriority } from './priority.js';
 import { categoryMentions } from './data-categories.js';
 import { globalOf } from './global-of.js';
+import { countryMentions } from './countries.js';
 
 interface RegionMention { codes: string[]; index: number; end: number }
 
@@ -19,7 +20,7 @@ function mask(text: string, tables: readonly LanguageTable[]): string {
 }
 
 function regionMentions(text: string, tables: readonly LanguageTable[]): RegionMention[] {
-  const found: RegionMention[] = [];
+  const found: RegionMention[] = countryMentions(text, tables.map((t) => t.language)).map((c) => ({ codes: [c.code], index: c.index, end: c.end }));
   for (const t of tables) {
     for (const [re, codes] of t.regions) {
       for (const m of text.matchAll(globalOf(re))) found.push({ codes, index: m.index, end: m.index + m[0].length });

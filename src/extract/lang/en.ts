@@ -40,39 +40,22 @@ export const en: LanguageTable = {
   regionStopContext: /\b(?:controller|data protection officer|dpo|supervisory authorit\w*|regulator\w*|governing law|laws? of|courts?|jurisdiction|contact us|responsible for (?:your|the processing)|headquarter\w*|incorporated|registered office|representative|lead authority|tax|vat|currency)\b/i,
   coverageCue: /\b(?:use|uses|used|using|train|trains|trained|training|process|processes|processed|processing|apply|applies|applied|cover|covers|covered|enable|enabling|enabled|available|include|includes|included|extend|extends|expand|expanding|members? (?:in|from|located|based|who live)|data (?:from|of)|setting|opt[- ]out|object)\b/i,
 
+  // Countries come from i18n-iso-countries (countries.ts); these are the unions and abbreviations it lacks.
   regions: [
     [/\bdesignated countries\b/i, ['EU', 'EEA', 'CH']],
     [/\beuropean union\b/i, ['EU']],
     [/\bEU\b/, ['EU']],
     [/\beuropean economic area\b/i, ['EEA']],
     [/\bEEA\b/, ['EEA']],
-    [/\bswitzerland\b|\bswiss\b/i, ['CH']],
     [/\bCH\b/, ['CH']],
-    [/\bunited kingdom\b|\bgreat britain\b|\bbritain\b/i, ['GB']],
-    [/\bU\.K\.|\bUK\b/, ['GB']],
-    [/\bcanada\b|\bcanadian\b/i, ['CA']],
-    [/\bhong kong\b|\bHKSAR\b/i, ['HK']],
-    [/\bunited states(?: of america)?\b/i, ['US']],
-    [/\bU\.S\.(?:A\.)?|\bUSA?\b(?![$-])/, ['US']],
-    [/\baustralia\b/i, ['AU']],
-    [/\bnew zealand\b/i, ['NZ']],
-    [/\bindia\b/i, ['IN']],
-    [/\bsingapore\b/i, ['SG']],
-    [/\bjapan\b/i, ['JP']],
-    [/\bbrazil\b/i, ['BR']],
-    [/\bmexico\b/i, ['MX']],
-    [/\bsouth africa\b/i, ['ZA']],
-    [/\bnorway\b/i, ['NO']],
-    [/\biceland\b/i, ['IS']],
-    [/\bliechtenstein\b/i, ['LI']],
-    [/\b(?:mainland )?china\b|\bchinese mainland\b|\bPRC\b/i, ['CN']],
-    [/\bsouth korea\b|\brepublic of korea\b/i, ['KR']],
     [/(?<!\ban? )\bworldwide\b(?!,? (?:non-exclusive|transferable|royalty|licen[cs]e|right|sublicensable|basis))|\bglobally\b|\beverywhere\b|\ball (?:regions|countries|markets|locations)\b|\baround the world\b|\bin every (?:country|region)\b/i, ['GLOBAL']],
   ],
   regionMasks: [
     /\blinkedin (?:ireland|singapore|corporation|india|australia|japan|canada|hong kong|brasil|brazil)(?: unlimited company| pte\.? ltd\.?| private limited| corp\w*)?/gi,
     /\b(?:eu|uk|swiss)[- ]u\.?s\.? data privacy framework\b|\bdata privacy framework\b/gi,
     /\bstandard contractual clauses\b/gi,
+    // Laws named after a region are no coverage ("Art. 6 GDPR / UK GDPR").
+    /\b(?:UK|EU|Swiss|U\.K\.) (?:GDPR|Data Protection Act|law|laws|Addendum|International Data Transfer \w+)\b/g,
   ],
   categories: [
     // A bare "photo" is a profile photo only in a sentence about the profile: "photos and their
