@@ -59,7 +59,7 @@ function factsOf(page: LoadedPage, $: CheerioAPI, reading: ReadingTables, kind: 
   const minors = extractMinors(units, tables);
   return {
     ...dates,
-    ...extractRegions(units, tables),
+    ...extractRegions(units, tables, page.blocks),
     ...extractDataCategories(units, tables),
     aiTrainingDefault: extractTrainingDefault(units, tables),
     minorsExcluded: minors.minorsExcluded,

@@ -28,7 +28,7 @@ export const fr: LanguageTable = {
   pastState: ure(r`\bauparavant\b|\bprécédemment\b|\bjusqu'à présent\b|\bjusqu'ici\b|\bpar le passé\b`),
 
   aiCue: ure(r`\b(?:IA|I\.A\.|IAG|intelligence artificielle|apprentissage automatique|machine learning|modèles? (?:d'IA|d'intelligence artificielle|de langage|génératifs?|d'apprentissage(?: automatique)?|de fondation)|grands modèles de langage|LLM|création de contenu|génér\p{L}* (?:du |de )?contenu|génération de contenu)\b|\b(?:nos|ces|les|leurs|ses) modèles\b|\bmodèles et (?:des )?algorithmes\b`),
-  trainingCue: ure(r`\b(?:entraîn\p{L}*|entrain\p{L}*|former (?:nos |les |des |ces )?modèles|formation (?:de nos |des )?modèles|affiner)\b|\b(?:amélior\p{L}*|développ\p{L}*|perfectionn\p{L}*|cré\p{L}*|test\p{L}*)\s+(?:(?:et|ou|,)\s+[\p{L}-]+\s+)?(?:(?:nos|notre|les|la|le|l'|ces|des|leurs?|ses|sa|son)\s*)?(?:[\p{L}'-]+\s+){0,2}?(?:IA|modèles?|algorithmes?|intelligence artificielle|technologies? d'IA|fonctionnalités d'IA)\b|\bamélioration (?:de l'|des |de nos )?(?:IA|modèles?|algorithmes?)\b`),
+  trainingCue: ure(r`\b(?:entraîn\p{L}*|entrain\p{L}*|former (?:nos |les |des |ces )?modèles|formation (?:de nos |des )?modèles|affiner)\b|\b(?:amélior\p{L}*|développ\p{L}*|perfectionn\p{L}*|cré\p{L}*|test\p{L}*)\s+(?:(?:et|ou|,)\s+[\p{L}-]+\s+)?(?:(?:nos|notre|les|la|le|l'|ces|des|leurs?|ses|sa|son)\s*)?(?:[\p{L}'-]+,?\s+){0,3}?(?:IA|modèles?|algorithmes?|intelligence artificielle|technologies? d'IA|fonctionnalités d'IA)\b|\bamélioration (?:de l'|des |de nos )?(?:IA|modèles?|algorithmes?)\b`),
   dataUseCue: ure(r`\b(?:utilis\p{L}*|trait\p{L}*|inclu\p{L}*|comprend\p{L}*|servir|sert|exploit\p{L}*|entraîn\p{L}*)\b`),
   // "ne"/"n'" alone is not enough: "nous n'utilisons que vos publications" means "only".
   negation: ure(r`\b(?:pas|jamais|aucune?|ni|sans|exclu|exclue|exclus|exclues|exclut|excluons)\b|\b(?:ne|n')\s*\p{L}+\s+(?:plus|rien|personne)\b`),
@@ -45,6 +45,7 @@ export const fr: LanguageTable = {
     [ure(r`\bunion européenne\b`), ['EU']],
     [ure(r`\bUE\b`, ''), ['EU']],
     [ure(r`\bespace économique européen\b|\bEEE\b`), ['EEA']],
+    [ure(r`\bCH\b`, ''), ['CH']],
     [ure(r`\bdans le monde entier\b|\bpartout dans le monde\b|\btous les pays\b|\btoutes les régions\b|\bà l'échelle mondiale\b`), ['GLOBAL']],
   ],
   regionMasks: [
