@@ -67,7 +67,7 @@ export const fr: LanguageTable = {
     [ure(r`(?<!messages? (?:de|des|dans les) )\bgroupes?\b(?! de sociétés)`), 'groups'],
     [ure(r`\bmessages? (?:de|des|dans les) groupes?\b`), 'group-messages'],
     [ure(r`\b(?:retours?|avis|commentaires?|feedback) (?:que vous (?:donnez|laissez) )?sur (?:les |nos |ses |leurs )?(?:réponses|résultats|contenus générés|suggestions|fonctionnalités d'IA)\b|\bévaluations? (?:des|de nos) réponses\b|\bpouces? (?:levés?|baissés?|vers le (?:haut|bas))\b`), 'feedback'],
-    [ure(r`\bprompts?\b|\binvites?\b|\bquestions posées à (?:l'IA|notre IA|nos fonctionnalités)|\binteractions? avec (?:l'IA|nos fonctionnalités d'IA|l'IA générative)\b|\brequêtes\b`), 'ai-interactions'],
+    [ure(r`\bprompts?\b|\binvites?\b|\bquestions (?:posées|que vous posez) à (?:l'IA|notre IA|nos fonctionnalités|l'assistant|notre assistant|notre chatbot)|\b(?:interactions?|conversations?|échanges?|discussions?) avec (?:l'IA|notre IA|nos fonctionnalités d'IA|l'IA générative|l'assistant(?: IA)?|notre assistant(?: IA)?|le chatbot|des modèles)\b|\brequêtes\b|\bentrées et (?:les )?sorties\b|\b(?:réponses|résultats) (?:générées?|fournies?|produites?) par (?:l'IA|l'assistant|le modèle)\b|\bcontenus? que vous (?:fournissez|saisissez|soumettez) à (?:l'IA|l'assistant|notre IA)\b`), 'ai-interactions'],
     [ure(r`\bcandidatures?\b`), 'job-applications'],
     [ure(r`\bquestions? de (?:présélection|sélection)\b|\bréponses? aux questions de (?:présélection|sélection)\b`), 'screening-answers'],
     [ure(r`\bcontenus? (?:de vos |des )?e-?mails?\b|\bmessages? privés?\b|\binmails?\b|\bmessagerie privée\b|\bconversations? privées?\b`), 'private-messages'],
