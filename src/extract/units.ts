@@ -30,6 +30,15 @@ const ROW_AS_ONE_CHARS = 400;
 /** How many following sentences of a paragraph an AI sentence lends its topic to. */
 const CARRY_SENTENCES = 2;
 
+/**
+ * Whether the block before a list or table introduces it: a paragraph or heading does, and a
+ * list item does for the list nested in it; a table right after a list item is not that item's.
+ */
+function introduces(lead: Block, block: Block): boolean {
+  if (lead.kind === 'paragraph' || lead.kind === 'heading') return true;
+  return lead.kind === 'item' && block.kind === 'item' && block.level > lead.level;
+}
+
 interface HeadingScope { level: number; ai: boolean; train: boolean }
 
 /** Sentences with their topic, inherited from headings, list lead-ins and preceding sentences. */
@@ -57,7 +66,7 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
     const leadIn = runs.leadIn[i] ?? null;
     if ((block.kind === 'item' || block.kind === 'row') && leadIn !== null) {
       const lead = byBlock[leadIn]?.at(-1);
-      if (lead !== undefined) {
+      if (lead !== undefined && introduces(lead.block, block)) {
         aiContext ||= lead.aiContext || lead.ai;
         trainContext ||= lead.trainContext || lead.aiTrain || (lead.aiContext && tablesMatch(tables, (t) => t.trainingCue, lead.text));
         // Only a lead-in about the AI use makes its list what is not used ("not kept" is not it).
