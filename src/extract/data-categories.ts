@@ -32,6 +32,13 @@ function trainingDataTopic(unit: Unit, tables: readonly LanguageTable[]): 'train
   return unit.aiContext && tables.some((t) => t.dataUseCue.test(unit.text)) ? 'exclusions' : null;
 }
 
+function conditionalNegation(text: string, tables: readonly LanguageTable[]): boolean {
+  return tables.some((t) => {
+    const negation = t.negation.exec(text);
+    return negation !== null && t.conditionLead.test(text.slice(0, negation.index));
+  });
+}
+
 /**
  * Data categories the page says are / are not used to train or improve AI models. Only sentences
  * about that use count (a profile field named elsewhere for another purpose is not included
@@ -54,6 +61,8 @@ export function extractDataCategories(units: readonly Unit[], tables: readonly L
       if (tables.some((t) => t.minorAge.test(clause.text) || t.minorWord.test(clause.text))) continue;
       const negative = clause.negative || unit.negativeLeadIn;
       if (!negative && topic === 'exclusions') continue;
+      // "If we cannot confirm your age, we may ask for a credit card": a condition, not an exclusion.
+      if (topic === 'exclusions' && clause.negative && conditionalNegation(clause.text, tables)) continue;
       for (const m of categoryMentions(clause.text, tables)) {
         const evidence = clip(text, clause.start + m.index, m.end - m.index);
         set.add(m.category, !negative, priority, evidence);

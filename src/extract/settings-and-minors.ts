@@ -72,6 +72,13 @@ export function extractMinors(units: readonly Unit[], tables: readonly LanguageT
       minimumAge: age === null ? null : { value: age, evidence },
     };
   }
+  // "Minors' data may also be used to train our models": minors are not kept out of the use.
+  for (const unit of units) {
+    if (!(unit.aiTrain || unit.trainContext) || !tablesMatch(tables, (t) => t.dataUseCue, unit.text)) continue;
+    const word = tables.map((t) => t.minorWord.exec(unit.text)).find((m) => m !== null);
+    if (!word || tablesMatch(tables, (t) => t.minorExclusion, unit.text) || tablesMatch(tables, (t) => t.conditionLead, unit.text.slice(word.index + word[0].length))) continue;
+    return { minorsExcluded: { value: false, evidence: clip(unit.text, word.index) }, minimumAge: null };
+  }
   return { minorsExcluded: null, minimumAge: null };
 }
 
