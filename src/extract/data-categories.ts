@@ -62,7 +62,7 @@ export function extractDataCategories(units: readonly Unit[], tables: readonly L
       const negative = clause.negative || unit.negativeLeadIn;
       if (!negative && topic === 'exclusions') continue;
       // "If we cannot confirm your age, we may ask for a credit card": a condition, not an exclusion.
-      if (topic === 'exclusions' && clause.negative && conditionalNegation(clause.text, tables)) continue;
+      if (clause.negative && conditionalNegation(clause.text, tables)) continue;
       for (const m of categoryMentions(clause.text, tables)) {
         const evidence = clip(text, clause.start + m.index, m.end - m.index);
         set.add(m.category, !negative, priority, evidence);

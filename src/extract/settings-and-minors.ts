@@ -3,6 +3,7 @@ import type { Unit } from './units.js';
 import { clip, type Found } from './evidence.js';
 import { statementPriority } from './priority.js';
 import { globalOf } from './global-of.js';
+import { splitClauses, clauseAt } from './sentences.js';
 
 type Choice = Found<'on' | 'off'> & { priority: number; explicit: boolean };
 
@@ -41,6 +42,17 @@ export function extractTrainingDefault(units: readonly Unit[], tables: readonly 
   return best === null ? null : { value: best.value, evidence: best.evidence };
 }
 
+const EXCLUDING_VERB = /\b(?:exclu\p{L}*|filter\p{L}*|remov\p{L}*|screen\p{L}*|écart\p{L}*|retir\p{L}*|filtr\p{L}*)/iu;
+
+function mentionsMinors(text: string, tables: readonly LanguageTable[]): boolean {
+  return tablesMatch(tables, (t) => [t.minorAge, t.minorWord], text);
+}
+
+function excludesMinors(text: string, tables: readonly LanguageTable[]): boolean {
+  if (!tablesMatch(tables, (t) => t.minorExclusion, text)) return false;
+  return EXCLUDING_VERB.test(text) || tablesMatch(tables, (t) => [t.dataUseCue, t.trainingCue], text);
+}
+
 /** Members under an age excluded from the AI training the page describes, and that age. */
 export function extractMinors(units: readonly Unit[], tables: readonly LanguageTable[]): {
   minorsExcluded: Found<boolean> | null;
@@ -65,7 +77,9 @@ export function extractMinors(units: readonly Unit[], tables: readonly LanguageT
       if (!word) continue;
       index = word.index;
     }
-    if (!tablesMatch(tables, (t) => t.minorExclusion, text)) continue;
+    // The exclusion must be said of the minors' data: "should not book with us" is none.
+    const clauses = splitClauses(text, tables).filter((c) => mentionsMinors(c.text, tables));
+    if (!clauses.some((c) => excludesMinors(c.text, tables))) continue;
     const evidence = clip(text, index);
     return {
       minorsExcluded: { value: true, evidence },
@@ -74,10 +88,12 @@ export function extractMinors(units: readonly Unit[], tables: readonly LanguageT
   }
   // "Minors' data may also be used to train our models": minors are not kept out of the use.
   for (const unit of units) {
-    if (!(unit.aiTrain || unit.trainContext) || !tablesMatch(tables, (t) => t.dataUseCue, unit.text)) continue;
-    const word = tables.map((t) => t.minorWord.exec(unit.text)).find((m) => m !== null);
-    if (!word || tablesMatch(tables, (t) => t.minorExclusion, unit.text) || tablesMatch(tables, (t) => t.conditionLead, unit.text.slice(word.index + word[0].length))) continue;
-    return { minorsExcluded: { value: false, evidence: clip(unit.text, word.index) }, minimumAge: null };
+    if (!(unit.aiTrain || unit.trainContext)) continue;
+    for (const clause of splitClauses(unit.text, tables)) {
+      if (!mentionsMinors(clause.text, tables) || !tablesMatch(tables, (t) => t.dataUseCue, clause.text)) continue;
+      if (tablesMatch(tables, (t) => t.minorExclusion, clause.text)) continue;
+      return { minorsExcluded: { value: false, evidence: clip(unit.text, clause.start) }, minimumAge: null };
+    }
   }
   return { minorsExcluded: null, minimumAge: null };
 }
