@@ -27,7 +27,7 @@ export const fr: LanguageTable = {
   ],
   pastState: ure(r`\bauparavant\b|\bprécédemment\b|\bjusqu'à présent\b|\bjusqu'ici\b|\bpar le passé\b`),
 
-  aiCue: ure(r`\b(?:IA|I\.A\.|IAG|intelligence artificielle|apprentissage automatique|machine learning|modèles? (?:d'IA|d'intelligence artificielle|de langage|génératifs?|d'apprentissage(?: automatique)?|de fondation)|grands modèles de langage|LLM|création de contenu|génér\p{L}* (?:du |de )?contenu|génération de contenu)\b|\b(?:nos|ces|les|leurs|ses) modèles\b|\bmodèles et (?:des )?algorithmes\b`),
+  aiCue: ure(r`\b(?:IA|I\.A\.|IAG|intelligence artificielle|apprentissage automatique|machine learning|modèles? (?:d'IA|d'intelligence artificielle|de langage|génératifs?|d'apprentissage(?: automatique)?|de fondation)|grands modèles de langage|LLM|création de contenu|génér\p{L}* (?:du |de )?contenu|génération de contenu)\b|\b(?:nos|ces|les|leurs|ses) modèles\b|\bmodèles et (?:des )?algorithmes\b|\bentraîn\p{L}* (?:[\p{L}'’-]+ ){0,3}?modèles?\b`),
   trainingCue: ure(r`\b(?:entraîn\p{L}*|entrain\p{L}*|former (?:nos |les |des |ces )?modèles|formation (?:de nos |des )?modèles|affiner)\b|\b(?:amélior\p{L}*|développ\p{L}*|perfectionn\p{L}*|cré\p{L}*|test\p{L}*)\s+(?:(?:et|ou|,)\s+[\p{L}-]+\s+)?(?:(?:nos|notre|les|la|le|l'|ces|des|leurs?|ses|sa|son)\s*)?(?:[\p{L}'-]+,?\s+){0,3}?(?:IA|modèles?|algorithmes?|intelligence artificielle|technologies? d'IA|fonctionnalités d'IA)\b|\bamélioration (?:de l'|des |de nos )?(?:IA|modèles?|algorithmes?)\b`),
   dataUseCue: ure(r`\b(?:utilis\p{L}*|trait\p{L}*|inclu\p{L}*|comprend\p{L}*|servir|sert|exploit\p{L}*|entraîn\p{L}*)\b`),
   // "ne"/"n'" alone is not enough: "nous n'utilisons que vos publications" means "only".

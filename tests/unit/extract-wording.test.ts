@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/extract/extract-facts.js';
+
+const page = (main: string, { lang = 'en', title = 'Privacy Policy | Acme' } = {}) =>
+  `<html lang="${lang}"><head><title>${title}</title></head><body><main><h1>Privacy Policy</h1>${main}</main></body></html>`;
+const facts = (main: string, options: { lang?: string; title?: string } = {}) => extractFacts(page(main, options)).document.facts;
+
+describe('lawful bases', () => {
+  it('reads the bases listed as short lines after a "legal bases" sentence', () => {
+    const f = facts('<p>We rely on different legal bases to process your information.</p><p>To fulfil our contract with you</p><p>For our legitimate business interests</p><p>To comply with our legal obligations</p><p>With your consent</p>');
+    expect(f.legalBasis).toEqual(['consent', 'contract', 'legal-obligation', 'legitimate-interests']);
+  });
+
+  it('reads the basis column of a table whose header names it', () => {
+    const f = facts('<table><tr><td>Purpose</td><td>Lawful basis</td></tr></table><table><tr><td>Billing</td><td>Contract</td></tr></table><table><tr><td>Security</td><td>Legitimate interest</td></tr></table>');
+    expect(f.legalBasis).toEqual(['contract', 'legitimate-interests']);
+  });
+
+  it('reads a French sentence that enumerates the bases without saying "base légale"', () => {
+    const f = facts('<p>Nous traitons vos données avec votre consentement, pour exécuter notre contrat, pour respecter la loi ou dans notre intérêt légitime.</p>', { lang: 'fr' });
+    expect(f.legalBasis).toEqual(['consent', 'contract', 'legal-obligation', 'legitimate-interests']);
+  });
+
+  it('does not take transfer clauses or a right that depends on consent as bases', () => {
+    const f = facts('<p>For transfers we rely on standard contractual clauses.</p><p>You can withdraw consent if we process your data based on your consent.</p>');
+    expect(f.legalBasis).toBeNull();
+  });
+});
+
+describe('the AI use in other words', () => {
+  it('reads a section under an AI heading as the AI use, even where its sentences do not say AI', () => {
+    const f = facts('<h2>How we train our AI models</h2><p>We use your comments and the prompts you write.</p><p>You can opt out at any time.</p><h2>Payments</h2><p>We use your payment information to bill you.</p>');
+    expect(f.includedData).toEqual(['ai-interactions', 'comments']);
+    expect(f.aiTrainingDefault).toBe('on');
+  });
+
+  it('reads "machine learning models" and French "apprentissage automatique" as AI', () => {
+    expect(facts('<p>We use your posts to train our machine learning models.</p>').includedData).toEqual(['posts']);
+    expect(facts('<p>Nous utilisons vos publications pour entraîner nos modèles d’apprentissage automatique.</p>', { lang: 'fr' }).includedData).toEqual(['posts']);
+  });
+
+  it('does not read a generic "improve our services" purpose as training', () => {
+    expect(facts('<p>We use your profile, posts and location to provide and improve our services.</p>').includedData).toBeNull();
+  });
+
+  it('reads the default from opt-out and opt-in wording', () => {
+    expect(facts('<p>We use your posts to train our AI models unless you opt out.</p>').aiTrainingDefault).toBe('on');
+    expect(facts('<p>Vous pouvez vous y opposer : nous utilisons vos publications pour entraîner nos modèles d’IA.</p>', { lang: 'fr' }).aiTrainingDefault).toBe('on');
+    expect(facts('<p>We train our AI models on your posts only if you opt in.</p>').aiTrainingDefault).toBe('off');
+  });
+
+  it('never names the service itself as its AI provider', () => {
+    const main = '<p>We use your chats with the assistant to train Google’s Gemini models.</p>';
+    expect(facts(main, { title: 'Privacy Policy | Google' }).aiProviders).toBeNull();
+    expect(facts(main, { title: 'Privacy Policy | Acme' }).aiProviders).toEqual(['google']);
+  });
+});
