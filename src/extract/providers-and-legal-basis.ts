@@ -14,6 +14,9 @@ const PROVIDERS: Array<[RegExp, string]> = [
   [/\bllama\b/i, 'meta'],
 ];
 const MODEL_WORD = /\bmodels?\b|\bmod[eè]les?\b/i;
+// "Partners may use the data to train their own models": a recipient, not a supplier of ours.
+const OWN_USE = /\b(?:their|its) own (?:[\w-]+ )?(?:models?|purposes|products)\b|\bleurs? propres (?:modèles|fins|produits)\b/i;
+const SUPPLY = /\b(?:suppl(?:y|ies|ied)|provided by|powered by|built (?:on|with)|uses? (?:the )?models?|fourni\w* par|repos\w* sur)\b/i;
 const ADVERTISING = /\badvertis\w*|\bads\b|\bpublicit\w*|\bmarketing\b/i;
 
 /** Providers named as supplying the models the AI features (and their training) use; never the service itself. */
@@ -24,6 +27,7 @@ export function extractProviders(units: readonly Unit[], tables: readonly Langua
     // "models ... Azure OpenAI" is about AI even when the sentence never says "AI" on its own.
     if (!(unit.ai || unit.aiContext || (MODEL_WORD.test(unit.text) && /\bopen\s?ai\b/i.test(unit.text)))) continue;
     if (!tables.some((t) => t.providerCue.test(unit.text)) || ADVERTISING.test(unit.text)) continue;
+    if (OWN_USE.test(unit.text) && !SUPPLY.test(unit.text)) continue;
     for (const [re, provider] of PROVIDERS) {
       const m = re.exec(unit.text);
       if (!m || isSelf(provider, m[0], ownNames)) continue;

@@ -54,4 +54,9 @@ describe('the AI use in other words', () => {
     expect(facts(main, { title: 'Privacy Policy | Google' }).aiProviders).toBeNull();
     expect(facts(main, { title: 'Privacy Policy | Acme' }).aiProviders).toEqual(['google']);
   });
+
+  it('does not name a party that only receives data to train its own models', () => {
+    expect(facts('<p>If you do not opt out, partners such as OpenAI may use shared data to train their own AI models.</p>').aiProviders).toBeNull();
+    expect(facts('<p>Our assistant uses models supplied by OpenAI, which may not train its own models on your data.</p>').aiProviders).toEqual(['openai']);
+  });
 });
