@@ -63,6 +63,8 @@ const SCOPE_BLOCKS = 4;
 const SCOPE_FILLER =
   /^(?:[\s/,&()|:–—-]|\b(?:and|or|the|for|in|et|ou|la|le|les|l'|pour|en|de|du|des|residents?|users|utilisateurs|résidents|privacy|policy|notice|statement|addendum|supplement|politique|de confidentialité|confidentialité|avis|déclaration|regional|régional\w*)\b)*$/i;
 
+const SCOPE_WORD = /\b(?:privacy|policy|notice|statement|addendum|supplement|politique|confidentialité|avis|déclaration)\b/i;
+
 /**
  * A document whose own scope is named regions: a line at the very top that is only regions
  * ("EEA/UK/CH", "Privacy Notice for the EEA and Switzerland"), before the text starts.
@@ -77,7 +79,8 @@ function documentScope(blocks: readonly Block[], tables: readonly LanguageTable[
     if (codes.length === 0) continue;
     let rest = text;
     for (const m of [...mentions].reverse()) rest = `${rest.slice(0, m.index)} ${rest.slice(m.end)}`;
-    if (SCOPE_FILLER.test(rest)) return { value: codes.sort(), evidence: clip(block.text) };
+    // One country alone at the top may be a country picker; a scope names several or says what it is.
+    if (SCOPE_FILLER.test(rest) && (codes.length >= 2 || SCOPE_WORD.test(rest))) return { value: codes.sort(), evidence: clip(block.text) };
   }
   return null;
 }

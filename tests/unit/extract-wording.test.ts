@@ -60,3 +60,16 @@ describe('the AI use in other words', () => {
     expect(facts('<p>Our assistant uses models supplied by OpenAI, which may not train its own models on your data.</p>').aiProviders).toEqual(['openai']);
   });
 });
+
+describe('a document\'s own regional scope', () => {
+  const scoped = (top: string) => extractFacts(`<html lang="en"><body><main><p>${top}</p><h1>Privacy Notice</h1><p>We use your posts to train our AI models.</p></main></body></html>`).document.facts;
+
+  it('applies regions written at the top of the document to the AI use it describes', () => {
+    expect(scoped('Privacy Notice for the EEA, the UK and Switzerland').regions).toEqual(['CH', 'EEA', 'GB']);
+  });
+
+  it('does not read one country alone at the top (a country picker) as the scope', () => {
+    expect(scoped('United States').regions).toBeNull();
+  });
+});
+

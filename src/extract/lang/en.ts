@@ -60,7 +60,7 @@ export const en: LanguageTable = {
   categories: [
     // A bare "photo" is a profile photo only in a sentence about the profile: "photos and their
     // captions" shared in posts are not.
-    [/\bprofile[- ](?:photos?|pictures?|images?)\b|\bphotos?\b(?=.*\bprofiles?\b)|\bprofiles?\b.*\bphotos?\b/i, 'profile-photo'],
+    [/\bprofile[- ](?:photos?|pictures?|images?)\b|\bavatars?\b|\bphotos?\b(?=.*\bprofiles?\b)|\bprofiles?\b.*\bphotos?\b/i, 'profile-photo'],
     [/\bprofiles?\b(?![- ](?:photos?|pictures?|images?|summar\w*|views?|visits?))/i, 'profile'],
     [ure(String.raw`\br[ée]sum[ée]s?\b|\bCVs?\b|\bcurriculum vitae\b`), 'resume'],
     [/\beducation\b/i, 'education'],

@@ -53,7 +53,7 @@ export const fr: LanguageTable = {
     ure(r`\bRGPD (?:du |de l'|de la )?(?:Royaume-Uni|RU|UE)\b|\b(?:droit|lois?) (?:du Royaume-Uni|de l'UE|suisse)\b`, 'gi'),
   ],
   categories: [
-    [ure(r`\bphotos? de profil\b|\bphotos?\b(?=.*\bprofils?\b)|\bprofils?\b.*\bphotos?\b`), 'profile-photo'],
+    [ure(r`\bphotos? de profil\b|\bavatars?\b|\bphotos?\b(?=.*\bprofils?\b)|\bprofils?\b.*\bphotos?\b`), 'profile-photo'],
     [ure(r`(?<!photos? de )\bprofils?\b`), 'profile'],
     [ure(r`\bCVs?\b|\bcurriculum\b`), 'resume'],
     [ure(r`\b(?:parcours|historique|informations?) (?:de|sur la) formation\b|(?<=, )formation(?=,| et )|\bétudes\b|\béducation\b|\bdiplômes?\b`), 'education'],
