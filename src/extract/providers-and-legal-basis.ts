@@ -6,11 +6,13 @@ import { isSelf } from './self-names.js';
 /** Third parties that supply AI models, as the contract names them. */
 const PROVIDERS: Array<[RegExp, string]> = [
   [/\bazure open\s?ai\b/i, 'azure-openai'],
-  [/(?<!\bazure\s)\bopen\s?ai\b/i, 'openai'],
+  [/(?<!\bazure\s)\bopen\s?ai\b|\bchatgpt\b|\bgpt-\d/i, 'openai'],
   [/\bmicrosoft\b(?!\s+(?:privacy statement|services agreement|advertising|ads))/i, 'microsoft'],
   [/\banthropic\b|\bclaude\b/i, 'anthropic'],
   [/\bgoogle(?:'s)? (?:gemini|ai|cloud|vertex)\b|\bvertex ai\b|\bgemini\b/i, 'google'],
   [/\bmistral\b/i, 'mistral'],
+  [/\bcohere\b/i, 'cohere'],
+  [/\bamazon bedrock\b/i, 'amazon'],
   [/\bllama\b/i, 'meta'],
 ];
 const MODEL_WORD = /\bmodels?\b|\bmod[eè]les?\b/i;

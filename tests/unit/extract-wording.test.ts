@@ -47,6 +47,8 @@ describe('the AI use in other words', () => {
     expect(facts('<p>We use your posts to train our AI models unless you opt out.</p>').aiTrainingDefault).toBe('on');
     expect(facts('<p>Vous pouvez vous y opposer : nous utilisons vos publications pour entraîner nos modèles d’IA.</p>', { lang: 'fr' }).aiTrainingDefault).toBe('on');
     expect(facts('<p>We train our AI models on your posts only if you opt in.</p>').aiTrainingDefault).toBe('off');
+    expect(facts('<p>We use your posts to train our AI models. You may choose at any time to opt out of this AI training.</p>').aiTrainingDefault).toBe('on');
+    expect(facts('<p>We use your posts to train our AI models. You cannot opt out of this.</p>').aiTrainingDefault).toBeNull();
   });
 
   it('never names the service itself as its AI provider', () => {
