@@ -39,6 +39,12 @@ describe('the AI use in other words', () => {
     expect(facts('<p>Nous utilisons vos publications pour entraîner nos modèles d’apprentissage automatique.</p>', { lang: 'fr' }).includedData).toEqual(['posts']);
   });
 
+  it('keeps a category included when a scoped subset of it is said not to be used', () => {
+    const f = facts('<p>We use your posts and comments to train our AI models. We do not use posts you have deleted to train them.</p>');
+    expect(f.includedData).toEqual(['comments', 'posts']);
+    expect(f.excludedData).toBeNull();
+  });
+
   it('does not read a generic "improve our services" purpose as training', () => {
     expect(facts('<p>We use your profile, posts and location to provide and improve our services.</p>').includedData).toBeNull();
   });
