@@ -53,6 +53,29 @@ function excludesMinors(text: string, tables: readonly LanguageTable[]): boolean
   return EXCLUDING_VERB.test(text) || tablesMatch(tables, (t) => [t.dataUseCue, t.trainingCue], text);
 }
 
+// "children (under 13 or the age of consent...)": the page's own definition of the word.
+const DEFINITION = /^\s*\((?:i\.e\.,? |meaning |that is,? |c'est-à-dire )?(?:under|younger than|below|aged under|moins de|de moins de|âgés? de moins de) (?:the age of )?(\d{1,2})\b/i;
+
+/** The age the page gives, once, in a parenthesis after the word the exclusion used. */
+function definedAge(units: readonly Unit[], fromWord: string, tables: readonly LanguageTable[]): Found<number> | null {
+  const word = tables.map((t) => t.minorWord.exec(fromWord)).find((m) => m !== null && m.index === 0)?.[0];
+  if (word === undefined) return null;
+  const ages = new Map<number, string>();
+  for (const unit of units) {
+    let at = unit.text.indexOf(word);
+    while (at >= 0) {
+      const m = DEFINITION.exec(unit.text.slice(at + word.length));
+      const n = m ? Number(m[1]) : NaN;
+      if (n >= 13 && n <= 21 && !ages.has(n)) ages.set(n, clip(unit.text, at));
+      at = unit.text.indexOf(word, at + word.length);
+    }
+  }
+  // Two different definitions: no age rather than a pick.
+  if (ages.size !== 1) return null;
+  const [[value, evidence]] = [...ages];
+  return { value: value!, evidence: evidence! };
+}
+
 /** Members under an age excluded from the AI training the page describes, and that age. */
 export function extractMinors(units: readonly Unit[], tables: readonly LanguageTable[]): {
   minorsExcluded: Found<boolean> | null;
@@ -81,9 +104,10 @@ export function extractMinors(units: readonly Unit[], tables: readonly LanguageT
     const clauses = splitClauses(text, tables).filter((c) => mentionsMinors(c.text, tables));
     if (!clauses.some((c) => excludesMinors(c.text, tables))) continue;
     const evidence = clip(text, index);
+    const defined = age === null ? definedAge(units, text.slice(index), tables) : null;
     return {
       minorsExcluded: { value: true, evidence },
-      minimumAge: age === null ? null : { value: age, evidence },
+      minimumAge: age !== null ? { value: age, evidence } : defined,
     };
   }
   // "Minors' data may also be used to train our models": minors are not kept out of the use.

@@ -81,3 +81,17 @@ describe('a document\'s own regional scope', () => {
   });
 });
 
+
+describe('minors kept out of the AI use', () => {
+  it('takes the age from the page\'s own definition of the word the exclusion uses', () => {
+    const f = facts('<p>We do not use information of children for model training.</p><h2>Children</h2><p>Our games are not meant for children (under 13 or the age set by local law, whichever is higher).</p>');
+    expect(f.minorsExcluded).toBe(true);
+    expect(f.minimumAge).toBe(13);
+  });
+
+  it('gives no age when the page defines the word twice differently', () => {
+    const f = facts('<p>We do not use information of children for model training.</p><p>In the US, children (under 13) need consent.</p><p>In Europe, children (under 16) need consent.</p>');
+    expect(f.minorsExcluded).toBe(true);
+    expect(f.minimumAge).toBeNull();
+  });
+});
