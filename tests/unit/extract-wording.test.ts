@@ -63,6 +63,11 @@ describe('the AI use in other words', () => {
     expect(facts(main, { title: 'Privacy Policy | Acme' }).aiProviders).toEqual(['google']);
   });
 
+  it('names a sub-processor whose row describes an AI tool, not a cloud host', () => {
+    const f = facts('<h2>Sub-processors</h2><table><tr><td>Notetaker Ltd.</td><td>AI tool that transcribes sales calls</td></tr></table><table><tr><td>Cloudbox Inc.</td><td>Hosting and backups</td></tr></table><table><tr><td>Acme</td><td>AI agent for support</td></tr></table>');
+    expect(f.aiProviders).toEqual(['notetaker']);
+  });
+
   it('does not name a party that only receives data to train its own models', () => {
     expect(facts('<p>If you do not opt out, partners such as OpenAI may use shared data to train their own AI models.</p>').aiProviders).toBeNull();
     expect(facts('<p>Our assistant uses models supplied by OpenAI, which may not train its own models on your data.</p>').aiProviders).toEqual(['openai']);
