@@ -10,7 +10,7 @@ import { numericOrderOf } from './parse-dates.js';
 import { extractRegions } from './regions.js';
 import { extractDataCategories } from './data-categories.js';
 import { extractMinors, extractOptOutPath, extractTrainingDefault } from './settings-and-minors.js';
-import { extractProviders } from './providers-and-legal-basis.js';
+import { extractProviders } from './providers.js';
 import { extractLegalBasis } from './legal-basis.js';
 import type { Found } from './evidence.js';
 import type { LanguageTable } from './lang/table.js';
