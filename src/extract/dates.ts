@@ -8,6 +8,8 @@ import { parseDates, type FoundDate, type NumericOrder } from './parse-dates.js'
 export type { FoundDate } from './parse-dates.js';
 
 const cache = new Map<string, FoundDate[]>();
+const CANDIDATE = /(?:19|20)\d{2}/;
+const NONE: FoundDate[] = [];
 const CACHE_LIMIT = 4000;
 
 /**
@@ -15,6 +17,8 @@ const CACHE_LIMIT = 4000;
  * numeric dates are read in the page's order (`dmy`/`mdy`), ambiguous ones without it are none.
  */
 export function findDates(text: string, tables: readonly LanguageTable[], order: NumericOrder = null): FoundDate[] {
+  // Only lines that hold a year are candidates for the parser.
+  if (!CANDIDATE.test(text)) return NONE;
   const key = `${tables.map((t) => t.language).join()}\u0000${order ?? ''}\u0000${text}`;
   let found = cache.get(key);
   if (found === undefined) {
