@@ -185,6 +185,10 @@ function publishedDate(ctx: DateContext): Found<string> | null {
   if (ctx.times.length > 0) {
     const time = ctx.times[0]!;
     const shown = ctx.units.find((u) => u.text.includes(time.text) && time.text !== '');
+    // "Effective: <time>...</time>" dates the version in force, not a publication.
+    const before = shown ? shown.text.slice(0, shown.text.indexOf(time.text)) : '';
+    const otherKind = tablesMatch(ctx.tables, (t) => [t.effectiveLead, t.effectiveInline, t.lastUpdatedLead], before.trim() === '' ? '\u0000' : before);
+    if (otherKind) return null;
     return { value: time.iso, evidence: clip(shown ? time.text : time.iso) };
   }
   // A line near the top that is only a date, perhaps with a byline: "Jane Doe · September 18, 2025".

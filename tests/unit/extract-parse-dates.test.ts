@@ -78,6 +78,12 @@ describe('extractFacts() date lines in other words', () => {
     expect(facts('en', '<p>Last updated: 04/05/2026</p>').lastUpdated).toBeNull();
   });
 
+  it('reads a <time> in an "Effective:" line as the date in force, not as a publication date', () => {
+    const f = facts('en', '<p><strong>Effective:</strong> <time>Feb 12, 2026</time></p>');
+    expect(f.effectiveDate).toBe('2026-02-12');
+    expect(f.publishedDate).toBeNull();
+  });
+
   it('takes the latest entry of a change log as the last update', () => {
     const f = facts('en', '<h2>Changes to this policy</h2><p>March 1, 2024</p><ul><li>First version.</li></ul><p>June 9, 2025</p><ul><li>New section on ads.</li></ul>');
     expect(f.lastUpdated).toBe('2025-06-09');
