@@ -112,7 +112,7 @@ export const en: LanguageTable = {
   rightsCue: /\bright (?:to|of)\b|\bportability\b|\bwithdraw\w*|\brevok\w*|\bopt[- ]out\b/i,
   legalBases: [
     [/\bconsent(?:s|ed)?\b/i, 'consent'],
-    [/\bcontract(?:ual)?\b|\bperformance of (?:a|our|the) (?:contract|agreement)s?\b|\b(?:our|the|a) (?:service |user )?agreements? with you\b|\bservice agreement\b|\bobligations (?:to you )?under (?:our|these|the) (?:terms|conditions)\b/i, 'contract'],
+    [/\bcontract(?:ual)?\b|\bperformance of (?:a|our|the|your) (?:contract|agreement|terms)s?\b|\b(?:our|the|a) (?:service |user )?agreements? with you\b|\bservice agreement\b|\bobligations (?:to you )?under (?:our|these|the) (?:terms|conditions)\b/i, 'contract'],
     [/\blegitimate (?:business )?interests?\b/i, 'legitimate-interests'],
     [/\blegal(?:ly)? (?:stipulated |required )?obligations?\b|\bcompl(?:y|iance) with (?:the |a |our |any )?(?:applicable |relevant )?(?:laws?|legal|regulations?)\b/i, 'legal-obligation'],
   ],
