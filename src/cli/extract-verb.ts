@@ -5,6 +5,7 @@ import { SOURCE_KINDS, FACT_NAMES, type SourceKind, type FactsDocument } from '.
 import { UsageError } from '../domain/errors.js';
 import { configOf, printJson } from './cli-context.js';
 import { formatFactValue } from '../notify/summarize-fact-changes.js';
+import { EXTRACTOR_VERSION } from '../extract/extractor-version.js';
 
 interface ExtractOpts { url?: string; kind?: string; lang: string; json?: boolean; select: string[]; remove: string[]; ignore: string[] }
 
@@ -85,7 +86,7 @@ export function registerExtractVerb(program: Command): void {
           language: opts.lang as 'en' | 'fr' | 'auto',
           filters,
         });
-        if (opts.json) printJson(document);
+        if (opts.json) printJson({ ...document, extractorVersion: EXTRACTOR_VERSION });
         else printSummary(input, document, page.signInWall, page.errorPage);
       }
       if (failed > 0) process.exitCode = 1;

@@ -23,10 +23,20 @@ export function categoryMentions(text: string, tables: readonly LanguageTable[])
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** Is this sentence about which data trains the AI models? */
-function isTrainingDataSentence(unit: Unit, tables: readonly LanguageTable[]): boolean {
-  if (unit.aiTrain || unit.trainContext) return true;
-  return unit.aiContext && tables.some((t) => t.dataUseCue.test(unit.text));
+/**
+ * Is this sentence about which data trains the AI models? Training must be the topic for data
+ * to be included; near an AI statement, "X is not used (for this)" still excludes X.
+ */
+function trainingDataTopic(unit: Unit, tables: readonly LanguageTable[]): 'training' | 'exclusions' | null {
+  if (unit.aiTrain || unit.trainContext) return 'training';
+  return unit.aiContext && tables.some((t) => t.dataUseCue.test(unit.text)) ? 'exclusions' : null;
+}
+
+function conditionalNegation(text: string, tables: readonly LanguageTable[]): boolean {
+  return tables.some((t) => {
+    const negation = t.negation.exec(text);
+    return negation !== null && t.conditionLead.test(text.slice(0, negation.index));
+  });
 }
 
 /**
@@ -40,7 +50,8 @@ export function extractDataCategories(units: readonly Unit[], tables: readonly L
 } {
   const set = new PolarSet();
   for (const unit of units) {
-    if (!isTrainingDataSentence(unit, tables)) continue;
+    const topic = trainingDataTopic(unit, tables);
+    if (topic === null) continue;
     const text = unit.text;
     const conditional = tables.some((t) => t.optOutConditional.test(text));
     const priority = statementPriority(unit, tables);
@@ -49,6 +60,9 @@ export function extractDataCategories(units: readonly Unit[], tables: readonly L
       if (conditional && clause.negative) continue;
       if (tables.some((t) => t.minorAge.test(clause.text) || t.minorWord.test(clause.text))) continue;
       const negative = clause.negative || unit.negativeLeadIn;
+      if (!negative && topic === 'exclusions') continue;
+      // "If we cannot confirm your age, we may ask for a credit card": a condition, not an exclusion.
+      if (clause.negative && conditionalNegation(clause.text, tables)) continue;
       for (const m of categoryMentions(clause.text, tables)) {
         const evidence = clip(text, clause.start + m.index, m.end - m.index);
         set.add(m.category, !negative, priority, evidence);

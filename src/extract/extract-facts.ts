@@ -6,14 +6,17 @@ import { detectLanguage, readingLanguage, readingTables, type ReadingTables } fr
 import { inferKind } from './infer-kind.js';
 import { buildUnits } from './units.js';
 import { extractDates, findDates } from './dates.js';
+import { numericOrderOf } from './parse-dates.js';
 import { extractRegions } from './regions.js';
 import { extractDataCategories } from './data-categories.js';
 import { extractMinors, extractOptOutPath, extractTrainingDefault } from './settings-and-minors.js';
-import { extractLegalBasis, extractProviders } from './providers-and-legal-basis.js';
+import { extractProviders } from './providers.js';
+import { extractLegalBasis } from './legal-basis.js';
 import type { Found } from './evidence.js';
 import type { LanguageTable } from './lang/table.js';
 import { normalizeSpace } from './dom.js';
 import { compileFilters, type FilterOptions, type PageFilters } from './compile-filters.js';
+import { selfNames } from './self-names.js';
 
 export interface ExtractOptions {
   /** The page's URL, copied into the document (and used to guess `kind` when absent). Default null. */
@@ -30,6 +33,8 @@ export interface ExtractOptions {
   filters?: PageFilters;
   /** Length of the last snapshot's text, to tell a page that collapsed into an error page. */
   previousTextChars?: number | null;
+  /** The service's name (a source's `name`): a provider by that name is the service itself. */
+  serviceName?: string | null;
 }
 
 export interface ExtractResult {
@@ -51,27 +56,24 @@ function contentTimes($: CheerioAPI, tables: readonly LanguageTable[]): Array<{ 
   return out;
 }
 
-function factsOf(page: LoadedPage, $: CheerioAPI, reading: ReadingTables, kind: SourceKind | null): Partial<{ [K in FactName]: Found<NonNullable<Facts[K]>> | null }> {
+function factsOf(page: LoadedPage, $: CheerioAPI, reading: ReadingTables, kind: SourceKind | null, ownNames: readonly string[]): Partial<{ [K in FactName]: Found<NonNullable<Facts[K]>> | null }> {
   const tables = reading.cues;
   const units = buildUnits(page.blocks, tables, reading.names);
   const dates = extractDates({
     blocks: page.blocks, units, tables: reading.names, times: contentTimes($, reading.names), bareDateIsPublished: BLOG_KINDS.has(kind),
-  });
-  const basisLeadIns = new Set<number>();
-  page.blocks.forEach((b, i) => {
-    if (tables.some((t) => t.legalBasisCue.test(b.text))) basisLeadIns.add(i);
+    order: numericOrderOf(page.htmlLang, reading.cues[0]!.language),
   });
   const minors = extractMinors(units, tables);
   return {
     ...dates,
-    ...extractRegions(units, tables),
+    ...extractRegions(units, tables, page.blocks),
     ...extractDataCategories(units, tables),
     aiTrainingDefault: extractTrainingDefault(units, tables),
     minorsExcluded: minors.minorsExcluded,
     minimumAge: minors.minimumAge,
     optOutPath: extractOptOutPath(units, reading.names),
-    legalBasis: extractLegalBasis(units, tables, basisLeadIns),
-    aiProviders: extractProviders(units, tables),
+    legalBasis: extractLegalBasis(units, page.blocks, tables),
+    aiProviders: extractProviders(units, tables, ownNames),
   };
 }
 
@@ -91,7 +93,7 @@ export function extractFacts(html: string, options: ExtractOptions = {}): Extrac
   const evidence: FactsDocument['evidence'] = {};
   if (!page.signInWall && page.errorPage === null) {
     const reading = readingTables(readingLanguage(options.language, language, page.text));
-    const found = factsOf(page, $, reading, kind);
+    const found = factsOf(page, $, reading, kind, selfNames($, page.blocks, url, options.serviceName));
     for (const [name, value] of Object.entries(found) as Array<[FactName, Found<unknown> | null]>) {
       if (value === null || value === undefined) continue;
       (facts as unknown as Record<FactName, unknown>)[name] = value.value;

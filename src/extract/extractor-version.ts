@@ -3,4 +3,4 @@
  * snapshot records it, and a newer one re-reads stored snapshots as technical revisions.
  * (0 is what snapshots written before versions were recorded carry.)
  */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;

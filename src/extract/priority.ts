@@ -26,14 +26,18 @@ export class PolarSet {
     this.entries.set(value, list);
   }
 
-  /** Each value lands on the side of its highest-priority statement; a tie goes to "excluded". */
+  /**
+   * Each value lands on the side of its highest-priority statement; on a tie it stays included:
+   * "we don't use your temporary chats" after "we use your chats" scopes the category, it does
+   * not exclude it.
+   */
   resolve(): { included: Side; excluded: Side } {
     const included: Side = { values: [], evidence: null, order: Infinity };
     const excluded: Side = { values: [], evidence: null, order: Infinity };
     for (const [value, list] of this.entries) {
       const top = Math.max(...list.map((e) => e.priority));
       const best = list.filter((e) => e.priority === top);
-      const positive = best.every((e) => e.positive);
+      const positive = best.some((e) => e.positive);
       const side = positive ? included : excluded;
       side.values.push(value);
       const first = best.filter((e) => e.positive === positive).sort((a, b) => a.order - b.order)[0]!;

@@ -1,10 +1,12 @@
 import type { LanguageTable } from './lang/table.js';
 import type { Unit } from './units.js';
+import type { Block } from './page-blocks.js';
 import { splitClauses, type Clause } from './sentences.js';
 import { clip, type Found } from './evidence.js';
 import { PolarSet, statementPriority } from './priority.js';
 import { categoryMentions } from './data-categories.js';
 import { globalOf } from './global-of.js';
+import { countryMentions } from './countries.js';
 
 interface RegionMention { codes: string[]; index: number; end: number }
 
@@ -19,7 +21,7 @@ function mask(text: string, tables: readonly LanguageTable[]): string {
 }
 
 function regionMentions(text: string, tables: readonly LanguageTable[]): RegionMention[] {
-  const found: RegionMention[] = [];
+  const found: RegionMention[] = countryMentions(text, tables.map((t) => t.language)).map((c) => ({ codes: [c.code], index: c.index, end: c.end }));
   for (const t of tables) {
     for (const [re, codes] of t.regions) {
       for (const m of text.matchAll(globalOf(re))) found.push({ codes, index: m.index, end: m.index + m[0].length });
@@ -55,11 +57,40 @@ function isRegionSentence(unit: Unit, tables: readonly LanguageTable[]): boolean
   return tables.some((t) => t.coverageCue.test(unit.text));
 }
 
+const SCOPE_LINE_CHARS = 90;
+const SCOPE_BLOCKS = 4;
+// What may surround the regions in a line that names the document's own scope.
+const SCOPE_FILLER =
+  /^(?:[\s/,&()|:–—-]|\b(?:and|or|the|for|in|et|ou|la|le|les|l'|pour|en|de|du|des|residents?|users|utilisateurs|résidents|privacy|policy|notice|statement|addendum|supplement|politique|de confidentialité|confidentialité|avis|déclaration|regional|régional\w*)\b)*$/i;
+
+const SCOPE_WORD = /\b(?:privacy|policy|notice|statement|addendum|supplement|politique|confidentialité|avis|déclaration)\b/i;
+
+/**
+ * A document whose own scope is named regions: a line at the very top that is only regions
+ * ("EEA/UK/CH", "Privacy Notice for the EEA and Switzerland"), before the text starts.
+ */
+function documentScope(blocks: readonly Block[], tables: readonly LanguageTable[]): Found<string[]> | null {
+  const top = blocks.filter((b) => b.area === 'main').slice(0, SCOPE_BLOCKS);
+  for (const block of top) {
+    if (block.text.length > SCOPE_LINE_CHARS || (block.kind !== 'heading' && block.kind !== 'paragraph')) continue;
+    const text = mask(block.text, tables);
+    const mentions = regionMentions(text, tables).filter((m, i, all) => i === 0 || m.index >= all[i - 1]!.end);
+    const codes = [...new Set(mentions.flatMap((m) => m.codes))].filter((c) => c !== 'GLOBAL');
+    if (codes.length === 0) continue;
+    let rest = text;
+    for (const m of [...mentions].reverse()) rest = `${rest.slice(0, m.index)} ${rest.slice(m.end)}`;
+    // One country alone at the top may be a country picker; a scope names several or says what it is.
+    if (SCOPE_FILLER.test(rest) && (codes.length >= 2 || SCOPE_WORD.test(rest))) return { value: codes.sort(), evidence: clip(block.text) };
+  }
+  return null;
+}
+
 /**
  * Regions the page names as covered / not covered by the AI data use, read from AI sentences
- * only, with negation and "outside"/"except" read clause by clause.
+ * only, with negation and "outside"/"except" read clause by clause; a document whose own scope
+ * is named regions and that describes the use (without naming regions for it) covers them.
  */
-export function extractRegions(units: readonly Unit[], tables: readonly LanguageTable[]): {
+export function extractRegions(units: readonly Unit[], tables: readonly LanguageTable[], blocks: readonly Block[] = []): {
   regions: Found<string[]> | null;
   excludedRegions: Found<string[]> | null;
 } {
@@ -72,6 +103,10 @@ export function extractRegions(units: readonly Unit[], tables: readonly Language
     for (const clause of splitClauses(text, tables)) addClause(set, clause, unit, conditional, priority, tables);
   }
   const { included, excluded } = set.resolve();
+  if (included.values.length === 0 && excluded.values.length === 0 && units.some((u) => u.aiTrain && u.block.area === 'main')) {
+    const scope = documentScope(blocks, tables);
+    if (scope !== null) return { regions: scope, excludedRegions: null };
+  }
   return {
     regions: included.values.length > 0 ? { value: included.values, evidence: included.evidence! } : null,
     excludedRegions: excluded.values.length > 0 ? { value: excluded.values, evidence: excluded.evidence! } : null,

@@ -5,8 +5,16 @@ const ABBREVIATION =
   /(?:\b(?:e\.g|i\.e|etc|inc|corp|ltd|co|no|nos|vs|mr|mrs|ms|dr|st|art|p|pp|cf|ex|fig|approx|dept|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janv|févr|avr|juil|déc|u\.s|u\.k|a\.i|mme|mlle|env)|(?:^|[\s(])[A-Z])$/i;
 const SENTENCE_END = /[.!?]+["”»)\]]*\s+(?=["“«(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])/g;
 
+// Converted pages carry their line breaks as text ("<br><br>"): each line is a sentence.
+const TEXT_BREAK = /\s*(?:<br\s*\/?>\s*)+/gi;
+
 /** Splits a block into sentences, keeping abbreviations ("e.g.", "U.S.", "Nov.") whole. */
 export function splitSentences(text: string): string[] {
+  if (!text.includes('<br')) return splitProse(text);
+  return text.split(TEXT_BREAK).flatMap((line) => (line.trim() === '' ? [] : splitProse(line)));
+}
+
+function splitProse(text: string): string[] {
   const out: string[] = [];
   let start = 0;
   for (const m of text.matchAll(SENTENCE_END)) {

@@ -3,26 +3,77 @@ import type { Unit } from './units.js';
 import { clip, type Found } from './evidence.js';
 import { statementPriority } from './priority.js';
 import { globalOf } from './global-of.js';
+import { splitClauses, clauseAt } from './sentences.js';
 
-/** "On by default" (opt-out) or opt-in wording, in a sentence about the AI data setting. */
+type Choice = Found<'on' | 'off'> & { priority: number; explicit: boolean };
+
+function choiceIn(unit: Unit, tables: readonly LanguageTable[]): { value: 'on' | 'off'; index: number; explicit: boolean } | null {
+  for (const t of tables) {
+    const off = t.defaultOff.exec(unit.text);
+    if (off) return { value: 'off', index: off.index, explicit: true };
+    const on = t.defaultOn.exec(unit.text);
+    if (on) return { value: 'on', index: on.index, explicit: true };
+  }
+  for (const t of tables) {
+    const optIn = t.optInWording.exec(unit.text);
+    if (optIn) return { value: 'off', index: optIn.index, explicit: false };
+    const optOut = t.optOutWording.exec(unit.text);
+    if (optOut) return { value: 'on', index: optOut.index, explicit: false };
+  }
+  return null;
+}
+
+/**
+ * The default of the AI data use: stated ("on by default"), else read from the choice the page
+ * describes for it: an opt-out or objection means on, an opt-in or consent means off.
+ */
 export function extractTrainingDefault(units: readonly Unit[], tables: readonly LanguageTable[]): Found<'on' | 'off'> | null {
-  let best: (Found<'on' | 'off'> & { priority: number }) | null = null;
+  let best: Choice | null = null;
   for (const unit of units) {
     if (!(unit.ai || unit.aiContext)) continue;
-    let value: 'on' | 'off' | null = null;
-    let index = 0;
-    for (const t of tables) {
-      const off = t.defaultOff.exec(unit.text);
-      const on = off ? null : t.defaultOn.exec(unit.text);
-      if (off) [value, index] = ['off', off.index];
-      else if (on) [value, index] = ['on', on.index];
-      if (value) break;
-    }
-    if (value === null) continue;
+    const choice = choiceIn(unit, tables);
+    if (choice === null) continue;
+    // A choice worded without a default must be about the AI use in the sentence itself or its section.
+    if (!choice.explicit && !(unit.ai || unit.structuralAi)) continue;
     const priority = statementPriority(unit, tables);
-    if (best === null || priority > best.priority) best = { value, evidence: clip(unit.text, index), priority };
+    const better = best === null || priority > best.priority || (priority === best.priority && choice.explicit && !best.explicit);
+    if (better) best = { value: choice.value, evidence: clip(unit.text, choice.index), priority, explicit: choice.explicit };
   }
   return best === null ? null : { value: best.value, evidence: best.evidence };
+}
+
+const EXCLUDING_VERB = /\b(?:exclu\p{L}*|filter\p{L}*|remov\p{L}*|screen\p{L}*|écart\p{L}*|retir\p{L}*|filtr\p{L}*)/iu;
+
+function mentionsMinors(text: string, tables: readonly LanguageTable[]): boolean {
+  return tablesMatch(tables, (t) => [t.minorAge, t.minorWord], text);
+}
+
+function excludesMinors(text: string, tables: readonly LanguageTable[]): boolean {
+  if (!tablesMatch(tables, (t) => t.minorExclusion, text)) return false;
+  return EXCLUDING_VERB.test(text) || tablesMatch(tables, (t) => [t.dataUseCue, t.trainingCue], text);
+}
+
+// "children (under 13 or the age of consent...)": the page's own definition of the word.
+const DEFINITION = /^\s*\((?:i\.e\.,? |meaning |that is,? |c'est-à-dire )?(?:under|younger than|below|aged under|moins de|de moins de|âgés? de moins de) (?:the age of )?(\d{1,2})\b/i;
+
+/** The age the page gives, once, in a parenthesis after the word the exclusion used. */
+function definedAge(units: readonly Unit[], fromWord: string, tables: readonly LanguageTable[]): Found<number> | null {
+  const word = tables.map((t) => t.minorWord.exec(fromWord)).find((m) => m !== null && m.index === 0)?.[0];
+  if (word === undefined) return null;
+  const ages = new Map<number, string>();
+  for (const unit of units) {
+    let at = unit.text.indexOf(word);
+    while (at >= 0) {
+      const m = DEFINITION.exec(unit.text.slice(at + word.length));
+      const n = m ? Number(m[1]) : NaN;
+      if (n >= 13 && n <= 21 && !ages.has(n)) ages.set(n, clip(unit.text, at));
+      at = unit.text.indexOf(word, at + word.length);
+    }
+  }
+  // Two different definitions: no age rather than a pick.
+  if (ages.size !== 1) return null;
+  const [[value, evidence]] = [...ages];
+  return { value: value!, evidence: evidence! };
 }
 
 /** Members under an age excluded from the AI training the page describes, and that age. */
@@ -49,12 +100,24 @@ export function extractMinors(units: readonly Unit[], tables: readonly LanguageT
       if (!word) continue;
       index = word.index;
     }
-    if (!tablesMatch(tables, (t) => t.minorExclusion, text)) continue;
+    // The exclusion must be said of the minors' data: "should not book with us" is none.
+    const clauses = splitClauses(text, tables).filter((c) => mentionsMinors(c.text, tables));
+    if (!clauses.some((c) => excludesMinors(c.text, tables))) continue;
     const evidence = clip(text, index);
+    const defined = age === null ? definedAge(units, text.slice(index), tables) : null;
     return {
       minorsExcluded: { value: true, evidence },
-      minimumAge: age === null ? null : { value: age, evidence },
+      minimumAge: age !== null ? { value: age, evidence } : defined,
     };
+  }
+  // "Minors' data may also be used to train our models": minors are not kept out of the use.
+  for (const unit of units) {
+    if (!(unit.aiTrain || unit.trainContext)) continue;
+    for (const clause of splitClauses(unit.text, tables)) {
+      if (!mentionsMinors(clause.text, tables) || !tablesMatch(tables, (t) => t.dataUseCue, clause.text)) continue;
+      if (tablesMatch(tables, (t) => t.minorExclusion, clause.text)) continue;
+      return { minorsExcluded: { value: false, evidence: clip(unit.text, clause.start) }, minimumAge: null };
+    }
   }
   return { minorsExcluded: null, minimumAge: null };
 }

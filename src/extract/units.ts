@@ -1,6 +1,7 @@
 import type { Block } from './page-blocks.js';
 import { tablesMatch, type LanguageTable } from './lang/table.js';
 import { splitSentences } from './sentences.js';
+import { tableRuns } from './table-runs.js';
 
 /** One sentence of the page with what its surroundings say it is about. */
 export interface Unit {
@@ -23,8 +24,20 @@ export interface Unit {
   pastState: boolean;
 }
 
+/** A table row up to this long reads as one sentence. */
+const ROW_AS_ONE_CHARS = 400;
+
 /** How many following sentences of a paragraph an AI sentence lends its topic to. */
 const CARRY_SENTENCES = 2;
+
+/**
+ * Whether the block before a list or table introduces it: a paragraph or heading does, and a
+ * list item does for the list nested in it; a table right after a list item is not that item's.
+ */
+function introduces(lead: Block, block: Block): boolean {
+  if (lead.kind === 'paragraph' || lead.kind === 'heading') return true;
+  return lead.kind === 'item' && block.kind === 'item' && block.level > lead.level;
+}
 
 interface HeadingScope { level: number; ai: boolean; train: boolean }
 
@@ -33,9 +46,12 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
   const units: Unit[] = [];
   const byBlock: Unit[][] = [];
   const headings: HeadingScope[] = [];
+  const runs = tableRuns(blocks);
   for (let i = 0; i < blocks.length; i += 1) {
     const block = blocks[i]!;
-    const sentences = splitSentences(block.text);
+    // A short table row is one statement (its purpose, data and basis read together); a long
+    // one is a catalogue, read line by line.
+    const sentences = block.kind === 'row' && block.text.length <= ROW_AS_ONE_CHARS ? [block.text] : splitSentences(block.text);
     const own = sentences.map((text) => {
       const ai = tablesMatch(tables, (t) => t.aiCue, text) || tablesMatch(labelTables, (t) => t.settingLabel, text);
       const train = tablesMatch(tables, (t) => t.trainingCue, text);
@@ -47,14 +63,16 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
     let aiContext = block.area === 'main' && headings.some((h) => h.ai);
     let trainContext = aiContext && headings.some((h) => h.train);
     let negativeLeadIn = false;
-    if ((block.kind === 'item' || block.kind === 'row') && block.leadIn !== null) {
-      const lead = byBlock[block.leadIn]?.at(-1);
-      if (lead !== undefined) {
+    const leadIn = runs.leadIn[i] ?? null;
+    if ((block.kind === 'item' || block.kind === 'row') && leadIn !== null) {
+      const lead = byBlock[leadIn]?.at(-1);
+      if (lead !== undefined && introduces(lead.block, block)) {
         aiContext ||= lead.aiContext || lead.ai;
         trainContext ||= lead.trainContext || lead.aiTrain || (lead.aiContext && tablesMatch(tables, (t) => t.trainingCue, lead.text));
+        // Only a lead-in about the AI use makes its list what is not used ("not kept" is not it).
         negativeLeadIn =
           lead.negativeLeadIn ||
-          (tablesMatch(tables, (t) => t.negation, lead.text) && !tablesMatch(tables, (t) => t.optOutConditional, lead.text));
+          ((lead.ai || lead.aiContext) && tablesMatch(tables, (t) => t.negation, lead.text) && !tablesMatch(tables, (t) => t.optOutConditional, lead.text));
       }
     } else if (i > 0 && block.kind !== 'heading' && own[0] && tablesMatch(tables, (t) => t.anaphora, own[0].text)) {
       const previous = byBlock[i - 1]?.at(-1);

@@ -19,6 +19,7 @@ export async function readSourcePage(source: Source, raw: string | Uint8Array, p
   const { document, page: read } = extractFacts(html, {
     url: source.url, kind: source.kind, language: source.language ?? 'auto',
     select: source.select, remove: source.remove, ignore: source.ignore, previousTextChars,
+    serviceName: source.name ?? null,
   });
   if (read.signInWall) return { kind: 'failed', status: 'blocked', reason: 'sign-in wall served instead of the page' };
   // An error page is not a version: no snapshot, and on a first check no baseline either.

@@ -7,17 +7,15 @@ import type { DataCategory, Language, LegalBasis } from '../../domain/facts.js';
  */
 export interface LanguageTable {
   language: Language;
-  /** Lower-case month names and abbreviations -> month number (1-12). */
-  months: Record<string, number>;
-  /** Matches a full date; groups are resolved by `dateParts`. Must be global. */
-  dateRegex: RegExp;
-  dateParts(match: RegExpExecArray): { day: number; month: string; year: number };
-
   /** A block that starts by stating the date in force ("Effective ..."). */
   effectiveLead: RegExp;
   /** "effective [on|as of]" right before a date, inside a sentence. */
   effectiveInline: RegExp;
   lastUpdatedLead: RegExp;
+  /** "The changes take effect as of the date above": the bare date line above is the date in force. */
+  effectiveAsAbove: RegExp;
+  /** A heading over a change log, whose bare date lines are versions of the page. */
+  changeLogHeading: RegExp;
   publishedLead: RegExp;
   /** A clause announcing a future change or a future date in force. */
   futureCues: RegExp[];
@@ -58,6 +56,10 @@ export interface LanguageTable {
 
   defaultOn: RegExp;
   defaultOff: RegExp;
+  /** A choice to stop the use ("you can opt out", "you can object"): the use is on unless you act. */
+  optOutWording: RegExp;
+  /** A use that waits for the user ("only if you opt in", "with your consent"). */
+  optInWording: RegExp;
   /** Captures an age in group 1. */
   minorAge: RegExp;
   minorWord: RegExp;
@@ -71,7 +73,16 @@ export interface LanguageTable {
   /** Lower-case words trailing the last segment ("setting", "page"). */
   pathTrailing: RegExp;
 
+  /** A sentence naming a lawful basis ("we rely on", "on the basis of"). */
   legalBasisCue: RegExp;
+  /** Words that only exist for lawful bases ("legal basis"): they open a section of bases. */
+  legalBasisStrong: RegExp;
+  /** Phrases that look like a basis but are transfer tools or parties ("standard contractual clauses"). Global. */
+  legalBasisMasks: RegExp[];
+  /** Words that make a clause a condition ("if", "where"). */
+  conditionLead: RegExp;
+  /** A sentence about a user's rights: the bases it names are conditions of the right. */
+  rightsCue: RegExp;
   legalBases: Array<[RegExp, LegalBasis]>;
   /** Bases that count wherever they are named (the phrase only exists as a lawful basis). */
   standaloneBases: Array<[RegExp, LegalBasis]>;

@@ -1,0 +1,120 @@
+import type { LegalBasis } from '../domain/facts.js';
+import type { Block } from './page-blocks.js';
+import { tablesMatch, type LanguageTable } from './lang/table.js';
+import type { Unit } from './units.js';
+import { clip, type Found } from './evidence.js';
+import { tableRuns, type TableRuns } from './table-runs.js';
+
+/** Blocks after a "legal basis" opener that still list bases (a list, a table, short lines). */
+const WINDOW_BLOCKS = 20;
+/** A heading about lawful bases covers its section, up to this many blocks. */
+const HEADING_WINDOW_BLOCKS = 40;
+/** A paragraph this short after an opener is one line of a list of bases. */
+const SHORT_LINE_CHARS = 200;
+/** A paragraph this short without a final stop reads as a heading ("To comply with our legal obligations"). */
+const HEADING_LINE_CHARS = 100;
+
+function headingLike(block: Block): boolean {
+  if (block.kind === 'heading') return true;
+  return block.kind === 'paragraph' && block.text.length <= HEADING_LINE_CHARS && !/[.;:!?]$/.test(block.text);
+}
+
+/** A sentence that names this many different bases is a statement of bases by itself. */
+const ENUMERATION = 3;
+
+function masked(text: string, tables: readonly LanguageTable[]): string {
+  let out = text;
+  for (const t of tables) for (const re of t.legalBasisMasks) out = out.replace(re, (m) => ' '.repeat(m.length));
+  return out;
+}
+
+/** Indices of the blocks that read as a section of lawful bases. */
+function basisSections(blocks: readonly Block[], runs: TableRuns, tables: readonly LanguageTable[]): Set<number> {
+  const inside = new Set<number>();
+  for (let i = 0; i < blocks.length; i += 1) {
+    const block = blocks[i]!;
+    if (!tablesMatch(tables, (t) => t.legalBasisStrong, masked(block.text, tables))) continue;
+    inside.add(i);
+    if (block.kind === 'heading') {
+      for (let j = i + 1; j < Math.min(blocks.length, i + 1 + HEADING_WINDOW_BLOCKS); j += 1) {
+        const next = blocks[j]!;
+        if (next.kind === 'heading' && next.level <= block.level) break;
+        inside.add(j);
+      }
+      continue;
+    }
+    // A table whose header names the basis column: every row of it.
+    if (block.kind === 'row') {
+      for (let j = i + 1; j < blocks.length && runs.header[j] === runs.header[i]; j += 1) inside.add(j);
+    }
+    // Then the list, table or short lines that follow; a long paragraph is other prose.
+    for (let j = i + 1; j < Math.min(blocks.length, i + 1 + WINDOW_BLOCKS); j += 1) {
+      const next = blocks[j]!;
+      if (next.kind === 'heading') break;
+      if (next.kind === 'paragraph' && next.text.length > SHORT_LINE_CHARS) continue;
+      inside.add(j);
+    }
+  }
+  return inside;
+}
+
+function basesIn(text: string, tables: readonly LanguageTable[]): Array<{ basis: LegalBasis; index: number }> {
+  const out: Array<{ basis: LegalBasis; index: number }> = [];
+  for (const t of tables) {
+    for (const [re, basis] of t.legalBases) {
+      const m = re.exec(text);
+      if (m && !out.some((o) => o.basis === basis)) out.push({ basis, index: m.index });
+    }
+  }
+  return out;
+}
+
+/**
+ * Lawful bases the page names for processing personal data (any purpose): in sentences that
+ * say so ("we rely on your consent"), in a section, list or table introduced as the legal bases,
+ * and in a sentence enumerating several of them. On a page with no lawful-basis wording, a
+ * basis named only as a condition ("if we process it based on your consent") is none, and the
+ * bases a user's right depends on are never read as the page's bases.
+ */
+export function extractLegalBasis(units: readonly Unit[], blocks: readonly Block[], tables: readonly LanguageTable[]): Found<string[]> | null {
+  const runs = tableRuns(blocks);
+  const sections = basisSections(blocks, runs, tables);
+  const pageHasBasisWording = sections.size > 0;
+  const found = new Set<LegalBasis>();
+  let evidence: string | null = null;
+  const add = (basis: LegalBasis, text: string, index: number): void => {
+    found.add(basis);
+    evidence ??= clip(text, index);
+  };
+  for (const unit of units) {
+    const text = masked(unit.text, tables);
+    const strong = tablesMatch(tables, (t) => t.legalBasisStrong, text);
+    const bases = basesIn(text, tables);
+    for (const t of tables) {
+      for (const [re, basis] of t.standaloneBases) {
+        const m = re.exec(text);
+        if (m) add(basis, unit.text, m.index);
+      }
+    }
+    if (bases.length === 0) continue;
+    const rights = !strong && tablesMatch(tables, (t) => t.rightsCue, text);
+    let named = strong || bases.length >= ENUMERATION;
+    if (!named && !rights && (sections.has(unit.blockIndex) || (pageHasBasisWording && headingLike(unit.block)))) named = true;
+    // Items of a list (rows of a table) introduced by a basis sentence ("We rely on:").
+    const leadIn = runs.leadIn[unit.blockIndex] ?? null;
+    const lead = leadIn === null ? undefined : blocks[leadIn];
+    if (!named && !rights && (unit.block.kind === 'item' || unit.block.kind === 'row') && lead !== undefined) {
+      named = tablesMatch(tables, (t) => t.legalBasisCue, masked(lead.text, tables));
+    }
+    if (!named) {
+      const cue = tables.map((t) => t.legalBasisCue.exec(text)).find((m) => m !== null);
+      if (cue) {
+        const conditional = tablesMatch(tables, (t) => t.conditionLead, text.slice(0, cue.index));
+        named = pageHasBasisWording ? !rights || !conditional : !conditional;
+      }
+    }
+    if (!named) continue;
+    for (const { basis, index } of bases) add(basis, unit.text, index);
+  }
+  return found.size > 0 ? { value: [...found].sort(), evidence: evidence! } : null;
+}

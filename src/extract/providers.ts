@@ -1,0 +1,65 @@
+import type { LanguageTable } from './lang/table.js';
+import type { Unit } from './units.js';
+import { clip, type Found } from './evidence.js';
+import { isSelf } from './self-names.js';
+
+/** Third parties that supply AI models, as the contract names them. */
+const PROVIDERS: Array<[RegExp, string]> = [
+  [/\bazure open\s?ai\b/i, 'azure-openai'],
+  [/(?<!\bazure\s)\bopen\s?ai\b|\bchatgpt\b|\bgpt-\d/i, 'openai'],
+  [/\bmicrosoft\b(?!\s+(?:privacy statement|services agreement|advertising|ads))/i, 'microsoft'],
+  [/\banthropic\b|\bclaude\b/i, 'anthropic'],
+  [/\bgoogle(?:'s)? (?:gemini|ai|cloud|vertex)\b|\bvertex ai\b|\bgemini\b/i, 'google'],
+  [/\bmistral\b/i, 'mistral'],
+  [/\bcohere\b/i, 'cohere'],
+  [/\bamazon bedrock\b/i, 'amazon'],
+  [/\bllama\b/i, 'meta'],
+];
+const MODEL_WORD = /\bmodels?\b|\bmod[eè]les?\b/i;
+// "Partners may use the data to train their own models": a recipient, not a supplier of ours.
+const OWN_USE = /\b(?:their|its) own (?:[\w-]+ )?(?:models?|purposes|products)\b|\bleurs? propres (?:modèles|fins|produits)\b/i;
+const SUPPLY = /\b(?:suppl(?:y|ies|ied)|provided by|powered by|built (?:on|with)|uses? (?:the )?models?|fourni\w* par|repos\w* sur)\b/i;
+const ADVERTISING = /\badvertis\w*|\bads\b|\bpublicit\w*|\bmarketing\b/i;
+
+// A sub-processor row whose description is an AI tool: "Acme Ltd. | AI agent", "Acme | Outil d'IA".
+const AI_TOOL = /\b(?:ai|genai|generative ai) (?:tools?|agents?|assistants?|models?|chatbots?)\b|\b(?:provider|supplier) of (?:ai|generative ai|language) models\b|\b(?:outils?|agents?|assistants?|modèles?) (?:d'|d’)?IA\b|\bIA générative\b/i;
+const COMPANY_SUFFIX = /[\s,]+(?:ltd|limited|inc|llc|gmbh|sas|sarl|sa|bv|b\.v|ag|plc|corp(?:oration)?|pte|s\.a\.s|s\.a|ireland|europe|france|uk)\.?$/i;
+
+/** The provider a sub-processor table row names in its first cell, when its description is an AI tool. */
+function rowProvider(unit: Unit): { provider: string; named: string } | null {
+  if (unit.block.kind !== 'row') return null;
+  const cells = unit.text.split(' | ');
+  if (cells.length < 2 || !cells.slice(1).some((c) => AI_TOOL.test(c))) return null;
+  const named = cells[0]!.split('<br')[0]!.trim();
+  if (named.length === 0 || named.length > 40 || !/^[\p{Lu}\d]/u.test(named)) return null;
+  for (const [re, provider] of PROVIDERS) if (re.test(named)) return { provider, named };
+  let name = named;
+  for (let previous = ''; previous !== name; ) [previous, name] = [name, name.replace(COMPANY_SUFFIX, '')];
+  const provider = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  return provider === '' ? null : { provider, named };
+}
+
+/** Providers named as supplying the models the AI features (and their training) use; never the service itself. */
+export function extractProviders(units: readonly Unit[], tables: readonly LanguageTable[], ownNames: readonly string[] = []): Found<string[]> | null {
+  const found = new Set<string>();
+  let evidence: string | null = null;
+  for (const unit of units) {
+    const row = rowProvider(unit);
+    if (row !== null && !isSelf(row.provider, row.named, ownNames)) {
+      found.add(row.provider);
+      evidence ??= clip(unit.text);
+      continue;
+    }
+    // "models ... Azure OpenAI" is about AI even when the sentence never says "AI" on its own.
+    if (!(unit.ai || unit.aiContext || (MODEL_WORD.test(unit.text) && /\bopen\s?ai\b/i.test(unit.text)))) continue;
+    if (!tables.some((t) => t.providerCue.test(unit.text)) || ADVERTISING.test(unit.text)) continue;
+    if (OWN_USE.test(unit.text) && !SUPPLY.test(unit.text)) continue;
+    for (const [re, provider] of PROVIDERS) {
+      const m = re.exec(unit.text);
+      if (!m || isSelf(provider, m[0], ownNames)) continue;
+      found.add(provider);
+      evidence ??= clip(unit.text, m.index, m[0].length);
+    }
+  }
+  return found.size > 0 ? { value: [...found].sort(), evidence: evidence! } : null;
+}
