@@ -6,7 +6,7 @@
  * happen, every expected alert delivered (after de-duplication by delivery id), no alert that
  * was not expected, a database that passes `PRAGMA integrity_check`.
  *
- * Everything is local (127.0.0.1) and seeded: `--seed N` replays a run exactly (up to timing).
+ * Everything is local (127.0.0.1 for the receiver, 127.0.0.2 onwards for the sources) and seeded: `--seed N` replays a run exactly (up to timing).
  * Flags: --seed N (default 7), --cycles N (default 500), --sources N (default 50), --keep.
  */
 import http from 'node:http';
@@ -72,13 +72,18 @@ interface Model {
 
 const log = (line: string) => process.stderr.write(`soak: ${line}\n`);
 
+/** The loopback host that serves source i. */
+const hostOf = (i: number): string => `127.0.0.${2 + i}`;
+
 async function main(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'policy-watch-soak-'));
   const pages: PageState[] = Array.from({ length: SOURCES }, () => ({ version: 0, behaviour: 'ok', outage: 0, asked: 0 }));
   const models: Model[] = Array.from({ length: SOURCES }, () => ({ recorded: null, failures: 0, failing: false }));
   const openTimers = new Set<NodeJS.Timeout>();
 
-  const site = http.createServer((req, res) => {
+  // Each source is served from its own loopback host (127.0.0.2, .3, ...): politeness and Retry-After
+  // pauses are per host, and one page's misbehaviour must not stand for another's.
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const match = /^\/s\/(\d+)$/.exec(req.url ?? '');
     const page = match ? pages[Number(match[1])] : undefined;
     if (!page) { res.writeHead(404).end(); return; }
@@ -112,7 +117,7 @@ async function main(): Promise<number> {
         res.on('close', () => { clearTimeout(timer); openTimers.delete(timer); });
         return;
       }
-      case 'redirect-other-host': return send(302, '', { location: `http://localhost:${(site.address() as AddressInfo).port}${req.url}` });
+      case 'redirect-other-host': return send(302, '', { location: `http://localhost:${req.socket.localPort}${req.url}` });
       case 'redirect-loop': return send(302, '', { location: req.url! });
       case 'too-big': return send(200, `<html><body><main>${'x'.repeat(MAX_BODY * 4)}</main></body></html>`);
       case 'windows-1252': {
@@ -121,7 +126,8 @@ async function main(): Promise<number> {
         return;
       }
     }
-  });
+  };
+  const sites = Array.from({ length: SOURCES }, () => http.createServer(serve));
 
   /** Deliveries by id: a retried delivery counts once (receivers de-duplicate, as the README says). */
   const delivered = new Map<string, { event: string; sourceId: string; body: string }>();
@@ -143,9 +149,9 @@ async function main(): Promise<number> {
       res.writeHead(200).end('ok');
     });
   });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  await Promise.all(sites.map((site, i) => new Promise<void>((resolve) => site.listen(0, hostOf(i), resolve))));
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  const pageUrl = (i: number) => `http://${hostOf(i)}:${(sites[i]!.address() as AddressInfo).port}/s/${i}`;
   const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 
   const configFile = join(dir, 'policy-watch.config.json');
@@ -153,7 +159,7 @@ async function main(): Promise<number> {
     database: 'soak.db',
     fetch: { timeoutMs: TIMEOUT_MS, maxRetries: 0, maxBodyBytes: MAX_BODY, maxConcurrency: 16, maxRequestsPerMinute: 100_000, perHost: { maxConcurrency: 16, delayMs: 0 } },
     failAfter: FAIL_AFTER,
-    sources: Array.from({ length: SOURCES }, (_, i) => ({ id: `soak-${i}`, url: `${siteUrl}/s/${i}`, kind: 'privacy-policy' })),
+    sources: Array.from({ length: SOURCES }, (_, i) => ({ id: `soak-${i}`, url: pageUrl(i), kind: 'privacy-policy' })),
     webhooks: [{ url: hookUrl, secret: 'env:SOAK_SECRET', events: ['facts.changed', 'text.changed', 'announcement.detected', 'source.failing', 'source.recovered', 'source.discovered'] }],
   }));
   const config = loadConfig({ configPath: configFile, env: { SOAK_SECRET: `soak-${SEED}` } });
@@ -194,6 +200,9 @@ async function main(): Promise<number> {
       // A receiver outage now and then: alerts must wait in the outbox, not be lost.
       receiverDown = cycle % 97 >= 90;
 
+      // Each cycle stands for one scheduled check, hours apart: a host's hour-long Retry-After
+      // pause (remembered in host_backoffs, in real time) has ended by the next one.
+      db.$client.prepare('DELETE FROM host_backoffs').run();
       const { results } = await runCheckCycle({ db, config });
       checksRun += results.length;
       for (const result of results) {
@@ -291,9 +300,9 @@ async function main(): Promise<number> {
   } finally {
     db.$client.close();
     for (const timer of openTimers) clearTimeout(timer);
-    site.closeAllConnections();
+    for (const site of sites) site.closeAllConnections();
     receiver.closeAllConnections();
-    site.close();
+    for (const site of sites) site.close();
     receiver.close();
     if (argv.includes('--keep')) log(`kept ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
