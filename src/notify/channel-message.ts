@@ -1,5 +1,5 @@
 import type { FactChange } from '../domain/facts.js';
-import type { OutboxEvent } from './outbox-event.js';
+import type { EventChange, OutboxEvent } from './outbox-event.js';
 import { describeEvent } from './describe-event.js';
 import { formatFactValue } from './summarize-fact-changes.js';
 
@@ -46,7 +46,7 @@ export function channelMessage(event: OutboxEvent): ChannelMessage {
     };
   }
   return {
-    label: d.label, summary: d.summary, facts: event.change.facts.map(factRow), details: [],
+    label: d.label, summary: d.summary, facts: event.change.facts.map((f) => factRow(f, event.change.evidence)), details: [],
     link: changeWebUrl(event.change), linkLabel: 'View the change', at: d.at, tone: d.tone,
   };
 }
@@ -57,10 +57,15 @@ export function changeWebUrl(change: { id: string | number; textDiffUrl: string;
   return change.textDiffUrl.replace(/\/api\/changes\/([^/?#]+)$/, '/changes/$1');
 }
 
-function factRow(change: FactChange): FactRow {
+/**
+ * The evidence is the fact's own when it carries one, else the after snapshot's for that fact
+ * (what the pipeline's events hold, as the JSON body's `factsWithEvidence` reads it).
+ */
+function factRow(change: FactChange, snapshotEvidence: EventChange['evidence']): FactRow {
   const list = (values: readonly unknown[] | undefined, sign: string) =>
     (values ?? []).map((v) => `${sign}${String(v)}`).join(', ');
-  const evidence = (change as FactChange & { evidence?: unknown }).evidence;
+  const own = (change as FactChange & { evidence?: unknown }).evidence;
+  const evidence = typeof own === 'string' ? own : change.after === null ? null : snapshotEvidence?.[change.fact];
   return {
     fact: change.fact,
     before: formatFactValue(change.before, change.fact),

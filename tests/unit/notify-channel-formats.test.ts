@@ -38,6 +38,18 @@ describe('channelMessage()', () => {
     ]);
   });
 
+  it('takes each fact\'s evidence from the after snapshot\'s evidence, as the pipeline\'s events carry it', () => {
+    const m = channelMessage({
+      ...change,
+      change: {
+        ...change.change,
+        facts: [{ fact: 'effectiveDate', before: '2024-11-20', after: '2025-11-03' }, { fact: 'minimumAge', before: 18, after: null }],
+        evidence: { effectiveDate: 'Effective November 3, 2025', minimumAge: 'an old reading' },
+      },
+    } as OutboxEvent);
+    expect(m.facts.map((f) => f.evidence)).toEqual(['Effective November 3, 2025', null]);
+  });
+
   it('links an event without a change to the source page, with the id when there is no name', () => {
     expect(channelMessage(recovered)).toMatchObject({
       label: 'linkedin-help-ai', link: 'https://www.linkedin.com/help/x', facts: [], tone: 'good',
