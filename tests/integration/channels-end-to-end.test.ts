@@ -1,0 +1,260 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { startLocalSite, type LocalSite } from '../helpers/local-site.js';
+import { startReceiver, type Receiver } from '../helpers/receiver.js';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
+import { privacyPolicyPage } from '../helpers/linkedin-pages.js';
+import { FAST_FETCH, tempDir, type TempDir } from '../helpers/test-config.js';
+import { runCli } from '../helpers/run-cli.js';
+import { verifySignature } from '../../src/notify/sign.js';
+
+/**
+ * A user's config file with every kind of alert channel, run through the real CLI: two checks
+ * with a page change in between, and what each channel's receiver got.
+ */
+
+const SECRET = 'e2e-json-secret-93af';
+/** Links only: nothing listens there, and nothing is sent to it. */
+const PUBLIC_URL = 'http://127.0.0.1:8799/watch';
+/** Page text that would be a link and emphasis if a channel read it as Markdown or HTML. */
+const TRICKY = '(details: [our *notice*](http://evil.invalid/x))';
+
+interface Card {
+  type: string;
+  attachments: { contentType: string; content: { type: string; version: string; body: Array<{ type: string; text?: string; facts?: { title: string; value: string }[] }>; actions: unknown[] } }[];
+}
+interface JsonAlert {
+  event: string;
+  deliveryId: string;
+  source: { id: string; url: string; name: string };
+  summary: string;
+  change: { id: string; detectedAt: string; url: string; textDiffUrl: string; facts: { fact: string; before: unknown; after: unknown; added?: string[]; removed?: string[]; evidence: string | null }[] };
+}
+interface DeliveryRow { id: string; event: string; webhook: string; status: string; attempts: number; lastError: string | null }
+
+describe('a config file with email, ntfy, teams and json channels, run by check', () => {
+  let site: LocalSite;
+  let smtp: SmtpSink;
+  let ntfy: Receiver;
+  let teams: Receiver;
+  let json: Receiver;
+  let dir: TempDir;
+  let page = privacyPolicyPage({ effective: 'November 20, 2024' });
+  let changeId: string;
+  let summary: string;
+
+  const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    runCli([...args, '--config', dir.file('watch.json'), '--db', dir.file('state/watch.db')], { cwd: dir.path, env: { PW_E2E_SECRET: SECRET, ...env } });
+  const link = () => `${PUBLIC_URL}/changes/${changeId}`;
+
+  beforeAll(async () => {
+    site = await startLocalSite({ '/legal/privacy': { handle: (_req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(page); } } });
+    [smtp, ntfy, teams, json] = await Promise.all([startSmtpSink(), startReceiver(), startReceiver(), startReceiver()]);
+    dir = tempDir('policy-watch-e2e-');
+    writeFileSync(dir.file('watch.json'), JSON.stringify({
+      fetch: FAST_FETCH,
+      sources: [{ id: 'acme-privacy', name: 'Acme Privacy Policy', url: site.at('/legal/privacy'), kind: 'privacy-policy' }],
+      webhooks: [
+        { format: 'email', smtpUrl: smtp.url, from: 'Policy Watch <alerts@example.org>', to: ['privacy@example.org', 'legal@example.org'] },
+        { format: 'ntfy', url: `${ntfy.url}/acme-policies` },
+        { format: 'teams', url: teams.url },
+        { format: 'json', url: json.url, secret: 'env:PW_E2E_SECRET' },
+      ],
+      api: { publicUrl: PUBLIC_URL },
+    }, null, 2));
+  });
+  afterAll(async () => {
+    await Promise.all([site.close(), smtp.close(), ntfy.close(), teams.close(), json.close()]);
+    dir.remove();
+  });
+
+  it('takes a baseline on the first check and alerts no channel', async () => {
+    const first = await cli(['check']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/new\s+acme-privacy/);
+    expect([smtp.messages.length, ntfy.requests.length, teams.requests.length, json.requests.length]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('sends one facts.changed alert to each channel when the page gains a region and a new effective date', async () => {
+    page = privacyPolicyPage({ effective: 'March 2, 2026', regions: `members in the United States and Canada ${TRICKY}` });
+    const second = await cli(['check']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/changed\s+acme-privacy/);
+
+    const history = JSON.parse((await cli(['history', '--json'])).stdout) as { id: string; facts: { fact: string }[] }[];
+    expect(history).toHaveLength(1);
+    expect(history[0]!.facts.map((f) => f.fact).sort()).toEqual(['effectiveDate', 'regions']);
+    changeId = String(history[0]!.id);
+
+    // check drains the outbox before it exits: everything has arrived by now.
+    expect(smtp.messages).toHaveLength(1);
+    expect(ntfy.requests).toHaveLength(1);
+    expect(teams.requests).toHaveLength(1);
+    expect(json.requests).toHaveLength(1);
+    for (const request of [ntfy.requests[0]!, teams.requests[0]!, json.requests[0]!]) {
+      expect(request.headers['x-policy-watch-event']).toBe('facts.changed');
+    }
+    expect(smtp.messages[0]!.headers['x-policy-watch-event']).toBe('facts.changed');
+  });
+
+  it('sends the json channel the contract body, signed with the secret from the environment', () => {
+    const request = json.requests[0]!;
+    expect(request.headers['content-type']).toMatch(/^application\/json/);
+    expect(verifySignature(request.body, SECRET, request.headers['x-policy-watch-signature'] as string)).toBe(true);
+    const alert = JSON.parse(request.body) as JsonAlert;
+    summary = alert.summary;
+    expect(alert.event).toBe('facts.changed');
+    expect(alert.deliveryId).toBe(request.headers['x-policy-watch-delivery']);
+    expect(alert.source).toEqual({ id: 'acme-privacy', url: site.at('/legal/privacy'), name: 'Acme Privacy Policy' });
+    expect(summary).toMatch(/^Acme Privacy Policy: /);
+    expect(summary).toContain('regions +CA');
+    expect(summary).toContain('effectiveDate 2024-11-20 → 2026-03-02');
+    expect(alert.change.id).toBe(changeId);
+    expect(alert.change.url).toBe(link());
+    expect(alert.change.textDiffUrl).toBe(`${PUBLIC_URL}/api/changes/${changeId}`);
+    const byFact = Object.fromEntries(alert.change.facts.map((f) => [f.fact, f]));
+    expect(byFact.regions).toMatchObject({ before: ['US'], after: ['CA', 'US'], added: ['CA'], removed: [] });
+    expect(byFact.regions!.evidence).toContain('members in the United States and Canada');
+    expect(byFact.effectiveDate).toMatchObject({ before: '2024-11-20', after: '2026-03-02', evidence: 'Effective March 2, 2026' });
+  });
+
+  it('sends the e-mail with the summary as subject, the fact table in both parts and the link to the change page', () => {
+    const mail = smtp.messages[0]!;
+    expect(mail.from).toBe('alerts@example.org');
+    expect(mail.to).toEqual(['privacy@example.org', 'legal@example.org']);
+    expect(mail.headers.subject).toBe(summary);
+    expect(mail.headers['content-type']).toMatch(/^multipart\/alternative/);
+
+    expect(mail.text).toMatch(/regions\s+before:\s+US\s+after:\s+CA, US\s+added:\s+\+CA/);
+    expect(mail.text).toMatch(/effectiveDate\s+before:\s+2024-11-20\s+after:\s+2026-03-02/);
+    expect(mail.text).toContain('evidence: “Effective March 2, 2026”');
+    expect(mail.text).toContain(`View the change: ${link()}`);
+
+    expect(mail.html).toMatch(/<td[^>]*>regions<\/td><td[^>]*>US<\/td><td[^>]*>CA, US<\/td><td[^>]*>\+CA<\/td>/);
+    expect(mail.html).toMatch(/<td[^>]*>effectiveDate<\/td><td[^>]*>2024-11-20<\/td><td[^>]*>2026-03-02<\/td>/);
+    expect(mail.html).toContain(`<a href="${link()}">View the change</a>`);
+    // The page's bracketed text stays text: the only link is the change page.
+    expect(mail.html!.match(/<a /g)).toHaveLength(1);
+    expect(mail.html).toContain('[our *notice*](http://evil.invalid/x)');
+  });
+
+  it('publishes to the ntfy topic with the summary as Title, tags and a Click to the change page', () => {
+    const request = ntfy.requests[0]!;
+    expect(request.method).toBe('POST');
+    expect(request.path).toBe('/hook/acme-policies');
+    expect(request.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(request.headers.title).toMatch(/^=\?UTF-8\?B\?/); // the summary's arrow is not ASCII
+    expect(decodeTitle(request.headers.title as string)).toBe(summary);
+    expect(request.headers.tags).toBe('memo,policy-watch,facts.changed');
+    expect(request.headers.click).toBe(link());
+    expect(request.headers.actions).toBe(`view, Open, ${link()}`);
+    expect(request.body).toContain('regions: US → CA, US (+CA)');
+    expect(request.body).toContain('effectiveDate: 2024-11-20 → 2026-03-02');
+  });
+
+  it('posts Teams an Adaptive Card with the fact table, the page text escaped, and an OpenUrl action to the change page', () => {
+    const message = JSON.parse(teams.requests[0]!.body) as Card;
+    expect(message.type).toBe('message');
+    const card = message.attachments[0]!;
+    expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(card.content).toMatchObject({ type: 'AdaptiveCard', version: '1.4' });
+    expect(card.content.body[0]).toMatchObject({ type: 'TextBlock', text: summary });
+    const factSet = card.content.body.find((block) => block.type === 'FactSet')!;
+    expect(factSet.facts).toEqual(expect.arrayContaining([
+      { title: 'regions', value: 'US → CA, US  +CA' },
+      { title: 'effectiveDate', value: '2024-11-20 → 2026-03-02' },
+    ]));
+    const evidence = card.content.body.find((block) => block.text?.startsWith('regions: “'))!;
+    expect(evidence.text).toContain('(details: \\[our \\*notice\\*\\](http://evil.invalid/x))');
+    expect(card.content.actions).toEqual([{ type: 'Action.OpenUrl', title: 'View the change', url: link() }]);
+  });
+
+  it('lists the four deliveries as delivered, and sends nothing more when the page stays the same', async () => {
+    const listed = await cli(['deliveries', '--json']);
+    expect(listed.code, listed.stderr).toBe(0);
+    const rows = JSON.parse(listed.stdout) as DeliveryRow[];
+    expect(rows).toHaveLength(4);
+    expect(rows.every((r) => r.event === 'facts.changed' && r.status === 'delivered' && r.attempts === 1 && r.lastError === null)).toBe(true);
+    // Paths may hold a token (Slack, Discord, ntfy): hidden. An e-mail channel shows its recipients.
+    const hidden = (url: string) => `${new URL(url).origin}/…`;
+    expect(rows.map((r) => r.webhook).sort()).toEqual([hidden(ntfy.url), hidden(json.url), hidden(teams.url), 'mailto:legal@example.org,privacy@example.org'].sort());
+    expect(rows.map((r) => r.id).sort()).toEqual([
+      smtp.messages[0]!.headers['x-policy-watch-delivery'], ntfy.requests[0]!.headers['x-policy-watch-delivery'],
+      teams.requests[0]!.headers['x-policy-watch-delivery'], json.requests[0]!.headers['x-policy-watch-delivery'],
+    ].sort());
+
+    const third = await cli(['check']);
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.stdout).toMatch(/unchanged\s+acme-privacy/);
+    expect([smtp.messages.length, ntfy.requests.length, teams.requests.length, json.requests.length]).toEqual([1, 1, 1, 1]);
+  });
+});
+
+describe('an email channel whose smtpUrl comes from an unset variable', () => {
+  let site: LocalSite;
+  let smtp: SmtpSink;
+  let dir: TempDir;
+  let effective = 'November 20, 2024';
+
+  const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    runCli([...args, '--config', dir.file('watch.json'), '--db', dir.file('watch.db')], { cwd: dir.path, env: { PW_E2E_UNSET_SMTP: '', ...env } });
+
+  beforeAll(async () => {
+    site = await startLocalSite({ '/privacy': { handle: (_req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end(privacyPolicyPage({ effective })); } } });
+    smtp = await startSmtpSink();
+    dir = tempDir('policy-watch-e2e-unset-');
+    writeFileSync(dir.file('watch.json'), JSON.stringify({
+      fetch: FAST_FETCH,
+      sources: [{ id: 'acme-privacy', url: site.at('/privacy'), kind: 'privacy-policy' }],
+      webhooks: [{ format: 'email', smtpUrl: 'env:PW_E2E_UNSET_SMTP', from: 'alerts@example.org', to: 'privacy@example.org' }],
+    }));
+  });
+  afterAll(async () => {
+    await Promise.all([site.close(), smtp.close()]);
+    dir.remove();
+  });
+
+  it('lets check record the change and holds the e-mail pending, naming the variable', async () => {
+    expect((await cli(['check'])).code).toBe(0);
+    effective = 'March 2, 2026';
+    const second = await cli(['check']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/changed\s+acme-privacy/);
+    const rows = JSON.parse((await cli(['deliveries', '--json'])).stdout) as DeliveryRow[];
+    expect(rows).toEqual([expect.objectContaining({
+      event: 'facts.changed', status: 'pending', attempts: 0, lastError: 'smtpUrl env:PW_E2E_UNSET_SMTP is not set',
+    })]);
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it('never stops history, facts or sources', async () => {
+    for (const args of [['history'], ['history', '--json'], ['facts', '--json'], ['sources'], ['sources', '--json']]) {
+      const result = await cli(args);
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+      expect(result.stderr, args.join(' ')).toBe('');
+    }
+  });
+
+  it('makes webhooks test exit 2 naming the field and the variable', async () => {
+    const test = await cli(['webhooks', 'test']);
+    expect(test.code).toBe(2);
+    expect(test.stderr).toMatch(/webhooks\[0\]\.smtpUrl: environment variable PW_E2E_UNSET_SMTP is not set/);
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it('sends the held e-mail once the variable is set', async () => {
+    const third = await cli(['check'], { PW_E2E_UNSET_SMTP: smtp.url });
+    expect(third.code, third.stderr).toBe(0);
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.headers['x-policy-watch-event']).toBe('facts.changed');
+    expect(mail!.text).toMatch(/effectiveDate\s+before:\s+2024-11-20\s+after:\s+2026-03-02/);
+    const rows = JSON.parse((await cli(['deliveries', '--json'])).stdout) as DeliveryRow[];
+    expect(rows).toEqual([expect.objectContaining({ status: 'delivered', lastError: null })]);
+  });
+});
+
+/** ntfy's Title header: ASCII as is, else one RFC 2047 base64 word. */
+function decodeTitle(value: string): string {
+  const word = /^=\?UTF-8\?B\?([^?]*)\?=$/.exec(value);
+  return word ? Buffer.from(word[1]!, 'base64').toString('utf8') : value;
+}
