@@ -121,6 +121,7 @@ describe('a config file with email, ntfy, teams and json channels, run by check'
   it('sends the e-mail with the summary as subject, the fact table in both parts and the link to the change page', () => {
     const mail = smtp.messages[0]!;
     expect(mail.from).toBe('alerts@example.org');
+    expect(mail.headers.from).toBe('Policy Watch <alerts@example.org>');
     expect(mail.to).toEqual(['privacy@example.org', 'legal@example.org']);
     expect(mail.headers.subject).toBe(summary);
     expect(mail.headers['content-type']).toMatch(/^multipart\/alternative/);
@@ -153,6 +154,7 @@ describe('a config file with email, ntfy, teams and json channels, run by check'
   });
 
   it('posts Teams an Adaptive Card with the fact table, the page text escaped, and an OpenUrl action to the change page', () => {
+    expect(teams.requests[0]!.headers['content-type']).toMatch(/^application\/json/);
     const message = JSON.parse(teams.requests[0]!.body) as Card;
     expect(message.type).toBe('message');
     const card = message.attachments[0]!;
@@ -187,6 +189,23 @@ describe('a config file with email, ntfy, teams and json channels, run by check'
     expect(third.code, third.stderr).toBe(0);
     expect(third.stdout).toMatch(/unchanged\s+acme-privacy/);
     expect([smtp.messages.length, ntfy.requests.length, teams.requests.length, json.requests.length]).toEqual([1, 1, 1, 1]);
+  });
+
+  it('is a config validate accepts, and webhooks test reaches every channel once, outside the outbox', async () => {
+    const validate = await cli(['validate']);
+    expect(validate.code, validate.stderr).toBe(0);
+    const test = await cli(['webhooks', 'test']);
+    expect(test.code, test.stdout + test.stderr).toBe(0);
+    expect(test.stdout.trim().split('\n').filter((line) => line.startsWith('ok '))).toHaveLength(4);
+    expect(test.stdout).toContain('ok     mailto:legal@example.org,privacy@example.org');
+    expect(smtp.messages[1]!.headers.subject).toMatch(/^policy-watch test event: /);
+    for (const receiver of [ntfy, teams, json]) {
+      expect(receiver.requests).toHaveLength(2);
+      expect(receiver.requests[1]!.headers['x-policy-watch-event']).toBe('test');
+    }
+    expect(verifySignature(json.requests[1]!.body, SECRET, json.requests[1]!.headers['x-policy-watch-signature'] as string)).toBe(true);
+    const rows = JSON.parse((await cli(['deliveries', '--json'])).stdout) as DeliveryRow[];
+    expect(rows).toHaveLength(4); // a test event is not an outbox delivery
   });
 });
 
