@@ -56,7 +56,8 @@ describe('a config file with email, ntfy, teams and json channels, run by check'
       sources: [{ id: 'acme-privacy', name: 'Acme Privacy Policy', url: site.at('/legal/privacy'), kind: 'privacy-policy' }],
       webhooks: [
         { format: 'email', smtpUrl: smtp.url, from: 'Policy Watch <alerts@example.org>', to: ['privacy@example.org', 'legal@example.org'] },
-        { format: 'ntfy', url: `${ntfy.url}/acme-policies` },
+        // ntfy's access token as URL credentials, as its docs show: sent as Basic auth, never printed.
+        { format: 'ntfy', url: `${ntfy.url.replace('http://', 'http://:tk_e2etoken@')}/acme-policies` },
         { format: 'teams', url: teams.url },
         { format: 'json', url: json.url, secret: 'env:PW_E2E_SECRET' },
       ],
@@ -144,6 +145,7 @@ describe('a config file with email, ntfy, teams and json channels, run by check'
     expect(request.method).toBe('POST');
     expect(request.path).toBe('/hook/acme-policies');
     expect(request.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(request.headers.authorization).toBe(`Basic ${Buffer.from(':tk_e2etoken').toString('base64')}`);
     expect(request.headers.title).toMatch(/^=\?UTF-8\?B\?/); // the summary's arrow is not ASCII
     expect(decodeTitle(request.headers.title as string)).toBe(summary);
     expect(request.headers.tags).toBe('memo,policy-watch,facts.changed');
@@ -174,6 +176,7 @@ describe('a config file with email, ntfy, teams and json channels, run by check'
   it('lists the four deliveries as delivered, and sends nothing more when the page stays the same', async () => {
     const listed = await cli(['deliveries', '--json']);
     expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout + (await cli(['deliveries'])).stdout).not.toContain('tk_e2etoken');
     const rows = JSON.parse(listed.stdout) as DeliveryRow[];
     expect(rows).toHaveLength(4);
     expect(rows.every((r) => r.event === 'facts.changed' && r.status === 'delivered' && r.attempts === 1 && r.lastError === null)).toBe(true);
@@ -196,6 +199,7 @@ describe('a config file with email, ntfy, teams and json channels, run by check'
     expect(validate.code, validate.stderr).toBe(0);
     const test = await cli(['webhooks', 'test']);
     expect(test.code, test.stdout + test.stderr).toBe(0);
+    expect(test.stdout + test.stderr).not.toContain('tk_e2etoken');
     expect(test.stdout.trim().split('\n').filter((line) => line.startsWith('ok '))).toHaveLength(4);
     expect(test.stdout).toContain('ok     mailto:legal@example.org,privacy@example.org');
     expect(smtp.messages[1]!.headers.subject).toMatch(/^policy-watch test event: /);
@@ -252,6 +256,12 @@ describe('an email channel whose smtpUrl comes from an unset variable', () => {
       expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
       expect(result.stderr, args.join(' ')).toBe('');
     }
+  });
+
+  it('is valid config, with a warning naming the variable', async () => {
+    const validate = await cli(['validate']);
+    expect(validate.code, validate.stderr).toBe(0);
+    expect(validate.stderr).toContain('webhooks[0].smtpUrl: environment variable PW_E2E_UNSET_SMTP is not set');
   });
 
   it('makes webhooks test exit 2 naming the field and the variable', async () => {
