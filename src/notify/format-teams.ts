@@ -3,12 +3,13 @@ import type { OutboxEvent } from './outbox-event.js';
 import type { ChannelMessage } from './channel-message.js';
 import { channelMessage } from './channel-message.js';
 import { truncate } from './describe-event.js';
+import { escapeMarkdown } from './escape-markdown.js';
 
 const COLORS: Record<ChannelMessage['tone'], string> = {
   change: 'accent', bad: 'attention', good: 'good', info: 'default',
 };
-/** Every text that reaches a TextBlock or a Fact goes through this (see escapeCardMarkdown). */
-const md = (text: string) => escapeCardMarkdown(text);
+/** Teams renders TextBlocks and Facts as Markdown: every text that reaches one goes through this. */
+const md = escapeMarkdown;
 
 /**
  * Microsoft Teams incoming webhook (a Workflows "post to a channel when a webhook request is
@@ -57,17 +58,3 @@ export const teamsFormat: PayloadFormat = {
     };
   },
 };
-
-/**
- * Text for a TextBlock or a Fact, which Teams renders as Markdown: page text (evidence, titles,
- * setting labels, failure reasons) must read as written, so `[x](http://evil)` cannot become a
- * link nor `*word*` emphasis. Escapes the inline markers with a backslash (CommonMark) and the
- * block markers (lists, headings, quotes) where a line starts with them.
- */
-export function escapeCardMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_~[\]]/g, '\\$&')
-    .replace(/^([ \t]*)([-+])(?=[ \t])/gm, '$1\\$2')
-    .replace(/^([ \t]*)([#>])/gm, '$1\\$2')
-    .replace(/^([ \t]*\d+)([.)])(?=[ \t])/gm, '$1\\$2');
-}

@@ -5,7 +5,8 @@ import { changeUrl, type OutboxEvent } from '../../src/notify/outbox-event.js';
 import { channelMessage, changeWebUrl } from '../../src/notify/channel-message.js';
 import { emailFormat } from '../../src/notify/format-email.js';
 import { headerText, ntfyFormat, ntfyRequest } from '../../src/notify/format-ntfy.js';
-import { escapeCardMarkdown, teamsFormat } from '../../src/notify/format-teams.js';
+import { teamsFormat } from '../../src/notify/format-teams.js';
+import { escapeMarkdown } from '../../src/notify/escape-markdown.js';
 import { renderBody } from '../../src/notify/formats.js';
 
 const change: OutboxEvent = {
@@ -136,11 +137,11 @@ describe('the teams format with page text that looks like Markdown', () => {
   it('keeps a line of page text from starting a list or a heading', () => {
     const evidence = card().body[2]!.text!;
     expect(evidence.split('\n')[1]).toBe('1\\. then # save”');
-    expect(escapeCardMarkdown('- item\n+ item\n# title\n> quote\n2) two')).toBe('\\- item\n\\+ item\n\\# title\n\\> quote\n2\\) two');
+    expect(escapeMarkdown('- item\n+ item\n# title\n> quote\n2) two')).toBe('\\- item\n\\+ item\n\\# title\n\\> quote\n2\\) two');
   });
 
   it('leaves ordinary text, dates and the action link as they are', () => {
-    expect(escapeCardMarkdown('regions: US → CA, US  +CA (2025-11-03)')).toBe('regions: US → CA, US  +CA (2025-11-03)');
+    expect(escapeMarkdown('regions: US → CA, US  +CA (2025-11-03)')).toBe('regions: US → CA, US  +CA (2025-11-03)');
     expect(card().actions[0]!.url).toBe('https://watch.example.org/changes/5');
   });
 });
