@@ -282,6 +282,70 @@ describe('an email channel whose smtpUrl comes from an unset variable', () => {
   });
 });
 
+describe('email, ntfy and teams channels whose receivers fail once', () => {
+  let site: LocalSite;
+  let smtp: SmtpSink;
+  let ntfy: Receiver;
+  let teams: Receiver;
+  let dir: TempDir;
+  let effective = 'November 20, 2024';
+
+  const cli = (args: string[]) => runCli([...args, '--config', dir.file('watch.json'), '--db', dir.file('watch.db')], { cwd: dir.path });
+  const deliveries = async () => JSON.parse((await cli(['deliveries', '--json'])).stdout) as (DeliveryRow & { lastHttpStatus: number | null })[];
+
+  beforeAll(async () => {
+    site = await startLocalSite({ '/privacy': { handle: (_req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end(privacyPolicyPage({ effective })); } } });
+    [smtp, ntfy, teams] = await Promise.all([startSmtpSink(), startReceiver(), startReceiver()]);
+    dir = tempDir('policy-watch-e2e-retry-');
+    writeFileSync(dir.file('watch.json'), JSON.stringify({
+      fetch: FAST_FETCH,
+      sources: [{ id: 'acme-privacy', url: site.at('/privacy'), kind: 'privacy-policy' }],
+      webhooks: [
+        { format: 'email', smtpUrl: smtp.url, from: 'alerts@example.org', to: 'privacy@example.org', events: ['facts.changed'] },
+        { format: 'ntfy', url: `${ntfy.url}/topic`, events: ['facts.changed'] },
+        { format: 'teams', url: teams.url, events: ['facts.changed'] },
+      ],
+    }));
+  });
+  afterAll(async () => {
+    await Promise.all([site.close(), smtp.close(), ntfy.close(), teams.close()]);
+    dir.remove();
+  });
+
+  it('keeps each failed alert pending with the receiver\'s answer as its last error', async () => {
+    expect((await cli(['check'])).code).toBe(0);
+    effective = 'March 2, 2026';
+    smtp.refuseNext(1, 451);
+    ntfy.answerNext(500);
+    teams.answerNext(429);
+    const second = await cli(['check']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/changed\s+acme-privacy/);
+    const rows = await deliveries();
+    const byChannel = Object.fromEntries(rows.map((r) => [r.webhook.startsWith('mailto:') ? 'email' : new URL(r.webhook).port === new URL(ntfy.url).port ? 'ntfy' : 'teams', r]));
+    expect(byChannel.email).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/^SMTP 451: /) });
+    expect(byChannel.ntfy).toMatchObject({ status: 'pending', attempts: 1, lastHttpStatus: 500, lastError: expect.stringMatching(/^HTTP 500/) });
+    expect(byChannel.teams).toMatchObject({ status: 'pending', attempts: 1, lastHttpStatus: 429, lastError: expect.stringMatching(/^HTTP 429/) });
+    expect(smtp.messages).toHaveLength(0);
+  });
+
+  it('delivers them on the next check with the same delivery ids, once each', async () => {
+    const third = await cli(['check']);
+    expect(third.code, third.stderr).toBe(0);
+    const rows = await deliveries();
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([['delivered', 2], ['delivered', 2], ['delivered', 2]]);
+    for (const receiver of [ntfy, teams]) {
+      expect(receiver.requests).toHaveLength(2);
+      expect(receiver.requests[1]!.headers['x-policy-watch-delivery']).toBe(receiver.requests[0]!.headers['x-policy-watch-delivery']);
+      expect(receiver.requests[1]!.body).toBe(receiver.requests[0]!.body);
+    }
+    expect(smtp.messages).toHaveLength(1);
+    const emailRow = rows.find((r) => r.webhook === 'mailto:privacy@example.org')!;
+    expect(smtp.messages[0]!.headers['message-id']).toBe(`<${emailRow.id}@policy-watch>`);
+    expect(smtp.messages[0]!.headers.subject).toContain('effectiveDate 2024-11-20 → 2026-03-02');
+  });
+});
+
 /** ntfy's Title header: ASCII as is, else one RFC 2047 base64 word. */
 function decodeTitle(value: string): string {
   const word = /^=\?UTF-8\?B\?([^?]*)\?=$/.exec(value);
