@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { startLocalSite, type LocalSite } from '../helpers/local-site.js';
 import { startReceiver, type Receiver } from '../helpers/receiver.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 import { privacyPolicyPage } from '../helpers/linkedin-pages.js';
 import { FAST_FETCH, tempDir, type TempDir } from '../helpers/test-config.js';
-import { runCli } from '../helpers/run-cli.js';
+import { BIN, runCli } from '../helpers/run-cli.js';
 import { verifySignature } from '../../src/notify/sign.js';
 
 /**
@@ -61,7 +62,8 @@ describe('a config file with email, ntfy, teams and json channels, run by check'
         { format: 'teams', url: teams.url },
         { format: 'json', url: json.url, secret: 'env:PW_E2E_SECRET' },
       ],
-      api: { publicUrl: PUBLIC_URL },
+      // Port 0 for the serve test below; the links go to the public URL a reverse proxy exposes.
+      api: { port: 0, publicUrl: PUBLIC_URL },
     }, null, 2));
   });
   afterAll(async () => {
@@ -210,6 +212,33 @@ describe('a config file with email, ntfy, teams and json channels, run by check'
     expect(verifySignature(json.requests[1]!.body, SECRET, json.requests[1]!.headers['x-policy-watch-signature'] as string)).toBe(true);
     const rows = JSON.parse((await cli(['deliveries', '--json'])).stdout) as DeliveryRow[];
     expect(rows).toHaveLength(4); // a test event is not an outbox delivery
+  });
+
+  it('links to a change page that serve shows, behind a proxy at the public URL\'s path', async () => {
+    const server = spawn(process.execPath, [BIN, 'serve', '--config', dir.file('watch.json'), '--db', dir.file('state/watch.db')], {
+      cwd: dir.path, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, POLICY_WATCH_CONFIG: '', POLICY_WATCH_DB: '' },
+    });
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        let stderr = '';
+        server.stderr!.on('data', (d: Buffer) => {
+          stderr += d.toString();
+          const url = /serving (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)?.[1];
+          if (url) resolve(url);
+        });
+        server.on('exit', (code) => reject(new Error(`serve exited ${code}: ${stderr}`)));
+      });
+      // What the proxy forwards for <publicUrl>/changes/<id>.
+      const response = await fetch(`${base}${new URL(link()).pathname.replace(/^\/watch/, '')}`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('Acme Privacy Policy');
+      expect(html).toContain('regions');
+      expect(html).not.toContain('<a href="http://evil.invalid');
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('close', resolve));
+    }
   });
 });
 
