@@ -25,7 +25,7 @@ export interface ChannelMessage {
   facts: FactRow[];
   /** Further lines when there is no fact table (a failure's reason, a discovered post's URL). */
   details: string[];
-  /** The web page of a change (`<publicUrl>/changes/<id>`), else the source's page. */
+  /** The web page of a change (`<publicUrl>/changes/<id>`), else the source's web page (`/sources/<id>`), else the source's own page. */
   link: string;
   linkLabel: string;
   /** ISO date-time when the event says. */
@@ -41,7 +41,8 @@ export function channelMessage(event: OutboxEvent): ChannelMessage {
   const d = describeEvent(event);
   if (!('change' in event)) {
     return {
-      label: d.label, summary: d.summary, facts: [], details: d.details, link: event.source.url,
+      // The source's web page (failing, recovered, discovered) where the event has one, as in the chat formats.
+      label: d.label, summary: d.summary, facts: [], details: d.details, link: d.url,
       linkLabel: 'Open the page', at: d.at, tone: d.tone,
     };
   }

@@ -375,6 +375,80 @@ describe('email, ntfy and teams channels whose receivers fail once', () => {
   });
 });
 
+describe('a source that fails and recovers, on the email, ntfy and teams channels', () => {
+  let site: LocalSite;
+  let smtp: SmtpSink;
+  let ntfy: Receiver;
+  let teams: Receiver;
+  let dir: TempDir;
+  let status = 200;
+  const sourcePage = `${PUBLIC_URL}/sources/acme-privacy`;
+
+  const cli = (args: string[]) => runCli([...args, '--config', dir.file('watch.json'), '--db', dir.file('watch.db')], { cwd: dir.path });
+  const cardOf = (body: string) => (JSON.parse(body) as Card).attachments[0]!.content;
+
+  beforeAll(async () => {
+    site = await startLocalSite({ '/privacy': { handle: (_req, res) => {
+      res.writeHead(status, { 'content-type': 'text/html' });
+      res.end(status === 200 ? privacyPolicyPage() : '<html><body><h1>Internal error</h1></body></html>');
+    } } });
+    [smtp, ntfy, teams] = await Promise.all([startSmtpSink(), startReceiver(), startReceiver()]);
+    dir = tempDir('policy-watch-e2e-failing-');
+    writeFileSync(dir.file('watch.json'), JSON.stringify({
+      fetch: FAST_FETCH,
+      failAfter: 1,
+      sources: [{ id: 'acme-privacy', name: 'Acme Privacy Policy', url: site.at('/privacy'), kind: 'privacy-policy' }],
+      webhooks: [
+        { format: 'email', smtpUrl: smtp.url, from: 'alerts@example.org', to: 'privacy@example.org' },
+        { format: 'ntfy', url: `${ntfy.url}/topic` },
+        { format: 'teams', url: teams.url },
+      ],
+      api: { publicUrl: PUBLIC_URL },
+    }));
+  });
+  afterAll(async () => {
+    await Promise.all([site.close(), smtp.close(), ntfy.close(), teams.close()]);
+    dir.remove();
+  });
+
+  it('sends source.failing with the reason, linking to the source\'s web page as the chat formats do', async () => {
+    expect((await cli(['check'])).code).toBe(0);
+    status = 500;
+    const failing = await cli(['check']);
+    expect(failing.code).toBe(1); // no source could be read
+    expect(failing.stdout).toMatch(/error\s+acme-privacy/);
+
+    const [mail] = await smtp.waitFor(1);
+    expect(mail!.headers['x-policy-watch-event']).toBe('source.failing');
+    expect(mail!.headers.subject).toBe('Acme Privacy Policy: error for 1 check in a row');
+    expect(mail!.text).toContain('500');
+    expect(mail!.text).toContain(sourcePage);
+
+    const note = ntfy.requests[0]!;
+    expect(note.headers['x-policy-watch-event']).toBe('source.failing');
+    expect(note.headers.click).toBe(sourcePage);
+    expect(note.headers.priority).toBe('4');
+    expect(note.headers.tags).toBe('warning,policy-watch,source.failing');
+
+    const card = cardOf(teams.requests[0]!.body);
+    expect(card.body[0]!.text).toBe('Acme Privacy Policy: error for 1 check in a row');
+    expect(card.actions).toEqual([expect.objectContaining({ type: 'Action.OpenUrl', url: sourcePage })]);
+  });
+
+  it('sends source.recovered once the page answers again', async () => {
+    status = 200;
+    const recovered = await cli(['check']);
+    expect(recovered.code, recovered.stderr).toBe(0);
+    const [, mail] = await smtp.waitFor(2);
+    expect(mail!.headers.subject).toBe('Acme Privacy Policy: recovered after 1 failed check');
+    expect(ntfy.requests[1]!.headers.click).toBe(sourcePage);
+    expect(cardOf(teams.requests[1]!.body).actions).toEqual([expect.objectContaining({ url: sourcePage })]);
+    const rows = JSON.parse((await cli(['deliveries', '--json'])).stdout) as DeliveryRow[];
+    expect(rows).toHaveLength(6);
+    expect(rows.every((r) => r.status === 'delivered')).toBe(true);
+  });
+});
+
 /** ntfy's Title header: ASCII as is, else one RFC 2047 base64 word. */
 function decodeTitle(value: string): string {
   const word = /^=\?UTF-8\?B\?([^?]*)\?=$/.exec(value);

@@ -51,6 +51,15 @@ describe('channelMessage()', () => {
     expect(m.facts.map((f) => f.evidence)).toEqual(['Effective November 3, 2025', null]);
   });
 
+  it('links a failing source to its web page when the event has one, as the chat formats do', () => {
+    const failing: OutboxEvent = {
+      event: 'source.failing', status: 'blocked', reason: 'sign-in wall', failures: 3,
+      source: { id: 'linkedin-help-ai', url: 'https://www.linkedin.com/help/x', pageUrl: 'https://watch.example.org/pw/sources/linkedin-help-ai' },
+    };
+    expect(channelMessage(failing)).toMatchObject({ link: 'https://watch.example.org/pw/sources/linkedin-help-ai', details: ['sign-in wall'], tone: 'bad' });
+    expect(ntfyFormat.render(failing, 'd')).toMatchObject({ click: 'https://watch.example.org/pw/sources/linkedin-help-ai' });
+  });
+
   it('links an event without a change to the source page, with the id when there is no name', () => {
     expect(channelMessage(recovered)).toMatchObject({
       label: 'linkedin-help-ai', link: 'https://www.linkedin.com/help/x', facts: [], tone: 'good',
