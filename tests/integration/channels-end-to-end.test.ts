@@ -449,6 +449,62 @@ describe('a source that fails and recovers, on the email, ntfy and teams channel
   });
 });
 
+describe('a new blog post on the teams and ntfy channels', () => {
+  let site: LocalSite;
+  let ntfy: Receiver;
+  let teams: Receiver;
+  let dir: TempDir;
+  let slugs = ['hello'];
+  const BLOG = '/blog/news';
+
+  const cli = (args: string[]) => runCli([...args, '--config', dir.file('watch.json'), '--db', dir.file('watch.db')], { cwd: dir.path });
+  const index = () => `<!DOCTYPE html><html lang="en"><head><title>News</title></head><body><main><h1>News</h1>
+    ${slugs.map((slug) => `<article><h2><a href="${BLOG}/${slug}">${slug}</a></h2><p>About ${slug}.</p></article>`).join('\n')}</main></body></html>`;
+  const post = (title: string) => `<!DOCTYPE html><html lang="en"><head><title>${title}</title></head><body><main><article>
+    <h1>${title}</h1><p>A short post about our plans for the spring, with nothing else in it.</p></article></main></body></html>`;
+
+  beforeAll(async () => {
+    site = await startLocalSite({
+      [BLOG]: { handle: (_req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end(index()); } },
+      [`${BLOG}/hello`]: post('Hello'),
+      [`${BLOG}/spring_update`]: post('Our **spring** update, [read more](http://evil.invalid/)'),
+    });
+    [ntfy, teams] = await Promise.all([startReceiver(), startReceiver()]);
+    dir = tempDir('policy-watch-e2e-blog-');
+    writeFileSync(dir.file('watch.json'), JSON.stringify({
+      fetch: FAST_FETCH,
+      sources: [{ id: 'news', name: 'Acme News', url: site.at(BLOG), kind: 'blog', follow: [`${BLOG}/*`] }],
+      webhooks: [{ format: 'ntfy', url: `${ntfy.url}/topic` }, { format: 'teams', url: teams.url }],
+      api: { publicUrl: PUBLIC_URL },
+    }));
+  });
+  afterAll(async () => {
+    await Promise.all([site.close(), ntfy.close(), teams.close()]);
+    dir.remove();
+  });
+
+  it('announces the post with its title escaped for Teams, linking to the post\'s web page', async () => {
+    expect((await cli(['check'])).code).toBe(0);
+    expect(ntfy.requests).toHaveLength(0); // the blog's baseline announces nothing
+    slugs = ['spring_update', 'hello'];
+    const second = await cli(['check']);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain('news/spring_update');
+
+    const postPage = `${PUBLIC_URL}/sources/news/spring_update`;
+    const note = ntfy.requests.find((r) => r.headers['x-policy-watch-event'] === 'source.discovered')!;
+    expect(note.headers.click).toBe(postPage);
+    expect(note.body).toBe(site.at(`${BLOG}/spring_update`));
+
+    const request = teams.requests.find((r) => r.headers['x-policy-watch-event'] === 'source.discovered')!;
+    const card = (JSON.parse(request.body) as Card).attachments[0]!.content;
+    expect(card.body[0]!.text).toContain('new post discovered: Our \\*\\*spring\\*\\* update, \\[read more\\](http://evil.invalid/)');
+    // The post's own URL stays a plain, linkable URL (its underscore unescaped).
+    expect(card.body.map((b) => b.text)).toContain(site.at(`${BLOG}/spring_update`));
+    expect(card.actions).toEqual([expect.objectContaining({ type: 'Action.OpenUrl', url: postPage })]);
+  });
+});
+
 /** ntfy's Title header: ASCII as is, else one RFC 2047 base64 word. */
 function decodeTitle(value: string): string {
   const word = /^=\?UTF-8\?B\?([^?]*)\?=$/.exec(value);
