@@ -98,6 +98,7 @@ describe('a config file with email, ntfy, teams and json channels, run by check'
       expect(request.headers['x-policy-watch-event']).toBe('facts.changed');
     }
     expect(smtp.messages[0]!.headers['x-policy-watch-event']).toBe('facts.changed');
+    summary = (JSON.parse(json.requests[0]!.body) as JsonAlert).summary;
   });
 
   it('sends the json channel the contract body, signed with the secret from the environment', () => {
@@ -105,7 +106,6 @@ describe('a config file with email, ntfy, teams and json channels, run by check'
     expect(request.headers['content-type']).toMatch(/^application\/json/);
     expect(verifySignature(request.body, SECRET, request.headers['x-policy-watch-signature'] as string)).toBe(true);
     const alert = JSON.parse(request.body) as JsonAlert;
-    summary = alert.summary;
     expect(alert.event).toBe('facts.changed');
     expect(alert.deliveryId).toBe(request.headers['x-policy-watch-delivery']);
     expect(alert.source).toEqual({ id: 'acme-privacy', url: site.at('/legal/privacy'), name: 'Acme Privacy Policy' });
