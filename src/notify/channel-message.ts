@@ -1,5 +1,5 @@
 import type { FactChange } from '../domain/facts.js';
-import type { OutboxEvent } from './outbox-event.js';
+import type { EventChange, OutboxEvent } from './outbox-event.js';
 import { describeEvent } from './describe-event.js';
 import { formatFactValue } from './summarize-fact-changes.js';
 
@@ -25,7 +25,7 @@ export interface ChannelMessage {
   facts: FactRow[];
   /** Further lines when there is no fact table (a failure's reason, a discovered post's URL). */
   details: string[];
-  /** The web page of a change (`<publicUrl>/changes/<id>`), else the source's page. */
+  /** The web page of a change (`<publicUrl>/changes/<id>`), else the source's web page (`/sources/<id>`), else the source's own page. */
   link: string;
   linkLabel: string;
   /** ISO date-time when the event says. */
@@ -41,12 +41,13 @@ export function channelMessage(event: OutboxEvent): ChannelMessage {
   const d = describeEvent(event);
   if (!('change' in event)) {
     return {
-      label: d.label, summary: d.summary, facts: [], details: d.details, link: event.source.url,
+      // The source's web page (failing, recovered, discovered) where the event has one, as in the chat formats.
+      label: d.label, summary: d.summary, facts: [], details: d.details, link: d.url,
       linkLabel: 'Open the page', at: d.at, tone: d.tone,
     };
   }
   return {
-    label: d.label, summary: d.summary, facts: event.change.facts.map(factRow), details: [],
+    label: d.label, summary: d.summary, facts: event.change.facts.map((f) => factRow(f, event.change.evidence)), details: [],
     link: changeWebUrl(event.change), linkLabel: 'View the change', at: d.at, tone: d.tone,
   };
 }
@@ -57,10 +58,15 @@ export function changeWebUrl(change: { id: string | number; textDiffUrl: string;
   return change.textDiffUrl.replace(/\/api\/changes\/([^/?#]+)$/, '/changes/$1');
 }
 
-function factRow(change: FactChange): FactRow {
+/**
+ * The evidence is the fact's own when it carries one, else the after snapshot's for that fact
+ * (what the pipeline's events hold, as the JSON body's `factsWithEvidence` reads it).
+ */
+function factRow(change: FactChange, snapshotEvidence: EventChange['evidence']): FactRow {
   const list = (values: readonly unknown[] | undefined, sign: string) =>
     (values ?? []).map((v) => `${sign}${String(v)}`).join(', ');
-  const evidence = (change as FactChange & { evidence?: unknown }).evidence;
+  const own = (change as FactChange & { evidence?: unknown }).evidence;
+  const evidence = typeof own === 'string' ? own : change.after === null ? null : snapshotEvidence?.[change.fact];
   return {
     fact: change.fact,
     before: formatFactValue(change.before, change.fact),

@@ -2,12 +2,16 @@ import type { PayloadFormat } from './payload-format.js';
 import type { OutboxEvent } from './outbox-event.js';
 import type { EventDescription } from './describe-event.js';
 import { describeEvent, truncate } from './describe-event.js';
+import { escapeMarkdown } from './escape-markdown.js';
 
 const COLORS: Record<EventDescription['tone'], number> = {
   change: 0x0a66c2, bad: 0xd9534f, good: 0x2e8b57, info: 0x888888,
 };
 
-/** Discord webhook: `{ content, embeds }`, with mentions off so page text can never ping anyone. */
+/**
+ * Discord webhook: `{ content, embeds }`, with mentions off so page text can never ping anyone,
+ * and the page text in the content and the description (both Markdown) escaped.
+ */
 export const discordFormat: PayloadFormat = {
   name: 'discord',
   render(event: OutboxEvent) {
@@ -15,13 +19,13 @@ export const discordFormat: PayloadFormat = {
     const embed: Record<string, unknown> = {
       title: truncate(d.label, 256),
       url: d.url,
-      description: truncate(d.details.length > 0 ? d.details.join('\n') : d.summary, 4096),
+      description: truncate((d.details.length > 0 ? d.details : [d.summary]).map(escapeMarkdown).join('\n'), 4096),
       color: COLORS[d.tone],
       footer: { text: `policy-watch · ${event.event}` },
     };
     if (d.at) embed.timestamp = d.at;
     return {
-      content: truncate(`${d.summary}\n${d.url}`, 2000),
+      content: truncate(`${escapeMarkdown(d.summary)}\n${d.url}`, 2000),
       embeds: [embed],
       allowed_mentions: { parse: [] },
     };

@@ -3,10 +3,13 @@ import type { OutboxEvent } from './outbox-event.js';
 import type { ChannelMessage } from './channel-message.js';
 import { channelMessage } from './channel-message.js';
 import { truncate } from './describe-event.js';
+import { escapeMarkdown } from './escape-markdown.js';
 
 const COLORS: Record<ChannelMessage['tone'], string> = {
   change: 'accent', bad: 'attention', good: 'good', info: 'default',
 };
+/** Teams renders TextBlocks and Facts as Markdown: every text that reaches one goes through this. */
+const md = escapeMarkdown;
 
 /**
  * Microsoft Teams incoming webhook (a Workflows "post to a channel when a webhook request is
@@ -19,21 +22,21 @@ export const teamsFormat: PayloadFormat = {
   render(event: OutboxEvent) {
     const m = channelMessage(event);
     const body: Record<string, unknown>[] = [
-      { type: 'TextBlock', text: truncate(m.summary, 500), weight: 'Bolder', size: 'Medium', wrap: true, color: COLORS[m.tone] },
+      { type: 'TextBlock', text: md(truncate(m.summary, 500)), weight: 'Bolder', size: 'Medium', wrap: true, color: COLORS[m.tone] },
     ];
     if (m.facts.length > 0) {
       body.push({
         type: 'FactSet',
         facts: m.facts.map((f) => ({
-          title: f.fact,
-          value: truncate([`${f.before} → ${f.after}`, f.added, f.removed].filter(Boolean).join('  '), 1000),
+          title: md(f.fact),
+          value: md(truncate([`${f.before} → ${f.after}`, f.added, f.removed].filter(Boolean).join('  '), 1000)),
         })),
       });
       for (const f of m.facts.filter((row) => row.evidence)) {
-        body.push({ type: 'TextBlock', text: truncate(`${f.fact}: “${f.evidence}”`, 1000), wrap: true, isSubtle: true, size: 'Small' });
+        body.push({ type: 'TextBlock', text: md(truncate(`${f.fact}: “${f.evidence}”`, 1000)), wrap: true, isSubtle: true, size: 'Small' });
       }
     }
-    for (const line of m.details) body.push({ type: 'TextBlock', text: truncate(line, 1000), wrap: true });
+    for (const line of m.details) body.push({ type: 'TextBlock', text: md(truncate(line, 1000)), wrap: true });
     const footer = [`policy-watch · ${event.event}`, m.at].filter(Boolean).join(' · ');
     body.push({ type: 'TextBlock', text: footer, isSubtle: true, size: 'Small', wrap: true });
     return {

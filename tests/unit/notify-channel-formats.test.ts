@@ -6,6 +6,7 @@ import { channelMessage, changeWebUrl } from '../../src/notify/channel-message.j
 import { emailFormat } from '../../src/notify/format-email.js';
 import { headerText, ntfyFormat, ntfyRequest } from '../../src/notify/format-ntfy.js';
 import { teamsFormat } from '../../src/notify/format-teams.js';
+import { escapeMarkdown } from '../../src/notify/escape-markdown.js';
 import { renderBody } from '../../src/notify/formats.js';
 
 const change: OutboxEvent = {
@@ -36,6 +37,27 @@ describe('channelMessage()', () => {
       { fact: 'minimumAge', before: '(not stated)', after: '18', added: '', removed: '', evidence: null },
       { fact: 'regions', before: 'US', after: 'US, CA', added: '+CA', removed: '-X', evidence: 'in Canada' },
     ]);
+  });
+
+  it('takes each fact\'s evidence from the after snapshot\'s evidence, as the pipeline\'s events carry it', () => {
+    const m = channelMessage({
+      ...change,
+      change: {
+        ...change.change,
+        facts: [{ fact: 'effectiveDate', before: '2024-11-20', after: '2025-11-03' }, { fact: 'minimumAge', before: 18, after: null }],
+        evidence: { effectiveDate: 'Effective November 3, 2025', minimumAge: 'an old reading' },
+      },
+    } as OutboxEvent);
+    expect(m.facts.map((f) => f.evidence)).toEqual(['Effective November 3, 2025', null]);
+  });
+
+  it('links a failing source to its web page when the event has one, as the chat formats do', () => {
+    const failing: OutboxEvent = {
+      event: 'source.failing', status: 'blocked', reason: 'sign-in wall', failures: 3,
+      source: { id: 'linkedin-help-ai', url: 'https://www.linkedin.com/help/x', pageUrl: 'https://watch.example.org/pw/sources/linkedin-help-ai' },
+    };
+    expect(channelMessage(failing)).toMatchObject({ link: 'https://watch.example.org/pw/sources/linkedin-help-ai', details: ['sign-in wall'], tone: 'bad' });
+    expect(ntfyFormat.render(failing, 'd')).toMatchObject({ click: 'https://watch.example.org/pw/sources/linkedin-help-ai' });
   });
 
   it('links an event without a change to the source page, with the id when there is no name', () => {
@@ -94,5 +116,41 @@ describe('the teams format', () => {
     const card = body.attachments[0]!.content;
     expect(card.body[0]!.text).toBe('linkedin-help-ai: recovered after 2 failed checks');
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Open the page', url: 'https://www.linkedin.com/help/x' }]);
+  });
+});
+
+describe('the teams format with page text that looks like Markdown', () => {
+  const tricky: OutboxEvent = {
+    event: 'facts.changed',
+    source: { id: 'acme_privacy', url: 'https://acme.example/privacy', name: 'Acme *Privacy* Policy' },
+    change: {
+      id: 5, detectedAt: '2025-11-03T06:00:00.000Z', textDiffUrl: changeUrl('https://watch.example.org', 5),
+      facts: [{
+        fact: 'optOutPath', before: null, after: ['Settings [x](http://evil.example)', 'Data_privacy'],
+        evidence: '- Go to [Settings](http://evil.example) and turn off **AI** `training`\n1. then # save',
+      } as FactChange],
+    },
+  };
+  const card = () => (teamsFormat.render(tricky, 'd9') as { attachments: { content: { body: Array<{ type: string; text?: string; facts?: { title: string; value: string }[] }>; actions: { url: string }[] } }[] }).attachments[0]!.content;
+
+  it('escapes links, emphasis and code in the summary, the fact values and the evidence', () => {
+    const { body } = card();
+    const texts = [body[0]!.text!, ...body[1]!.facts!.map((f) => f.value), body[2]!.text!].join('\n');
+    expect(texts).not.toMatch(/(?<!\\)\[[^\]]*(?<!\\)\]\(/); // no unescaped [text](url)
+    expect(body[0]!.text).toContain('Acme \\*Privacy\\* Policy');
+    expect(body[1]!.facts![0]!.value).toContain('Settings \\[x\\](http://evil.example)');
+    expect(body[1]!.facts![0]!.value).toContain('Data\\_privacy');
+    expect(body[2]!.text).toContain('Go to \\[Settings\\](http://evil.example) and turn off \\*\\*AI\\*\\* \\`training\\`');
+  });
+
+  it('keeps a line of page text from starting a list or a heading', () => {
+    const evidence = card().body[2]!.text!;
+    expect(evidence.split('\n')[1]).toBe('1\\. then # save”');
+    expect(escapeMarkdown('- item\n+ item\n# title\n> quote\n2) two')).toBe('\\- item\n\\+ item\n\\# title\n\\> quote\n2\\) two');
+  });
+
+  it('leaves ordinary text, dates and the action link as they are', () => {
+    expect(escapeMarkdown('regions: US → CA, US  +CA (2025-11-03)')).toBe('regions: US → CA, US  +CA (2025-11-03)');
+    expect(card().actions[0]!.url).toBe('https://watch.example.org/changes/5');
   });
 });

@@ -70,4 +70,9 @@ describe('redactUrl()', () => {
     expect(redactUrl('https://hooks.slack.com/services/T0/B0/XXXX')).toBe('https://hooks.slack.com/…');
     expect(redactUrl('http://127.0.0.1:8080/')).toBe('http://127.0.0.1:8080');
   });
+
+  it('shows an e-mail channel as its recipients, which hold no secret', () => {
+    expect(redactUrl('mailto:legal@example.org,privacy@example.org')).toBe('mailto:legal@example.org,privacy@example.org');
+    expect(redactUrl('https://user:pass@ntfy.example.org/topic')).toBe('https://ntfy.example.org/…');
+  });
 });
