@@ -19,7 +19,7 @@ interface Placed { source: Source; where: string; urlKey?: string }
  * Every configured source: those of `include` (packs, OTA declarations, folders of
  * declarations) in order, then the config's own `sources` (else the built-in ones when nothing
  * is included). Ids are unique, except that a config's own source may refine an included source
- * of the same id; two sources on the same page are an error naming both.
+ * of the same id and page; two sources on the same page are an error naming both.
  */
 export function collectSources(parsed: ConfigFile, baseDir: string, origin: string): CollectedSources {
   const placed: Placed[] = [];
@@ -45,9 +45,10 @@ export function collectSources(parsed: ConfigFile, baseDir: string, origin: stri
   const own = parsed.sources ?? (parsed.include.length > 0 ? [] : builtInSources());
   const included = placed.length;
   own.forEach((source, i) => {
-    // A config's own source with the id of an included one refines it (the contract's example
-    // adds filters to linkedin-privacy-policy of packs/linkedin.json): the keys it gives win.
-    const at = placed.slice(0, included).findIndex((p) => p.source.id === source.id);
+    // A config's own source with the id and the page of an included one refines it (the
+    // contract's example adds filters to packs/linkedin.json's linkedin-privacy-policy): the keys
+    // it gives win. The same id on another page is still a duplicate.
+    const at = placed.slice(0, included).findIndex((p) => p.source.id === source.id && pageKey(p.source.url) === pageKey(source.url));
     const base = at >= 0 ? placed[at]! : undefined;
     if (!base) {
       placed.push({ source, where: `sources[${i}]` });
