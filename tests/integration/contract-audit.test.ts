@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BIN, runCli } from '../helpers/run-cli.js';
 import { startLocalSite, type LocalSite } from '../helpers/local-site.js';
@@ -188,13 +188,21 @@ describe('the command line against the contract', () => {
     expect(docs[1]!.url).toBe(site.at('/legal/privacy-policy'));
   });
 
-  it('--db and POLICY_WATCH_DB choose the database, POLICY_WATCH_CONFIG the config; a bad config is exit 2 naming the field', async () => {
+  it('--db and POLICY_WATCH_DB choose the database (a missing one read as empty, not created), POLICY_WATCH_CONFIG the config; a bad config is exit 2 naming the field', async () => {
     const other = await cli(['history', '--json', '--db', 'empty.db']);
     expect(JSON.parse(other.stdout)).toEqual([]);
+    expect(other.stderr).toMatch(/no database at .*empty\.db yet/);
     const byEnv = await cli(['history', '--json'], { POLICY_WATCH_DB: dir.file('empty.db') });
     expect(JSON.parse(byEnv.stdout)).toEqual([]);
     const byConfigEnv = await runCli(['sources', '--json'], { cwd: dir.path, env: { POLICY_WATCH_CONFIG: dir.file('blocked.json') } });
     expect((JSON.parse(byConfigEnv.stdout) as { id: string }[]).map((s) => s.id)).toEqual(['walled']);
+
+    // Verbs that only read leave nothing behind for a mistyped --db, not even its folder.
+    for (const verb of [['history'], ['show', '1'], ['facts'], ['sources'], ['export']]) {
+      await cli([...verb, '--db', 'typo/watch.db']);
+    }
+    expect(existsSync(dir.file('empty.db'))).toBe(false);
+    expect(existsSync(dir.file('typo'))).toBe(false);
 
     writeFileSync(dir.file('bad.json'), JSON.stringify({ sources: [{ id: 'x', url: 'ftp://x', kind: 'privacy-policy' }], colour: 'red' }));
     const bad = await cli(['sources', '--config', 'bad.json']);
