@@ -142,8 +142,10 @@ async function startDemoReceiver(): Promise<DemoReceiver> {
     req.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
     req.on('end', () => {
       const signed = verifySignature(body, secret, req.headers['x-policy-watch-signature'] as string | undefined);
-      const event = JSON.parse(body) as { event: string; source: { id: string }; change?: { facts: never[] }; reason?: string };
-      const what = event.change ? summarizeFactChanges(event.source.id, event.change.facts) : `${event.source.id}${event.reason ? `: ${event.reason}` : ''}`;
+      const event = JSON.parse(body) as { event: string; summary?: string; source: { id: string }; change?: { facts: never[] }; reason?: string };
+      // The body's own summary line (what chat alerts show), as a receiver would print it.
+      const what = event.summary
+        ?? (event.change ? summarizeFactChanges(event.source.id, event.change.facts) : `${event.source.id}${event.reason ? `: ${event.reason}` : ''}`);
       lines.push(`${event.event}  ${what}  (signature ${signed ? 'valid' : 'INVALID'})`);
       res.writeHead(204).end();
     });

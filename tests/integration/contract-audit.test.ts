@@ -297,3 +297,22 @@ function tempDirFor(parent: TempDir, name: string): string {
   mkdirSync(path, { recursive: true });
   return path;
 }
+
+describe('the README\'s demo walkthrough', () => {
+  let dir: TempDir;
+  beforeAll(() => { dir = tempDir('policy-watch-demo-walk-'); });
+  afterAll(() => dir.remove());
+
+  it('demo --keep DIR --no-serve prints each alert\'s summary line, then commands that work as printed', async () => {
+    const demo = await runCli(['demo', '--keep', 'kept', '--no-serve', '--port', '0'], { cwd: dir.path, timeoutMs: 60_000 });
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toMatch(/webhook ← announcement\.detected {2}LinkedIn Privacy Policy: .*2025-11-03 {2}\(signature valid\)/);
+    const commands = [...demo.stdout.matchAll(/^ {2}policy-watch (.+)$/gm)].map((m) => m[1]!.split(' '));
+    expect(commands.map((c) => c[0])).toEqual(['history', 'show', 'facts', 'sources']);
+    for (const args of commands) {
+      const result = await runCli(args, { cwd: dir.path });
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stdout.length, args.join(' ')).toBeGreaterThan(0);
+    }
+  }, 90_000);
+});
