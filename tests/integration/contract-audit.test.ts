@@ -123,7 +123,13 @@ describe('the command line against the contract', () => {
     expect(hooks.map((h) => h.headers['x-policy-watch-event'])).toContain('facts.changed');
     const alert = hooks.find((h) => h.headers['x-policy-watch-event'] === 'facts.changed')!;
     expect(alert.headers['x-policy-watch-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
-    expect(JSON.parse(alert.body)).toMatchObject({ event: 'facts.changed', source: { id: 'acme-privacy', name: 'Acme Privacy Policy' }, summary: expect.stringMatching(/^Acme Privacy Policy: /) });
+    const body = JSON.parse(alert.body) as { deliveryId: string; change: { facts: Record<string, unknown>[] } };
+    expect(Object.keys(body)).toEqual(['event', 'deliveryId', 'source', 'summary', 'change']);
+    expect(body).toMatchObject({ event: 'facts.changed', deliveryId: alert.headers['x-policy-watch-delivery'],
+      source: { id: 'acme-privacy', url: site.at('/legal/privacy-policy'), name: 'Acme Privacy Policy' }, summary: expect.stringMatching(/^Acme Privacy Policy: /) });
+    expect(Object.keys(body.change).sort()).toEqual(['detectedAt', 'facts', 'id', 'textDiffUrl', 'url']);
+    expect(body.change).toMatchObject({ url: expect.stringMatching(/\/changes\/\d+$/), textDiffUrl: expect.stringMatching(/\/api\/changes\/\d+$/) });
+    for (const fact of body.change.facts) expect(fact).toHaveProperty('evidence');
   });
 
   it('check exits 1 when no source could be read, after printing the summary', async () => {
@@ -183,6 +189,11 @@ describe('the command line against the contract', () => {
       expect(Object.keys(doc.facts!)).toEqual(FACT_NAMES);
       expect(doc.facts!.publishedDate).toBeNull();
       for (const key of Object.keys(doc.evidence!)) expect(doc.facts![key]).not.toBeNull();
+      // A stated list is sorted and unique, except optOutPath (a menu path, in order).
+      for (const name of [...LIST_FACTS].filter((n) => n !== 'optOutPath')) {
+        const list = doc.facts![name] as string[] | null;
+        if (list !== null) expect(list, name).toEqual([...new Set(list)].sort());
+      }
     }
     expect(docs[0]!.facts!.effectiveDate).toBe('2024-11-20');
     expect(docs[1]!.url).toBe(site.at('/legal/privacy-policy'));
