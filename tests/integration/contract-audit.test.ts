@@ -7,6 +7,8 @@ import { startLocalSite, type LocalSite } from '../helpers/local-site.js';
 import { privacyPolicyPage } from '../helpers/linkedin-pages.js';
 import { FAST_FETCH, tempDir, type TempDir } from '../helpers/test-config.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { openDatabase } from '../../src/store/open-database.js';
+import { createApp } from '../../src/api/create-app.js';
 
 // End-to-end checks of the outside contract's names and shapes, through the built CLI.
 
@@ -246,6 +248,16 @@ describe('the command line against the contract', () => {
     expect(result.stdout).toMatch(/^ {2}3\. policy-watch check --config starter\.json /m);
     const plain = await runCli(['init'], { cwd: tempDirFor(dir, 'plain') });
     expect(plain.stdout).toMatch(/^ {2}2\. policy-watch validate$/m);
+  });
+
+  it('the web page counts one source in the singular', async () => {
+    const db = openDatabase(dir.file('audit.db'));
+    try {
+      const page = await (await createApp(db).request('/')).text();
+      expect(page).toMatch(/<p class="muted">1 source\./);
+    } finally {
+      db.$client.close();
+    }
   });
 
   it('serve answers the contract\'s routes; /api/sources lists configured sources not checked yet, as sources --json', async () => {
