@@ -30,7 +30,12 @@ export function registerDemoVerb(program: Command): void {
     .option('--port <port>', 'port of the web page (default 8787, or any free one if taken; 0: any free one)', '8787')
     .option('--no-serve', 'exit after the replay instead of serving the web page')
     .option('--keep <dir>', 'keep the demo\'s database in this folder (as demo.db), to try history and show on it')
-    .action(async (opts: { port: string; serve: boolean; keep?: string }) => {
+    .action(async (opts: { port: string; serve: boolean; keep?: string }, command: Command) => {
+      // The demo has its own config and database (never the user's): say so rather than ignore the flags.
+      const globals = command.optsWithGlobals<{ config?: string; db?: string }>();
+      for (const flag of ['config', 'db'] as const) {
+        if (globals[flag]) process.stderr.write(`policy-watch: demo ignores --${flag}: it replays into its own database (--keep DIR keeps it as DIR/demo.db)\n`);
+      }
       const port = opts.port === '0' ? 0 : parsePositiveInt(opts.port, '--port', 65_535);
       const kept = opts.keep === undefined ? null : resolve(opts.keep);
       if (kept && existsSync(join(kept, 'demo.db'))) {

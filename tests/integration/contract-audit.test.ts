@@ -338,4 +338,11 @@ describe('the README\'s demo walkthrough', () => {
       expect(result.stdout.length, args.join(' ')).toBeGreaterThan(0);
     }
   }, 90_000);
+
+  it('demo says it ignores --db, and leaves that database alone', async () => {
+    const demo = await runCli(['demo', '--no-serve', '--port', '0', '--db', 'mine.db'], { cwd: dir.path, timeoutMs: 60_000 });
+    expect(demo.code).toBe(0);
+    expect(demo.stderr).toMatch(/demo ignores --db: it replays into its own database/);
+    expect(existsSync(dir.file('mine.db'))).toBe(false);
+  }, 90_000);
 });
