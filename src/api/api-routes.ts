@@ -1,6 +1,8 @@
 import type { Hono } from 'hono';
 import type { Db } from '../store/open-database.js';
+import type { Source } from '../domain/source.js';
 import { listSources } from '../store/query-sources.js';
+import { listAllSources } from '../store/list-all-sources.js';
 import { getChange } from '../store/query-changes.js';
 import { factsAt } from '../store/query-facts.js';
 import { getSnapshot } from '../store/query-snapshots.js';
@@ -9,8 +11,8 @@ import { parseIdParam, parseTimeParam, requireSourceParam } from './query-params
 import { queryChangePage } from './change-query.js';
 
 /** The JSON API under /api (CONTRACT.md "HTTP API"). */
-export function registerApiRoutes(app: Hono, db: Db): void {
-  app.get('/api/sources', (c) => c.json(listSources(db)));
+export function registerApiRoutes(app: Hono, db: Db, configured?: readonly Source[]): void {
+  app.get('/api/sources', (c) => c.json(configured ? listAllSources(db, { sources: configured }) : listSources(db)));
 
   // { changes: ChangeRecord[], nextCursor: string | null }, newest first.
   app.get('/api/changes', (c) => c.json(queryChangePage(db, (name) => c.req.query(name))));

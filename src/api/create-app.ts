@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { Db } from '../store/open-database.js';
+import type { Source } from '../domain/source.js';
 import { listChanges } from '../store/query-changes.js';
 import { listSources } from '../store/query-sources.js';
 import { lastCheckAt, listFailingSourceIds, readMetricCounts } from '../store/query-metrics.js';
@@ -25,6 +26,11 @@ export interface AppOptions {
    * checks); absent: never stale, and the last cycle is the latest check in the database.
    */
   getHealthClock?: () => HealthClock;
+  /**
+   * The configured sources: /api/sources then lists them as `sources --json` does (those not
+   * checked yet too, and stored ones no longer configured as retired). Absent: the stored ones.
+   */
+  sources?: readonly Source[];
   /** Number of configured webhooks, shown in /metrics. */
   webhooks?: number;
   /** Told about unexpected errors (answered as 500 without details). */
@@ -76,7 +82,7 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
     await next();
   });
 
-  registerApiRoutes(app, db);
+  registerApiRoutes(app, db, options.sources);
   registerWebRoutes(app, db);
 
   app.get('/feed.atom', (c) => {

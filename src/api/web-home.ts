@@ -38,7 +38,7 @@ export function renderHome(view: HomeView): string {
   const filtered = Object.values(view.filters).some((v) => v);
   return layout('policy-watch', html`
 <h1>Policy pages watched</h1>
-<p class="muted">${view.sources.length} sources${failing ? html` · <strong style="color:var(--del-fg)">${failing} failing</strong>` : ''}.
+<p class="muted">${view.sources.length} ${view.sources.length === 1 ? 'source' : 'sources'}${failing ? html` · <strong style="color:var(--del-fg)">${failing} failing</strong>` : ''}.
 Each change below says which policy fact changed; open one for the text diff.</p>
 
 <h2 id="sources">Sources <span class="count">${view.sources.length}</span></h2>

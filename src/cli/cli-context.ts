@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Config } from '../domain/config.js';
 import { loadConfig } from '../config/load-config.js';
@@ -34,10 +35,18 @@ export async function openDb(config: Config): Promise<Db> {
   return openDatabase(config.database);
 }
 
-/** Opens the config's database for the query verbs: without drizzle when it is already migrated. */
-export async function openQueryDb(config: Config): Promise<QueryDb> {
+/**
+ * Opens the config's database for the query verbs: without drizzle when it is already migrated.
+ * A database that does not exist yet is read as empty, with a note on stderr, and not created
+ * (`create: true` creates it, for the long-running `mcp` beside a daemon that has not started).
+ */
+export async function openQueryDb(config: Config, options: { create?: boolean } = {}): Promise<QueryDb> {
   const { openQueryDatabase } = await import('../store/open-query-database.js');
-  return openQueryDatabase(config.database);
+  const create = options.create === true;
+  if (!create && config.database !== ':memory:' && !existsSync(config.database)) {
+    process.stderr.write(`policy-watch: no database at ${config.database} yet: nothing recorded (check creates it; --db names another)\n`);
+  }
+  return openQueryDatabase(config.database, { create });
 }
 
 export function printJson(value: unknown): void {

@@ -30,7 +30,12 @@ export function registerDemoVerb(program: Command): void {
     .option('--port <port>', 'port of the web page (default 8787, or any free one if taken; 0: any free one)', '8787')
     .option('--no-serve', 'exit after the replay instead of serving the web page')
     .option('--keep <dir>', 'keep the demo\'s database in this folder (as demo.db), to try history and show on it')
-    .action(async (opts: { port: string; serve: boolean; keep?: string }) => {
+    .action(async (opts: { port: string; serve: boolean; keep?: string }, command: Command) => {
+      // The demo has its own config and database (never the user's): say so rather than ignore the flags.
+      const globals = command.optsWithGlobals<{ config?: string; db?: string }>();
+      for (const flag of ['config', 'db'] as const) {
+        if (globals[flag]) process.stderr.write(`policy-watch: demo ignores --${flag}: it replays into its own database (--keep DIR keeps it as DIR/demo.db)\n`);
+      }
       const port = opts.port === '0' ? 0 : parsePositiveInt(opts.port, '--port', 65_535);
       const kept = opts.keep === undefined ? null : resolve(opts.keep);
       if (kept && existsSync(join(kept, 'demo.db'))) {
@@ -142,8 +147,10 @@ async function startDemoReceiver(): Promise<DemoReceiver> {
     req.on('data', (chunk: Buffer) => { body += chunk.toString('utf8'); });
     req.on('end', () => {
       const signed = verifySignature(body, secret, req.headers['x-policy-watch-signature'] as string | undefined);
-      const event = JSON.parse(body) as { event: string; source: { id: string }; change?: { facts: never[] }; reason?: string };
-      const what = event.change ? summarizeFactChanges(event.source.id, event.change.facts) : `${event.source.id}${event.reason ? `: ${event.reason}` : ''}`;
+      const event = JSON.parse(body) as { event: string; summary?: string; source: { id: string }; change?: { facts: never[] }; reason?: string };
+      // The body's own summary line (what chat alerts show), as a receiver would print it.
+      const what = event.summary
+        ?? (event.change ? summarizeFactChanges(event.source.id, event.change.facts) : `${event.source.id}${event.reason ? `: ${event.reason}` : ''}`);
       lines.push(`${event.event}  ${what}  (signature ${signed ? 'valid' : 'INVALID'})`);
       res.writeHead(204).end();
     });

@@ -28,7 +28,10 @@ export function registerInitVerb(program: Command): void {
   program.command('init')
     .description(`write a starter ${DEFAULT_CONFIG_FILE} (the LinkedIn pack and a webhook to fill in); never overwrites one`)
     .action((_opts: unknown, command: Command) => {
-      const target = resolve(command.optsWithGlobals<GlobalOptions>().config || process.env.POLICY_WATCH_CONFIG || DEFAULT_CONFIG_FILE);
+      const flag = command.optsWithGlobals<GlobalOptions>().config;
+      const target = resolve(flag || process.env.POLICY_WATCH_CONFIG || DEFAULT_CONFIG_FILE);
+      // The next steps must read the file just written: a --config file is not found by default.
+      const withConfig = flag && resolve(flag) !== resolve(DEFAULT_CONFIG_FILE) ? ` --config ${shellWord(flag)}` : '';
       if (existsSync(target)) {
         throw new UsageError(`${target} already exists: init never overwrites a config (edit it, or run policy-watch validate to check it)`);
       }
@@ -42,8 +45,13 @@ export function registerInitVerb(program: Command): void {
       console.log(`Wrote ${target}: the LinkedIn pack ("include": ["builtin:linkedin"]) and one webhook to fill in.`);
       console.log('Next:');
       console.log('  1. set webhooks[0].url to your endpoint (or remove the entry), and export POLICY_WATCH_WEBHOOK_SECRET');
-      console.log('  2. policy-watch validate');
-      console.log('  3. policy-watch check        (the first check records a baseline; later ones report changes)');
-      console.log('  4. policy-watch run          (the daemon: checks on the schedule, alerts, serves http://127.0.0.1:8787/)');
+      console.log(`  2. policy-watch validate${withConfig}`);
+      console.log(`  3. policy-watch check${withConfig}        (the first check records a baseline; later ones report changes)`);
+      console.log(`  4. policy-watch run${withConfig}          (the daemon: checks on the schedule, alerts, serves http://127.0.0.1:8787/)`);
     });
+}
+
+/** A path as one shell word (quoted when it holds anything but plain path characters). */
+function shellWord(path: string): string {
+  return /^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }

@@ -21,6 +21,8 @@ export function buildProgram(): Command {
     .option('--config <file>', 'config file (default: ./policy-watch.config.json if present, else the built-in LinkedIn sources; env POLICY_WATCH_CONFIG)')
     .option('--db <file>', 'SQLite database (default: the config\'s "database", ./policy-watch.db; env POLICY_WATCH_DB)')
     .showHelpAfterError('(run with --help for usage)')
+    // Every verb's --help lists --config and --db too (verbs inherit this setting).
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride();
   registerCheckVerb(program);
   registerExtractVerb(program);

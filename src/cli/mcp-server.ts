@@ -8,7 +8,7 @@ import { getChange, listChanges } from '../store/query-changes.js';
 import { factsAt } from '../store/query-facts.js';
 import { sourceExists } from '../store/query-sources.js';
 import type { QueryDb } from '../store/query-statement.js';
-import { listAllSources } from './list-all-sources.js';
+import { listAllSources } from '../store/list-all-sources.js';
 import { parseChangeId, parseTime } from './parse-args.js';
 
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };

@@ -16,7 +16,7 @@ export function registerMcpVerb(program: Command): void {
         // An assistant's config with a wrong path would otherwise just see an empty watch list.
         process.stderr.write(`policy-watch: warning: no database at ${config.database} yet; answering from an empty one (check --db)\n`);
       }
-      const db = await openQueryDb(config);
+      const db = await openQueryDb(config, { create: true });
       // Loaded here: the SDK costs nothing to the other verbs.
       const [{ createMcpServer }, { StdioServerTransport }] = await Promise.all([
         import('./mcp-server.js'),

@@ -8,7 +8,7 @@ import { formatTable, shortTime } from './format-table.js';
 import { listChanges, getChange, countTechnicalChanges } from '../store/query-changes.js';
 import { factsAt, firstSnapshotTimes } from '../store/query-facts.js';
 import { sourceExists } from '../store/query-sources.js';
-import { listAllSources } from './list-all-sources.js';
+import { listAllSources } from '../store/list-all-sources.js';
 import { describeFactChange, formatFactValue } from '../notify/summarize-fact-changes.js';
 import type { QueryDb } from '../store/query-statement.js';
 

@@ -62,7 +62,7 @@ export function registerServiceVerbs(program: Command): void {
 
 async function startApi(db: Db, config: Config, getCycleStats: () => CycleStats | null, getHealthClock: () => HealthClock): Promise<RunningApi> {
   const { startServer } = await import('../api/start-server.js');
-  return startServer(db, config.api, { getCycleStats, getHealthClock, webhooks: config.webhooks.length });
+  return startServer(db, config.api, { getCycleStats, getHealthClock, webhooks: config.webhooks.length, sources: config.sources });
 }
 
 async function intervalOf(config: Config): Promise<number> {

@@ -18,7 +18,8 @@ interface Placed { source: Source; where: string; urlKey?: string }
 /**
  * Every configured source: those of `include` (packs, OTA declarations, folders of
  * declarations) in order, then the config's own `sources` (else the built-in ones when nothing
- * is included). Ids are unique; two sources on the same page are an error naming both.
+ * is included). Ids are unique, except that a config's own source may refine an included source
+ * of the same id and page; two sources on the same page are an error naming both.
  */
 export function collectSources(parsed: ConfigFile, baseDir: string, origin: string): CollectedSources {
   const placed: Placed[] = [];
@@ -42,7 +43,20 @@ export function collectSources(parsed: ConfigFile, baseDir: string, origin: stri
     }
   });
   const own = parsed.sources ?? (parsed.include.length > 0 ? [] : builtInSources());
-  own.forEach((source, i) => placed.push({ source, where: `sources[${i}]` }));
+  const included = placed.length;
+  own.forEach((source, i) => {
+    // A config's own source with the id and the page of an included one refines it (the
+    // contract's example adds filters to packs/linkedin.json's linkedin-privacy-policy): the keys
+    // it gives win. The same id on another page is still a duplicate.
+    const at = placed.slice(0, included).findIndex((p) => p.source.id === source.id && pageKey(p.source.url) === pageKey(source.url));
+    const base = at >= 0 ? placed[at]! : undefined;
+    if (!base) {
+      placed.push({ source, where: `sources[${i}]` });
+      return;
+    }
+    const merged = base.source.kind === source.kind ? { ...base.source, ...source } : source;
+    placed[at] = { source: merged, where: `sources[${i}] (over ${base.where})` };
+  });
   checkSources(placed, origin);
   return { sources: placed.map((p) => p.source), warnings };
 }

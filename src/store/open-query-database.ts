@@ -10,9 +10,16 @@ const JOURNAL = resolve(dirname(fileURLToPath(import.meta.url)), '../../migratio
 /**
  * For the query verbs: the connection alone, without loading drizzle (about 70 ms of a verb's
  * 300 ms budget), when the database is already migrated. A missing, new or outdated database
- * goes through `openDatabase`, which creates and migrates it as before.
+ * goes through `openDatabase`, which creates and migrates it as before, unless `create: false`:
+ * then a missing file is read as an empty database and not created.
  */
-export async function openQueryDatabase(file: string): Promise<QueryDb> {
+export async function openQueryDatabase(file: string, options: { create?: boolean } = {}): Promise<QueryDb> {
+  if (options.create === false && file !== ':memory:' && !existsSync(file)) {
+    // A verb that only reads leaves no file (nor folder) behind for a mistyped --db: it reads an
+    // empty database instead.
+    const { openDatabase } = await import('./open-database.js');
+    return openDatabase(':memory:');
+  }
   if (file !== ':memory:' && existsSync(file)) {
     const client = openConnection(file, { fileMustExist: true });
     if (isMigrated(client)) return { $client: client };

@@ -1,14 +1,14 @@
-import type { Config } from '../domain/config.js';
+import type { Source } from '../domain/source.js';
 import type { SourceRecord } from '../domain/records.js';
-import { listSources } from '../store/query-sources.js';
-import type { QueryDb } from '../store/query-statement.js';
+import { listSources } from './query-sources.js';
+import type { QueryDb } from './query-statement.js';
 
 /**
- * What `sources --json` and the MCP `list_sources` tool print: the stored sources, then the
+ * What `sources --json`, `/api/sources` and the MCP `list_sources` tool give: the stored sources, then the
  * configured ones not checked yet (listed from the config, not written: the caller only reads).
  * Retired is judged from the config as it now stands, before a check records it.
  */
-export function listAllSources(db: QueryDb, config: Config): SourceRecord[] {
+export function listAllSources(db: QueryDb, config: { readonly sources: readonly Source[] }): SourceRecord[] {
   const configured = new Set(config.sources.map((s) => s.id));
   const stored = listSources(db).map((s): SourceRecord => {
     const inConfig = s.origin === 'config' ? configured.has(s.id) : s.parentId !== null && configured.has(s.parentId);
