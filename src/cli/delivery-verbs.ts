@@ -50,6 +50,9 @@ export function registerDeliveryVerbs(program: Command): void {
         throw new UsageError('no webhooks configured: add one under "webhooks" in the config, or pass --url');
       }
       const { requireChannelSecrets } = await import('../config/require-secrets.js');
+      if (opts.url && !config.webhooks.some((w) => w.url === opts.url) && !isHttpUrl(opts.url)) {
+        throw new UsageError(`invalid --url "${opts.url}": expected an http(s) URL or the url of a configured channel`);
+      }
       requireChannelSecrets(config, opts.url ? [opts.url] : config.webhooks.map((w) => w.url));
       const { sendTestEvent } = await import('../notify/send-test-event.js');
       const results = await sendTestEvent(config.webhooks, { url: opts.url, userAgent: config.userAgent });
@@ -58,4 +61,13 @@ export function registerDeliveryVerbs(program: Command): void {
       }
       if (results.some((r) => !r.ok)) process.exitCode = 1;
     });
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
 }

@@ -80,6 +80,7 @@ describe('the policy-watch command line', () => {
       [['show', 'abc'], /invalid change id/],
       [['history', '--fact', 'colour'], /unknown --fact/],
       [['frobnicate'], /unknown command/],
+      [['webhooks', 'test', '--url', 'ftp://hooks.example/x'], /invalid --url "ftp:\/\/hooks.example\/x": expected an http\(s\) URL/],
     ];
     for (const [args, message] of bad) {
       const result = await runCli(args, { cwd: dir.path });
