@@ -11,8 +11,8 @@ const NOISE_CLASS =
   /cookie|consent[-_]?(?:banner|bar|dialog|modal|notice|manager)|gdpr|lang(?:uage)?[-_]?(?:picker|selector|select|switch|chooser|menu|list|dropdown)|locale[-_]?(?:picker|selector|switch|list)|share[-_]?(?:bar|buttons|menu|links)|social[-_]?(?:share|links)|skip[-_]?(?:link|to)|breadcrumb|global-footer|site-footer|nav-footer|sign-?in-modal|join-form|toast|wm-ipp|wb-autocomplete|donato|onetrust|didomi|usercentrics|truste-|qc-cmp|cmp-(?:banner|container|dialog)|mega-?menu|dropdown-menu|site-menu|main-menu|mobile-menu|nav-menu|menu-toggle|hamburger|off-?canvas/i;
 /** Text kept for screen readers only: "(opens in a new tab)" added to a link is not page text. */
 const SCREEN_READER_ONLY =
-  /(?:^|\s)(?:sr-only|sr-text|show-for-sr|visually-?hidden|visuallyhidden|hidden-visually|u-hidden-visually|screen-?reader(?:-text|-only)?|a11y-(?:hidden|only)|assistive-text|element-invisible|hidden-accessible|offscreen)(?:\s|$)/i;
-const SKIP_LINK_TEXT = /^\s*(?:skip|jump)\s+to\b|^\s*(?:aller|passer|acc[ée]der)\s+(?:au|directement au)\s+(?:contenu|menu)/i;
+  /(?:^|\s|_)(?:sr-only|sr-text|show-for-sr|visually-?hidden|visuallyhidden|hidden-visually|u-hidden-visually|screen-?reader(?:-text|-only)?|a11y-(?:hidden|only)|assistive-text|element-invisible|hidden-accessible|offscreen)(?:\s|$|__)/i;
+const SKIP_LINK_TEXT = /^\s*(?:skip|jump)\s+(?:to\b|(?:the\s+)?(?:main\s+)?(?:navigation|nav|menu|links|header)\b)|^\s*(?:aller|passer|acc[ée]der)\s+(?:au|directement au)\s+(?:contenu|menu)/i;
 /** `aria-hidden` on more text than this is a page hidden behind a dialog, not a decoration. */
 const ARIA_HIDDEN_MAX_CHARS = 300;
 
@@ -66,4 +66,21 @@ export function isNoise(el: DomElement): boolean {
   const names = `${a['class'] ?? ''} ${a['id'] ?? ''} ${a['data-alert-type'] ?? ''}`;
   if (names.length > 1 && NOISE_CLASS.test(names)) return true;
   return isLanguageList(el);
+}
+
+/** A label of when a page changed: "Last updated", "Posted", "Dernière mise à jour". */
+const AGE_LABEL = String.raw`(?:(?:last\s+)?(?:updated|modified|edited|reviewed|revised|published|posted)(?:\s+on)?|(?:derni[eè]re\s+)?mise\s+[àa]\s+jour|mis\s+[àa]\s+jour|modifi[ée]e?|publi[ée]e?)`;
+const AGE_EN = String.raw`(?:(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|yesterday|today|just\s+now)`;
+const AGE_FR = String.raw`(?:il\s+y\s+a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?|années?)|hier|aujourd'hui|à\s+l'instant)`;
+const RELATIVE_AGE = new RegExp(String.raw`(\b${AGE_LABEL}\s*:?\s*)(?:${AGE_EN}|${AGE_FR})(?![\w'])`, 'giu');
+const LONE_AGE = new RegExp(String.raw`^\s*(?:${AGE_EN}|${AGE_FR})\s*$`, 'iu');
+
+/**
+ * A page's age as the server counts it on each load ("Last updated: 2 weeks ago", "il y a 3
+ * semaines") ticks on without any edit: it is cut from the line, keeping the label. Only after
+ * such a label (or alone on its line), so that "accounts closed 30 days ago" stays text.
+ */
+export function stripRelativeAge(line: string): string {
+  if (LONE_AGE.test(line)) return '';
+  return line.replace(RELATIVE_AGE, (_all, label: string) => label).replace(/\s+$/, '');
 }

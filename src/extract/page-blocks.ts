@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { cleanUrlsInText } from './clean-url.js';
 import { type DomElement, type DomNode, isElement, isText, normalizeSpace, textOf } from './dom.js';
-import { isNoise } from './noise.js';
+import { isNoise, stripRelativeAge } from './noise.js';
 import type { PageFilters } from './compile-filters.js';
 import { densestBlock } from './densest-block.js';
 import { removeSelected, selectorNodes, syntheticRoot } from './select-nodes.js';
@@ -85,7 +85,7 @@ class BlockCollector {
 
   /** A line's text: URLs cleaned, then what the source's `ignore` patterns match dropped. */
   private clean(raw: string): string {
-    let text = cleanUrlsInText(raw);
+    let text = stripRelativeAge(cleanUrlsInText(raw));
     if (this.ignore.length === 0) return text;
     for (const re of this.ignore) text = text.replace(re, ' ');
     return normalizeSpace(text);

@@ -1,0 +1,271 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { describe, expect, it } from 'vitest';
+import { readPage } from '../../src/extract/read-page.js';
+import { extractFacts } from '../../src/extract/extract-facts.js';
+import { stripNoise } from '../../src/extract/strip-noise.js';
+import { policyContent, siteFrame } from '../helpers/reading-pages.js';
+
+/**
+ * Markup churn: real pages change their markup from one load to the next without changing what
+ * they say. Each mutation below rewrites only markup (seeded, so a failure reproduces) and the
+ * page must read the same normalized text and the same facts as before.
+ */
+
+const ROOT = join(import.meta.dirname, '../fixtures/pages');
+const fixture = (name: string): string => readFileSync(join(ROOT, `${name}.html`), 'utf8');
+
+interface Page { name: string; html: string; kind?: string; url?: string }
+
+const PAGES: Page[] = [
+  { name: 'linkedin-privacy-policy/2025-11-03', html: fixture('linkedin-privacy-policy/2025-11-03'), kind: 'privacy-policy' },
+  { name: 'linkedin-help-genai-faq/2025-10-06', html: fixture('linkedin-help-genai-faq/2025-10-06'), kind: 'help-article' },
+  { name: 'linkedin-help-genai-faq-fr/2025-10-06', html: fixture('linkedin-help-genai-faq-fr/2025-10-06'), kind: 'help-article' },
+  { name: 'linkedin-blog/2025-09-18-terms-update', html: fixture('linkedin-blog/2025-09-18-terms-update'), kind: 'blog-post' },
+  { name: 'plain-html/privacy-policy-2025-11-03 (no main)', html: fixture('plain-html/privacy-policy-2025-11-03'), kind: 'privacy-policy' },
+  { name: 'plain-html/user-agreement-2020-10-01 (no main)', html: fixture('plain-html/user-agreement-2020-10-01'), kind: 'user-agreement' },
+  { name: 'plain-html/help-genai-fr-2025-03-04 (no main)', html: fixture('plain-html/help-genai-fr-2025-03-04'), kind: 'help-article' },
+  { name: 'meta-privacy-policy/2025-06-16 (role=main)', html: fixture('meta-privacy-policy/2025-06-16'), kind: 'privacy-policy' },
+  { name: 'other-services/notes-statement-converted (no main)', html: fixture('other-services/notes-statement-converted'), kind: 'privacy-policy' },
+  { name: 'holdout/help-genai-faq-2025-short', html: fixture('holdout/help-genai-faq-2025-short'), kind: 'help-article' },
+  { name: 'quillpost policy in its site frame (no main)', html: siteFrame(policyContent(), { title: 'Privacy Policy | Quillpost' }), kind: 'privacy-policy' },
+];
+
+/** mulberry32: a small seeded generator, so every mutation is the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+type Rand = () => number;
+const hash = (r: Rand, n = 6): string => Array.from({ length: n }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(r() * 36)]).join('');
+const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+
+const load = (html: string): CheerioAPI => cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false } });
+const domMutation = (edit: ($: CheerioAPI, r: Rand) => void) => (html: string, r: Rand): string => {
+  const $ = load(html);
+  edit($, r);
+  return $.html();
+};
+
+/** Elements of the page's own text (where churn must not show), wherever the content is. */
+const CONTENT = 'body p, body li, body h1, body h2, body h3, body td, body span';
+/** The page's chrome, for pages that have one. */
+const CHROME = 'nav, footer, header, [role=navigation], [role=contentinfo]';
+
+const LINK_WORDS = ['Home', 'Products', 'Pricing', 'Careers', 'Press', 'Developers', 'Community', 'Status', 'Accessibility', 'Ad choices', 'Safety', 'Cookie settings'];
+
+function chromeBlock(r: Rand, tag: 'nav' | 'footer'): string {
+  const links = [...LINK_WORDS].sort(() => r() - 0.5).slice(0, 4 + Math.floor(r() * 5));
+  const items = links.map((l) => `<li><a href="/${l.toLowerCase().replace(/ /g, '-')}?trk=${hash(r)}">${l}</a></li>`).join('');
+  return tag === 'nav' ? `<nav class="global-nav"><ul>${items}</ul></nav>` : `<footer class="site-footer"><ul>${items}</ul><p>© ${2024 + Math.floor(r() * 4)} Example Corp. All rights reserved.</p></footer>`;
+}
+
+const MUTATIONS: Record<string, (html: string, r: Rand) => string> = {
+  'class names renamed to hashed utility classes': domMutation(($, r) => {
+    $('[class]').each((_i, el) => {
+      const tokens = ($(el).attr('class') ?? '').split(/\s+/).filter(Boolean);
+      $(el).attr('class', [...tokens, `css-${hash(r)}`, `jsx-${Math.floor(r() * 1e9)}`].join(' '));
+    });
+    $('body p, body div, body section').each((_i, el) => {
+      if (r() < 0.5) $(el).addClass(`sc-${hash(r, 5)} ${hash(r, 6)}`);
+    });
+  }),
+  'class names as CSS-module names (Component_name__hash)': domMutation(($, r) => {
+    $('[class]').each((_i, el) => {
+      const tokens = ($(el).attr('class') ?? '').split(/\s+/).filter(Boolean);
+      $(el).attr('class', tokens.map((t) => `${pick(r, ['Layout', 'Page', 'Styles', 'Article'])}_${t}__${hash(r, 5)}`).join(' '));
+    });
+  }),
+  'ids renamed (and the links that point at them)': domMutation(($, r) => {
+    const renamed = new Map<string, string>();
+    $('[id]').each((_i, el) => {
+      const id = $(el).attr('id')!;
+      if (el.tagName === 'html') return;
+      const fresh = `${id}-${hash(r, 4)}`;
+      renamed.set(id, fresh);
+      $(el).attr('id', fresh);
+    });
+    $('a[href^="#"]').each((_i, el) => {
+      const to = renamed.get(($(el).attr('href') ?? '').slice(1));
+      if (to !== undefined) $(el).attr('href', `#${to}`);
+    });
+    $('body h2, body p').each((_i, el) => {
+      if (r() < 0.4) $(el).attr('id', `${hash(r, 8)}`);
+    });
+  }),
+  'extra wrapper divs and spans around blocks': domMutation(($, r) => {
+    $('body p, body h2, body h3, body ul, body table').each((_i, el) => {
+      const n = Math.floor(r() * 3);
+      for (let i = 0; i < n; i++) $(el).wrap(`<div class="w-${hash(r, 4)}"></div>`);
+    });
+    $('body p, body li, body h2').each((_i, el) => {
+      if (r() < 0.5) $(el).wrapInner(`<span class="t-${hash(r, 4)}"></span>`);
+    });
+    const body = $('body');
+    body.wrapInner(`<div id="__next"><div class="app-${hash(r)}"></div></div>`);
+  }),
+  'attribute churn: data-*, style, nonces, aria-* on content': domMutation(($, r) => {
+    $('body *').each((_i, el) => {
+      if (r() < 0.5) $(el).attr(`data-${pick(r, ['testid', 'v-1a2b', 'reactid', 'track', 'qa', 'component'])}`, hash(r));
+      if (r() < 0.3) $(el).attr('style', `margin:${Math.floor(r() * 20)}px`);
+    });
+    $(CONTENT).each((_i, el) => {
+      if (r() < 0.3) $(el).attr('aria-label', $(el).text().slice(0, 20));
+      if (r() < 0.3) $(el).attr('aria-describedby', `d-${hash(r)}`);
+    });
+    $('script, style, link').each((_i, el) => {
+      $(el).attr('nonce', hash(r, 16));
+    });
+  }),
+  'inline svg icons in headings and links': domMutation(($, r) => {
+    const icon = (): string => `<svg class="icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><title>icon-${hash(r, 3)}</title><path d="M${Math.floor(r() * 9)} 0L16 8"/></svg>`;
+    $('body h2, body h3, body a').each((_i, el) => {
+      if (r() < 0.7) $(el).prepend(icon());
+    });
+  }),
+  'nav, header, footer and cookie banner reordered or changed': domMutation(($, r) => {
+    $(CHROME).each((_i, el) => {
+      const items = $(el).find('li').toArray();
+      for (const li of items.sort(() => r() - 0.5)) $(li).parent().append(li);
+      $(el).find('a').each((_j, a) => {
+        if (r() < 0.4) $(a).text(pick(r, LINK_WORDS));
+      });
+    });
+    $('footer p, [role=contentinfo] p').each((_i, el) => {
+      $(el).text($(el).text().replace(/\b20\d\d\b/, String(2030 + Math.floor(r() * 5))));
+    });
+    $('[id*=cookie i], [class*=cookie i], [id*=onetrust i]').each((_i, el) => {
+      $(el).find('p').text(`We and our ${Math.floor(r() * 900)} partners use cookies. Choose below.`);
+    });
+  }),
+  'site chrome added around the page (nav, footer, cookie banner)': domMutation(($, r) => {
+    $('body').prepend(`<div class="cookie-consent-banner"><p>We use cookies to improve your experience (${hash(r)}).</p><button>Accept all</button></div>${chromeBlock(r, 'nav')}`);
+    $('body').append(chromeBlock(r, 'footer'));
+  }),
+  'skip-to-content link changed or added': domMutation(($, r) => {
+    const existing = $('a').filter((_i, el) => /skip|jump/i.test($(el).text()));
+    const wording = pick(r, ['Skip to main content', 'Skip to content', 'Jump to content', 'Skip navigation']);
+    if (existing.length > 0) existing.text(wording);
+    else $('body').prepend(`<a class="skip-${hash(r, 3)}" href="#main-content">${wording}</a>`);
+  }),
+  'screen-reader-only text added to links (sr-only, visually-hidden)': domMutation(($, r) => {
+    $('body a').each((_i, el) => {
+      const cls = pick(r, ['sr-only', 'visually-hidden', 'visuallyhidden', 'screen-reader-text']);
+      $(el).append(`<span class="${cls}"> (opens in a new tab)</span>`);
+    });
+  }),
+  'screen-reader-only text with CSS-module class names': domMutation(($, r) => {
+    $('body a').each((_i, el) => {
+      $(el).append(`<span class="${pick(r, ['Styles_sr-only__', 'Link_visually-hidden__', 'a11y_screen-reader-text__'])}${hash(r, 5)}">, external link</span>`);
+    });
+  }),
+  'aria-hidden decorations (arrows, bullets, emoji) added': domMutation(($, r) => {
+    $('body a, body h2, body li').each((_i, el) => {
+      if (r() < 0.6) $(el).append(`<span aria-hidden="true">${pick(r, ['→', '›', '•', '↗', '✓'])}</span>`);
+    });
+  }),
+  'scripts, styles, noscript and JSON-LD changed': domMutation(($, r) => {
+    $('script').each((_i, el) => {
+      $(el).text(`window.__STATE__=${JSON.stringify({ t: Date.UTC(2026, 0, 1) + Math.floor(r() * 1e9), id: hash(r) })};`);
+    });
+    $('head').append(`<style>.x-${hash(r)}{color:red}</style><script type="application/ld+json">{"@type":"WebPage","dateModified":"2026-0${1 + Math.floor(r() * 8)}-01"}</script>`);
+    $('body').append(`<noscript><img src="/px?${hash(r)}"> Enable JavaScript for the full experience.</noscript><script>track("${hash(r)}")</script>`);
+    $('body p').first().after(`<style>p{margin:${Math.floor(r() * 9)}px}</style>`);
+  }),
+  'tracking parameters and nonces in hrefs': domMutation(($, r) => {
+    $('a[href]').each((_i, el) => {
+      const href = $(el).attr('href')!;
+      if (href.startsWith('#')) return;
+      const sep = href.includes('?') ? '&' : '?';
+      $(el).attr('href', `${href}${sep}trk=${hash(r)}&utm_source=${hash(r, 3)}&lipi=${hash(r, 10)}`);
+    });
+    $('img[src]').each((_i, el) => {
+      $(el).attr('src', `${$(el).attr('src')}?_gl=${hash(r)}`);
+    });
+  }),
+  'whitespace, newlines and indentation changed': (html, r) =>
+    html
+      .replace(/></g, () => (r() < 0.5 ? '>\n   <' : r() < 0.5 ? '>\t<' : '><'))
+      .replace(/([^\s<>]) ([^\s<>])/g, (_all, a: string, b: string) => (r() < 0.2 ? `${a}\n      ${b}` : r() < 0.2 ? `${a}   ${b}` : `${a} ${b}`))
+      .replace(/\n/g, () => (r() < 0.3 ? '\r\n' : '\n')),
+  '&nbsp; instead of spaces, entities instead of characters': domMutation(($, r) => {
+    $(CONTENT).contents().each((_i, node) => {
+      if (node.type !== 'text') return;
+      node.data = node.data.replace(/ /g, () => (r() < 0.3 ? '\u00a0' : ' ')).replace(/’/g, () => (r() < 0.5 ? "'" : '’'));
+    });
+  }),
+  'adjacent paragraphs merged with <br> (and trailing <br>s)': domMutation(($, r) => {
+    $('body p + p').each((_i, el) => {
+      const prev = $(el).prev('p');
+      if (prev.length === 0 || r() < 0.5 || prev.find('p').length > 0) return;
+      prev.append('<br>').append($(el).contents());
+      $(el).remove();
+    });
+    $('body p').each((_i, el) => {
+      if (r() < 0.3) $(el).append('<br>');
+    });
+  }),
+  'relative "last updated" age ticks on (2 weeks ago → 3 weeks ago)': (html) =>
+    html
+      .replace(/(Last updated:\s*)(\d+)\s+(days?|weeks?|months?)\s+ago/g, (_a, label: string, n: string, unit: string) => `${label}${Number(n) + 1} ${unit.replace(/s?$/, 's')} ago`)
+      .replace(/(il y a\s+)(\d+)(\s+(?:jours?|semaines?|mois))/g, (_a, head: string, n: string, unit: string) => `${head}${Number(n) + 1}${unit}`),
+};
+
+function reading(page: Page, html: string) {
+  const read = readPage(html);
+  const { document } = extractFacts(html, { kind: page.kind as never, url: page.url });
+  return { text: read.text, errorPage: read.errorPage, mainFound: read.mainFound, facts: document.facts };
+}
+
+const seedOf = (text: string): number => [...text].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0, 2166136261);
+
+describe.each(Object.entries(MUTATIONS))('markup churn: %s', (name, mutate) => {
+  // A mutation applies to the pages it changes (a page without links gets no tracking parameters).
+  const cases = PAGES.map((page) => ({ ...page, mutated: mutate(page.html, rng(seedOf(`${name}|${page.name}`))) })).filter((c) => c.mutated !== c.html);
+
+  it('changes the markup of at least two of the pages', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(cases)('reads the same text and facts from $name', (page) => {
+    const before = reading(page, page.html);
+    const after = reading(page, page.mutated);
+    expect(after.text).toBe(before.text);
+    expect(after.facts).toEqual(before.facts);
+    expect(after.errorPage).toBe(before.errorPage);
+    expect(after.mainFound).toBe(before.mainFound);
+  });
+});
+
+describe('the same churn on the raw bytes', () => {
+  it('leaves stripNoise unchanged when only scripts, nonces and tracking parameters change', () => {
+    const page = PAGES[0]!.html;
+    const again = page
+      .replace(/nonce="[^"]*"/g, 'nonce="zz9"')
+      .replace(/trk=[\w-]+/g, 'trk=other')
+      .replace(/<\/body>/, '<script>window.t=123</script></body>');
+    expect(stripNoise(again)).toBe(stripNoise(page));
+  });
+});
+
+describe('a real edit is still a text change', () => {
+  it.each(PAGES)('changing one sentence of $name changes its text', (page) => {
+    const $ = load(page.html);
+    const before = readPage(page.html).text;
+    // A sentence of the content as read, not of the chrome around it.
+    const target = $('body p').filter((_i, el) => { const t = $(el).text().trim(); return t.split(/\s+/).length >= 8 && before.includes(t); }).first();
+    expect(target.length).toBe(1);
+    target.text(`${target.text().trim()} We may also share this with our partners.`);
+    const after = readPage($.html()).text;
+    expect(after).not.toBe(before);
+    expect(after).toContain('We may also share this with our partners.');
+  });
+});
