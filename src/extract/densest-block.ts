@@ -28,26 +28,37 @@ function elementChildren(el: DomElement): DomElement[] {
   return el.children.filter((c): c is DomElement => c.type === 'tag');
 }
 
-/** A block made of links: three or more, and most of its text is theirs. */
+const SUB_HEADING = /^h[2-6]$/;
+/** A "Related articles" or "More help" heading over a link list is part of the list. */
+const LIST_HEADING_CHARS = 60;
+
+/** A block made of links: three or more, and most of its text (past one short heading) is theirs. */
 function isLinkBlock(el: DomElement): boolean {
   let all = 0;
   let linked = 0;
   let links = 0;
-  const stack: Array<[DomNode, boolean]> = [[el, false]];
+  let headings = 0;
+  let headingChars = 0;
+  const stack: Array<[DomNode, boolean, boolean]> = [[el, false, false]];
   while (stack.length > 0) {
-    const [node, inLink] = stack.pop()!;
+    const [node, inLink, inHeading] = stack.pop()!;
     if (node.type === 'text') {
       const n = (node as DomText).data.trim().length;
       all += n;
       if (inLink) linked += n;
+      else if (inHeading) headingChars += n;
     } else if (node.type === 'tag') {
       const e = node as DomElement;
+      if (e.name === 'h1') return false;
       const isLink = e.name === 'a';
+      const isHeading = SUB_HEADING.test(e.name);
       if (isLink) links += 1;
-      for (const child of e.children) stack.push([child, inLink || isLink]);
+      if (isHeading) headings += 1;
+      for (const child of e.children) stack.push([child, inLink || isLink, inHeading || isHeading]);
     }
   }
-  return links >= 3 && all > 0 && linked >= all * 0.7;
+  const listed = headings === 1 && headingChars <= LIST_HEADING_CHARS ? all - headingChars : all;
+  return links >= 3 && listed > 0 && linked >= listed * 0.7;
 }
 
 function textLength(el: DomElement, limit: number): number {
@@ -140,13 +151,17 @@ export function densestBlock($: CheerioAPI, body: DomElement, skip: (el: DomElem
     else if (keptEl.has(el)) roots.push(el);
   }
   rescueTitle(elements, roots, covered, skip);
+  // Link lists inside the content are menus and "related" blocks, whether Readability dropped
+  // them or, on a short page, kept them with the sidebar and footer around the content: their
+  // links rotate from one load to the next.
   const dropped = new Set<DomElement>();
   const visit = [...roots];
   while (visit.length > 0) {
     const el = visit.pop()!;
     for (const child of elementChildren(el)) {
-      if (keptEl.has(child)) visit.push(child);
-      else if (child.attribs[CHROME] === undefined && isLinkBlock(child)) dropped.add(child);
+      if (child.attribs[CHROME] !== undefined) continue;
+      if (isLinkBlock(child)) dropped.add(child);
+      else visit.push(child);
     }
   }
   return { roots, dropped };

@@ -37,6 +37,15 @@ const ERROR_PATTERNS = [
 
 const matchesWording = (text: string) => ERROR_PATTERNS.some((re) => re.test(text));
 
+/** Quoted spans: “Page not found”, "Access denied", « Page introuvable », 'Oops'. */
+const QUOTED = /[“"«][^“”"«»]{1,120}[”"»]|(?<=^|\s)'[^'\n]{2,80}'(?=[\s.,;:!?)]|$)/g;
+
+/**
+ * A line that says the error, not one that quotes it: a help article explains what to do when
+ * readers "see 'Page not found'"; an error page does not put its own message in quotes.
+ */
+const saysWording = (line: string) => matchesWording(line.replace(QUOTED, ' '));
+
 /** How much of a heading the longest error wording covers (1 for "Page not found"). */
 function coverage(heading: string): number {
   let longest = 0;
@@ -106,7 +115,7 @@ export function detectErrorPage(input: ErrorPageInput): string | null {
   const collapsed = previous !== null && previous > 0 && chars < previous * COLLAPSE_RATIO && chars < COLLAPSED_TEXT_CHARS;
   if (chars < SHORT_TEXT_CHARS || collapsed) {
     // A heading that did not read as an error banner is the page's topic, not its message.
-    const line = lines.find((l) => l.length <= 300 && l !== input.h1?.trim() && matchesWording(l));
+    const line = lines.find((l) => l.length <= 300 && l !== input.h1?.trim() && saysWording(l));
     if (line !== undefined) return `error page: ${quote(line)}`;
     if (chars === 0 && headings.length > 0 && headings.some(matchesWording)) return `error page: ${quote(headings[0]!)}`;
   }

@@ -84,3 +84,15 @@ export function stripRelativeAge(line: string): string {
   if (LONE_AGE.test(line)) return '';
   return line.replace(RELATIVE_AGE, (_all, label: string) => label).replace(/\s+$/, '');
 }
+
+/** "© 2026 Example Ltd", "Copyright 2019-2026 Example. All rights reserved.": a footer's line. */
+const COPYRIGHT_LINE = /^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?(?:19|20)\d{2}\b[^.]{0,80}(?:\.\s*(?:all\s+rights\s+reserved|tous\s+droits\s+r[ée]serv[ée]s)\.?)?\.?$/i;
+
+/**
+ * A copyright notice alone on its line: its year moves every January on every page, and what
+ * the page says does not. Footers are set aside as chrome; this catches the ones that are not
+ * marked as such.
+ */
+export function isCopyrightLine(line: string): boolean {
+  return line.length <= 160 && COPYRIGHT_LINE.test(line);
+}

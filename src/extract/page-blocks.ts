@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { cleanUrlsInText } from './clean-url.js';
 import { type DomElement, type DomNode, isElement, isText, normalizeSpace, textOf } from './dom.js';
-import { isNoise, stripRelativeAge } from './noise.js';
+import { isCopyrightLine, isNoise, stripRelativeAge } from './noise.js';
 import type { PageFilters } from './compile-filters.js';
 import { densestBlock } from './densest-block.js';
 import { removeSelected, selectorNodes, syntheticRoot } from './select-nodes.js';
@@ -97,6 +97,7 @@ class BlockCollector {
     this.buf = [];
     if (text === '') return;
     const owner = this.owner;
+    if ((owner === null || owner.kind === 'paragraph') && isCopyrightLine(text)) return;
     this.blocks.push({
       kind: owner?.kind ?? 'paragraph',
       text,

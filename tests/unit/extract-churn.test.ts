@@ -269,3 +269,34 @@ describe('a real edit is still a text change', () => {
     expect(after).toContain('We may also share this with our partners.');
   });
 });
+
+/** The Quillpost frame with its menus, sidebar, footer and a "related articles" block rotated. */
+function rotatedChrome(html: string, r: Rand): string {
+  const links = (n: number): string => [...LINK_WORDS].sort(() => r() - 0.5).slice(0, n).map((l) => `<li><a href="/${hash(r, 4)}">${l}</a></li>`).join('');
+  return html
+    .replace(/<ul class="mega-menu">[\s\S]*?<\/ul>/, `<ul class="mega-menu">${links(7)}</ul>`)
+    .replace(/<div class="sidebar-links"><ul>[\s\S]*?<\/ul><\/div>/, `<div class="sidebar-links"><ul>${links(5)}</ul></div>`)
+    .replace(/<div class="site-foot"><ul>[\s\S]*?<\/ul><p>© \d+/, `<div class="site-foot"><ul>${links(6)}</ul><p>© ${2027 + Math.floor(r() * 3)}`)
+    .replace(/<footer><p>[^<]*<\/p><\/footer>/, `<footer><p>Quillpost Ltd, ${1 + Math.floor(r() * 90)} Harbour Lane</p></footer>`)
+    .replace(/(<div id="content" class="page-body">[\s\S]*?)(<\/div><\/div>\s*<div class="site-foot">)/, (_a, content: string, tail: string) => `${content}<div class="related"><h3>Related articles</h3><ul>${links(4)}</ul></div>${tail}`);
+}
+
+describe('a page without main whose chrome rotates between loads', () => {
+  const help = '<h1>Change the email address on your account</h1><p>Last updated: 3 days ago</p><ol><li>Open Settings, then Account.</li><li>Select Email and type the new address.</li><li>Confirm with the code we send you.</li></ol>';
+  const pages = {
+    'a long policy': siteFrame(policyContent(), { title: 'Privacy Policy | Quillpost' }),
+    'a short help article': siteFrame(help, { title: 'Help | Quillpost' }),
+  };
+
+  it.each(Object.entries(pages))('reads %s the same through menus, sidebar, footer and related links that change', (_name, html) => {
+    const before = readPage(rotatedChrome(html, rng(1)));
+    expect(before.mainFound).toBe(true);
+    expect(before.errorPage).toBeNull();
+    for (const seed of [2, 3, 4, 5]) {
+      const after = readPage(rotatedChrome(html, rng(seed)));
+      expect(after.text).toBe(before.text);
+    }
+    // ...and the same as without the related block at all.
+    expect(readPage(html).text).toBe(before.text);
+  });
+});

@@ -63,3 +63,28 @@ describe('a short help article about an error message', () => {
     expect(detectErrorPage({ docTitle: title, h1: null, mainText: 'Go back to the home page.' })).toMatch(/^error page: "/);
   });
 });
+
+describe('a short but real help article', () => {
+  const frame = (content: string, lang: 'en' | 'fr' = 'en') => readPage(siteFrame(content, { title: 'Help | Quillpost', lang }));
+
+  it('is read, without the site chrome, and is not an error page', () => {
+    const read = frame('<h1>Change the email address on your account</h1><p>Last updated: 3 days ago</p><ol><li>Open Settings, then Account.</li><li>Select Email and type the new address.</li><li>Confirm with the code we send you.</li></ol>');
+    expect(read.errorPage).toBeNull();
+    expect(read.mainFound).toBe(true);
+    expect(read.text).toBe('Change the email address on your account\nLast updated:\n- Open Settings, then Account.\n- Select Email and type the new address.\n- Confirm with the code we send you.');
+  });
+
+  it.each([
+    ['a quoted "Page not found"', '<h1>Fix a broken link in a shared post</h1><p>If readers see “Page not found” when they open your link, the post was moved or deleted.</p><p>Open the post and copy its new link.</p>', 'en'],
+    ['a quoted « Page introuvable »', '<h1>Réparer un lien cassé</h1><p>Si vos lecteurs voient « Page introuvable » en ouvrant votre lien, l\'article a été déplacé.</p><p>Ouvrez l\'article et copiez son nouveau lien.</p>', 'fr'],
+    ['a quoted \'Please enable JavaScript\'', '<h1>Use the editor</h1><p>The editor needs JavaScript: if you see \'Please enable JavaScript\', turn it on in your browser settings.</p><p>Then reload the page.</p>', 'en'],
+  ] as const)('is not an error page when it quotes an error message: %s', (_name, content, lang) => {
+    const read = frame(content, lang);
+    expect(read.errorPage).toBeNull();
+    expect(read.mainFound).toBe(true);
+  });
+
+  it('while the same message unquoted, alone on a short page, is one', () => {
+    expect(frame('<p>Page not found. The post was moved or deleted.</p>').errorPage).toBe('error page: "Page not found. The post was moved or deleted."');
+  });
+});
