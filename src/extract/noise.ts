@@ -8,7 +8,7 @@ const NEVER_CONTENT = new Set([
 ]);
 const NOISE_ROLE = /^(?:navigation|contentinfo|search|dialog|alertdialog|menu|menubar|banner-nav)$/i;
 const NOISE_CLASS =
-  /cookie|consent[-_]?(?:banner|bar|dialog|modal|notice|manager)|gdpr|lang(?:uage)?[-_]?(?:picker|selector|select|switch|chooser|menu|list|dropdown)|locale[-_]?(?:picker|selector|switch|list)|share[-_]?(?:bar|buttons|menu|links)|social[-_]?(?:share|links)|skip[-_]?(?:link|to)|breadcrumb|global-footer|site-footer|nav-footer|sign-?in-modal|join-form|toast|wm-ipp|wb-autocomplete|donato|onetrust|didomi|usercentrics|truste-|qc-cmp|cmp-(?:banner|container|dialog)|mega-?menu|dropdown-menu|site-menu|main-menu|mobile-menu|nav-menu|menu-toggle|hamburger|off-?canvas/i;
+  /cookie|consent[-_]?(?:banner|bar|dialog|modal|notice|manager)|gdpr|lang(?:uage)?[-_]?(?:picker|selector|select|switch|chooser|menu|list|dropdown)|locale[-_]?(?:picker|selector|switch|list)|share[-_]?(?:bar|buttons|menu|links)|social[-_]?(?:share|links)|skip[-_]?(?:link|to)|breadcrumb|global-footer|site-footer|nav-footer|sign-?in-modal|join-form|toast|wm-ipp|wb-autocomplete|donato|onetrust|didomi|usercentrics|truste-|qc-cmp|cmp-(?:banner|container|dialog)|cc-(?:window|banner)|cky-consent|osano-cm|fc-consent|consent[-_]?(?:container|root|window|popup|wrapper|layer)|mega-?menu|dropdown-menu|site-menu|main-menu|mobile-menu|nav-menu|menu-toggle|hamburger|off-?canvas/i;
 /** Text kept for screen readers only: "(opens in a new tab)" added to a link is not page text. */
 const SCREEN_READER_ONLY =
   /(?:^|\s|_)(?:sr-only|sr-text|show-for-sr|visually-?hidden|visuallyhidden|hidden-visually|u-hidden-visually|screen-?reader(?:-text|-only)?|a11y-(?:hidden|only)|assistive-text|element-invisible|hidden-accessible|offscreen)(?:\s|$|__)/i;
@@ -50,6 +50,47 @@ function textBeyond(el: DomElement, limit: number): boolean {
   return false;
 }
 
+const CONSENT_LABEL = /cookie|consent|gdpr|rgpd/i;
+const CONSENT_TEXT =
+  /\b(?:this\s+(?:web)?site|we(?:\s+and\s+our\s+[\w\s]{0,30}partners)?)\s+uses?\s+cookies\b|\bcookies?\b[^.]{0,120}\b(?:accept|agree|consent|preferences)\b|\b(?:ce\s+site|nous)\s+utilis\w*\s+des\s+(?:cookies|traceurs)/i;
+/** A consent banner is a sentence or two and its buttons; a cookie policy is far longer. */
+const CONSENT_MAX_CHARS = 500;
+const CONSENT_BOXES = new Set(['div', 'section', 'form', 'aside', 'p']);
+
+/** Text of a subtree up to `limit` characters (null past it), and whether it holds a button. */
+function shortText(el: DomElement, limit: number): { text: string; button: boolean } | null {
+  const parts: string[] = [];
+  let chars = 0;
+  let button = false;
+  const stack: DomNode[] = [...el.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      const t = (node as DomText).data;
+      chars += t.trim().length;
+      if (chars > limit) return null;
+      parts.push(t);
+    } else if (node.type === 'tag') {
+      const e = node as DomElement;
+      if (e.name === 'button' || e.attribs['role'] === 'button' || (e.name === 'input' && /^(?:button|submit)$/i.test(e.attribs['type'] ?? ''))) button = true;
+      for (let i = e.children.length - 1; i >= 0; i--) stack.push(e.children[i]!);
+    }
+  }
+  return { text: parts.join(' '), button };
+}
+
+/**
+ * A cookie or consent banner whatever its class: a short box with a button, saying the site
+ * uses cookies, or labelled as such for screen readers.
+ */
+function isConsentBanner(el: DomElement): boolean {
+  if (!CONSENT_BOXES.has(el.name)) return false;
+  const label = el.attribs['aria-label'];
+  if (label !== undefined && CONSENT_LABEL.test(label) && (el.attribs['role'] === 'region' || el.attribs['role'] === 'dialog' || el.attribs['aria-modal'] !== undefined)) return true;
+  const short = shortText(el, CONSENT_MAX_CHARS);
+  return short !== null && short.button && CONSENT_TEXT.test(short.text);
+}
+
 /** True for an element whose whole subtree is navigation, chrome or per-load noise. */
 export function isNoise(el: DomElement): boolean {
   if (NEVER_CONTENT.has(el.name)) return true;
@@ -65,7 +106,7 @@ export function isNoise(el: DomElement): boolean {
   if (el.name === 'code' && /display\s*:\s*none/i.test(a['style'] ?? '')) return true;
   const names = `${a['class'] ?? ''} ${a['id'] ?? ''} ${a['data-alert-type'] ?? ''}`;
   if (names.length > 1 && NOISE_CLASS.test(names)) return true;
-  return isLanguageList(el);
+  return isLanguageList(el) || isConsentBanner(el);
 }
 
 /** A label of when a page changed: "Last updated", "Posted", "Dernière mise à jour". */

@@ -150,6 +150,17 @@ const MUTATIONS: Record<string, (html: string, r: Rand) => string> = {
     $('body').prepend(`<div class="cookie-consent-banner"><p>We use cookies to improve your experience (${hash(r)}).</p><button>Accept all</button></div>${chromeBlock(r, 'nav')}`);
     $('body').append(chromeBlock(r, 'footer'));
   }),
+  'cookie banner of a consent library added (cc-window, cky-consent-container)': domMutation(($, r) => {
+    const cls = pick(r, ['cc-window cc-banner', 'cky-consent-container', 'osano-cm-window', 'fc-consent-root']);
+    $('body').prepend(`<div class="${cls}" role="region" aria-label="Cookie banner"><p>This website uses cookies to ensure you get the best experience on our website. ${hash(r)}</p><a href="/cookies">Learn more</a><button>Got it!</button></div>`);
+  }),
+  'heading levels shifted (h2 → h3, h3 → h4)': domMutation(($) => {
+    for (const [from, to] of [['h3', 'h4'], ['h2', 'h3']] as const) {
+      $(`body ${from}`).each((_i, el) => {
+        el.tagName = to;
+      });
+    }
+  }),
   'skip-to-content link changed or added': domMutation(($, r) => {
     const existing = $('a').filter((_i, el) => /skip|jump/i.test($(el).text()));
     const wording = pick(r, ['Skip to main content', 'Skip to content', 'Jump to content', 'Skip navigation']);
@@ -211,6 +222,38 @@ const MUTATIONS: Record<string, (html: string, r: Rand) => string> = {
     });
     $('body p').each((_i, el) => {
       if (r() < 0.3) $(el).append('<br>');
+    });
+  }),
+  'list items and table cells wrapped in <p>': domMutation(($) => {
+    $('body li').each((_i, el) => {
+      if ($(el).children('ul, ol, p, div').length === 0) $(el).wrapInner('<p></p>');
+    });
+    $('body td').each((_i, el) => {
+      $(el).wrapInner('<p class="cell"></p>');
+    });
+  }),
+  'inline formatting added (strong, em, b, links around words)': domMutation(($, r) => {
+    $('body p, body li').contents().each((_i, node) => {
+      if (node.type !== 'text' || r() < 0.5) return;
+      const words = node.data.split(/(\s+)/);
+      const at = 2 * Math.floor(r() * Math.floor((words.length + 1) / 2));
+      if (!words[at]) return;
+      const tag = pick(r, ['strong', 'em', 'b', 'span']);
+      words[at] = `<${tag}>${words[at]!.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</${tag}>`;
+      const escaped = words.map((w, i) => (i === at ? w : w.replace(/&/g, '&amp;').replace(/</g, '&lt;')));
+      $(node).replaceWith(escaped.join(''));
+    });
+  }),
+  'hidden dialogs, templates and comments added or changed': domMutation(($, r) => {
+    $('body').append(`<div hidden><p>Session ${hash(r)} expires soon.</p></div><template><p>Draft ${hash(r)}</p></template><dialog><p>Sign in to continue ${hash(r)}</p></dialog>`);
+    $('body p').each((_i, el) => {
+      if (r() < 0.3) $(el).after(`<!-- rendered ${hash(r)} -->`);
+    });
+  }),
+  'zero-width spaces and soft hyphens inserted in words': domMutation(($, r) => {
+    $(CONTENT).contents().each((_i, node) => {
+      if (node.type !== 'text') return;
+      node.data = node.data.replace(/(\w{6,})/g, (w) => (r() < 0.3 ? `${w.slice(0, 3)}${pick(r, ['\u00ad', '\u200b'])}${w.slice(3)}` : w));
     });
   }),
   'relative "last updated" age ticks on (2 weeks ago → 3 weeks ago)': (html) =>
