@@ -123,7 +123,9 @@ const LONE_AGE = new RegExp(String.raw`^\s*(?:${AGE_EN}|${AGE_FR})\s*$`, 'iu');
  */
 export function stripRelativeAge(line: string): string {
   if (LONE_AGE.test(line)) return '';
-  return line.replace(RELATIVE_AGE, (_all, label: string) => label).replace(/\s+$/, '');
+  if (!RELATIVE_AGE.test(line)) return line;
+  RELATIVE_AGE.lastIndex = 0;
+  return line.replace(RELATIVE_AGE, (_all, label: string) => label).replace(/\s{2,}/g, ' ').trim();
 }
 
 /** "© 2026 Example Ltd", "Copyright 2019-2026 Example. All rights reserved.": a footer's line. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readPage } from '../../src/extract/read-page.js';
 import { extractFacts } from '../../src/extract/extract-facts.js';
 import { stripNoise } from '../../src/extract/strip-noise.js';
+import { isCopyrightLine, stripRelativeAge } from '../../src/extract/noise.js';
 import { policyContent, siteFrame } from '../helpers/reading-pages.js';
 
 /**
@@ -341,5 +342,35 @@ describe('a page without main whose chrome rotates between loads', () => {
     }
     // ...and the same as without the related block at all.
     expect(readPage(html).text).toBe(before.text);
+  });
+});
+
+describe('stripRelativeAge()', () => {
+  it.each([
+    ['Last updated: 2 weeks ago', 'Last updated:'],
+    ['Updated 3 days ago', 'Updated'],
+    ['Posted an hour ago by the team', 'Posted by the team'],
+    ['Dernière mise à jour : il y a 2 semaines', 'Dernière mise à jour :'],
+    ['5 days ago', ''],
+  ])('cuts the ticking age from "%s"', (line, expected) => {
+    expect(stripRelativeAge(line)).toBe(expected);
+  });
+
+  it.each([
+    'We delete the data of accounts closed more than 30 days ago.',
+    'Last updated: March 4, 2025',
+    'Nous supprimons les données des comptes fermés il y a plus de 30 jours.',
+  ])('keeps "%s" as it is', (line) => {
+    expect(stripRelativeAge(line)).toBe(line);
+  });
+});
+
+describe('isCopyrightLine()', () => {
+  it.each(['© 2026 Quillpost Ltd', 'Copyright © 2019-2026 Example Inc. All rights reserved.', '(c) 2025 Example'])('tells a copyright line: %s', (line) => {
+    expect(isCopyrightLine(line)).toBe(true);
+  });
+
+  it.each(['© 2026 Quillpost Ltd. We collect the drafts you write and the comments you leave, so that we can publish them.', 'Copyright claims are handled by our legal team within 30 days.'])('not a sentence about it: %s', (line) => {
+    expect(isCopyrightLine(line)).toBe(false);
   });
 });
