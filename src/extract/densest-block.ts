@@ -91,7 +91,121 @@ function rescueTitle(elements: DomElement[], roots: DomElement[], covered: Set<D
     && !roots.some((r) => r === parent || isInside(r, parent))) {
     block = parent;
   }
-  roots.unshift(block);
+  // The short lines between the title and the content (its date line, whichever tag it is in)
+  // belong to the title too.
+  const between: DomElement[] = [];
+  if (block === h1 && parent !== null) {
+    const siblings = elementChildren(parent);
+    let chars = 0;
+    for (let i = siblings.indexOf(h1) + 1; i < siblings.length; i++) {
+      const el = siblings[i]!;
+      if (roots.some((r) => r === el || isInside(r, el))) break;
+      if (skip(el) || isLinkBlock(el)) continue;
+      chars += textLength(el, TITLE_BLOCK_CHARS);
+      if (chars > TITLE_BLOCK_CHARS) break;
+      between.push(el);
+    }
+    if (!siblings.some((el) => roots.some((r) => r === el || isInside(r, el)))) between.length = 0;
+  }
+  roots.unshift(block, ...between);
+}
+
+/**
+ * Content is contiguous: where Readability kept several children of one container, what lies
+ * between them is content too. On a page without wrappers it scores each paragraph against its
+ * siblings and may drop one in the middle when another turns from `p` into `div`; such a flip is
+ * markup churn, not an edit. Chrome and link lists in the gap stay out.
+ */
+function fillGaps(roots: DomElement[], keptEl: Set<DomElement>, skip: (el: DomElement) => boolean): void {
+  const byParent = new Map<DomNode, DomElement[]>();
+  for (const root of roots) {
+    if (root.parent === null) continue;
+    const list = byParent.get(root.parent) ?? [];
+    list.push(root);
+    byParent.set(root.parent, list);
+  }
+  const added: DomElement[] = [];
+  for (const [parent, kids] of byParent) {
+    if (kids.length < 2) continue;
+    const siblings = elementChildren(parent as DomElement);
+    const first = siblings.indexOf(kids[0]!);
+    const last = siblings.indexOf(kids[kids.length - 1]!);
+    for (let i = 0; i < siblings.length; i++) {
+      const el = siblings[i]!;
+      if (i < first || roots.includes(el) || skip(el) || isLinkBlock(el) || roots.some((r) => isInside(r, el))) continue;
+      // After the kept run, only a `div` that reads as a paragraph, judged as Readability
+      // judges a `p` sibling of its choice (what comes before is the title's, see rescueTitle).
+      if (i > last && !isParagraphSibling(el)) continue;
+      keptEl.add(el);
+      added.push(el);
+    }
+  }
+  if (added.length === 0) return;
+  const all = [...roots, ...added];
+  const order = (el: DomElement): number[] => {
+    const path: number[] = [];
+    for (let n: DomElement = el; n.parent !== null; n = n.parent as DomElement) path.unshift(elementChildren(n.parent as DomElement).indexOf(n));
+    return path;
+  };
+  const paths = new Map(all.map((el) => [el, order(el)]));
+  all.sort((a, b) => {
+    const pa = paths.get(a)!;
+    const pb = paths.get(b)!;
+    for (let i = 0; i < Math.min(pa.length, pb.length); i++) if (pa[i] !== pb[i]) return pa[i]! - pb[i]!;
+    return pa.length - pb.length;
+  });
+  roots.splice(0, roots.length, ...all);
+}
+
+const PHRASING = /^(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr|br|img|font)$/;
+
+/**
+ * Readability wraps the loose text of a `div` that also holds blocks into new paragraphs it
+ * makes itself (not numbered, so not mapped back): what maps back is an inline element of that
+ * text, a bold word. Its block is what was chosen, so the root is lifted to it.
+ */
+function liftPhrasing(roots: DomElement[], keptEl: Set<DomElement>, body: DomElement): void {
+  let lifted = false;
+  for (let i = 0; i < roots.length; i++) {
+    let el = roots[i]!;
+    while (PHRASING.test(el.name) && el.parent !== null && el.parent !== body && (el.parent as DomElement).type === 'tag') el = el.parent as DomElement;
+    if (el !== roots[i]) {
+      roots[i] = el;
+      keptEl.add(el);
+      lifted = true;
+    }
+  }
+  if (!lifted) return;
+  // Drop duplicates and roots now inside another.
+  const unique = [...new Set(roots)];
+  roots.splice(0, roots.length, ...unique.filter((r) => !unique.some((o) => o !== r && isInside(r, o))));
+}
+
+const BLOCKS_INSIDE = /^(?:p|div|section|article|ul|ol|table|h[1-6]|form|blockquote|pre|dl|figure|header|footer|nav|aside)$/;
+
+/** A `div` or `section` holding only a paragraph's text: Readability's rule for a `p` sibling. */
+function isParagraphSibling(el: DomElement): boolean {
+  if (el.name !== 'div' && el.name !== 'section') return false;
+  let all = 0;
+  let linked = 0;
+  const parts: string[] = [];
+  const stack: Array<[DomNode, boolean]> = [[el, false]];
+  while (stack.length > 0) {
+    const [node, inLink] = stack.pop()!;
+    if (node.type === 'text') {
+      const t = (node as DomText).data;
+      all += t.trim().length;
+      if (inLink) linked += t.trim().length;
+      parts.push(t);
+    } else if (node.type === 'tag') {
+      const e = node as DomElement;
+      if (e !== el && BLOCKS_INSIDE.test(e.name)) return false;
+      for (let i = e.children.length - 1; i >= 0; i--) stack.push([e.children[i]!, inLink || e.name === 'a']);
+    }
+  }
+  if (all === 0) return false;
+  if (all >= 80) return linked < all * 0.25;
+  return linked === 0 && /\.(?: |$)/.test(parts.join(' ').trim());
 }
 
 function isInside(node: DomElement, ancestor: DomElement): boolean {
@@ -150,6 +264,8 @@ export function densestBlock($: CheerioAPI, body: DomElement, skip: (el: DomElem
     if (covered.has(parent) || keptEl.has(parent)) covered.add(el);
     else if (keptEl.has(el)) roots.push(el);
   }
+  liftPhrasing(roots, keptEl, body);
+  fillGaps(roots, keptEl, skip);
   rescueTitle(elements, roots, covered, skip);
   // Link lists inside the content are menus and "related" blocks, whether Readability dropped
   // them or, on a short page, kept them with the sidebar and footer around the content: their
