@@ -9,7 +9,7 @@ const PROVIDERS: Array<[RegExp, string]> = [
   [/(?<!\bazure\s)\bopen\s?ai\b|\bchatgpt\b|\bgpt-\d/i, 'openai'],
   [/\bmicrosoft\b(?!\s+(?:privacy statement|services agreement|advertising|ads))/i, 'microsoft'],
   [/\banthropic\b|\bclaude\b/i, 'anthropic'],
-  [/\bgoogle(?:'s)? (?:gemini|ai|cloud|vertex)\b|\bvertex ai\b|\bgemini\b/i, 'google'],
+  [/\bgoogle(?:'s)? (?:gemini|ai|cloud|vertex)\b|\bvertex ai\b|\bgemini\b|\bmodels? (?:from|by|developed by|made by|built by) (?:[\w-]+(?: ai)?,? (?:and )?)*google\b/i, 'google'],
   [/\bmistral\b/i, 'mistral'],
   [/\bcohere\b/i, 'cohere'],
   [/\bamazon bedrock\b/i, 'amazon'],

@@ -103,6 +103,10 @@ export function extractRegions(units: readonly Unit[], tables: readonly Language
     for (const clause of splitClauses(text, tables)) addClause(set, clause, unit, conditional, priority, tables);
   }
   const { included, excluded } = set.resolve();
+  // "Everywhere except the EEA" is not everywhere: the exceptions are the fact, GLOBAL is not.
+  if (excluded.values.length > 0 && included.values.includes('GLOBAL')) {
+    included.values = included.values.filter((v) => v !== 'GLOBAL');
+  }
   if (included.values.length === 0 && excluded.values.length === 0 && units.some((u) => u.aiTrain && u.block.area === 'main')) {
     const scope = documentScope(blocks, tables);
     if (scope !== null) return { regions: scope, excludedRegions: null };

@@ -37,7 +37,7 @@ export const fr: LanguageTable = {
   clauseSplit: ure(r`;\s+|,?\s+(?:mais|cependant|toutefois|tandis que|alors que|bien que)\s+|,\s+(?:et|ou)\s+(?=(?:nous|LinkedIn|il|ils|elle|elles|ces|cela|les|vous|vos|votre)\b)|\s+[-–—]\s+`),
   anaphora: ure(r`^(?:cela|ceci|ces|cette|ce|il s'agit|elles?|ils|par exemple|notamment|ces données)\b`),
   optOutConditional: ure(r`\bsi vous (?:désactivez|refusez|vous opposez|choisissez de ne pas|décochez)|\b(?:en désactivant|la désactivation d)`),
-  regionStopContext: ure(r`\b(?:responsable du traitement|responsable de traitement|délégué à la protection|DPO|autorités?|droit applicable|tribunaux?|juridictions?|nous contacter|siège|immatricul\p{L}*|représentant|TVA|devise)\b`),
+  regionStopContext: ure(r`\b(?:responsable du traitement|responsable de traitement|délégué à la protection|DPO|autorités?|droit applicable|tribunaux?|juridictions?|nous contacter|siège|immatricul\p{L}*|représentant|TVA|devise|sous-traitants?|hébergé\p{L}*|hébergement|hébergeurs?|serveurs?|centres? de données)\b`),
   coverageCue: ure(r`\b(?:utilis\p{L}*|entraîn\p{L}*|trait\p{L}*|appliqu\p{L}*|couvr\p{L}*|concern\p{L}*|activ\p{L}*|disponible|inclu\p{L}*|étend\p{L}*|membres?|données (?:de|des)|paramètre|refuser|vous opposer)\b`),
 
   regions: [
