@@ -158,6 +158,13 @@ function lastSegment(text: string, tables: readonly LanguageTable[]): string | n
   return segment && segment.length <= MAX_SEGMENT_CHARS ? segment : null;
 }
 
+// "Settings > Data controls and switch off Improve the model for everyone": the toggle after the menus.
+const TOGGLE_AFTER = /\b(?:switch|turn|toggle) off\s+(?:the\s+)?["“']?(\p{Lu}[^.;:"”']{2,60}?)["”']?(?:\s+(?:setting|toggle|control|option|switch))?\s*(?:[.;]|$)|\b(?:désactivez|décochez)\s+(?:l'option\s+|le bouton\s+)?[«"“]\s*(\p{Lu}[^»"”]{2,60}?)\s*[»"”]/u;
+
+function namesTheUse(label: string, tables: readonly LanguageTable[]): boolean {
+  return tablesMatch(tables, (t) => [t.settingLabel, t.aiCue, t.trainingCue], label);
+}
+
 /**
  * "A > B > C" written out in a sentence, ending at the AI setting. `relaxed` drops a first
  * segment that is not a label ("Tap your profile picture > Settings > ...").
@@ -174,8 +181,10 @@ function separatorPath(text: string, tables: readonly LanguageTable[], relaxed =
   const middle = parts.slice(1, -1).map(tidy);
   if (first === null || last === null || middle.some((m) => m === '' || m.length > MAX_SEGMENT_CHARS)) return null;
   const path = [first, ...middle, last];
-  const endsAtAi = tablesMatch(tables, (t) => t.settingLabel, last) || tablesMatch(tables, (t) => t.aiCue, last);
-  return endsAtAi ? path : null;
+  if (namesTheUse(last, tables)) return path;
+  const toggle = TOGGLE_AFTER.exec(parts.at(-1)!.slice(last.length));
+  const label = toggle ? tidy(toggle[1] ?? toggle[2] ?? '') : '';
+  return label !== '' && namesTheUse(label, tables) ? [...path, label] : null;
 }
 
 /** Known menu labels named in order (steps of a list, or one sentence), ending at the setting. */
