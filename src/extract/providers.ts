@@ -13,7 +13,7 @@ const PROVIDERS: Array<[RegExp, string]> = [
   [/\bmistral\b/i, 'mistral'],
   [/\bcohere\b/i, 'cohere'],
   [/\bamazon bedrock\b/i, 'amazon'],
-  [/\bllama\b/i, 'meta'],
+  [/\bllama\b|\bmodels? (?:from|by|developed by|made by|built by) (?:[\w-]+(?: ai)?,? (?:and )?)*meta\b/i, 'meta'],
 ];
 const MODEL_WORD = /\bmodels?\b|\bmod[eè]les?\b/i;
 // "Partners may use the data to train their own models": a recipient, not a supplier of ours.

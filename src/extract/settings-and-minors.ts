@@ -151,7 +151,8 @@ function firstSegment(text: string, tables: readonly LanguageTable[]): string | 
 }
 
 function lastSegment(text: string, tables: readonly LanguageTable[]): string | null {
-  let segment = text.split(/[.,;:!?)]|\s+(?:and|then|to|et|puis|pour|afin)\s+(?=[\p{Ll}])/u)[0] ?? '';
+  // "pour" / "afin de" end a label only before a verb ("... > X pour le désactiver"), not in "pour tous".
+  let segment = text.split(/[.,;:!?)]|\s+(?:and|then|to|et|puis)\s+(?=[\p{Ll}])|\s+(?:pour|afin d[e'])\s*(?=(?:l[ae]s?\s+|l'|y\s+)?\p{Ll}+(?:er|ir|re)\b)/u)[0] ?? '';
   segment = tidy(segment);
   for (const t of tables) segment = segment.replace(t.pathTrailing, '');
   segment = tidy(segment);
@@ -207,6 +208,21 @@ function labelPath(text: string, tables: readonly LanguageTable[]): string[] | n
   return path.length >= 2 ? path : null;
 }
 
+// One step of a list: "Open Settings.", "Tap Privacy.", 'Turn off "Use my content for AI training".'
+const STEP = /^\s*(?:\d+[.)]\s*)?(?:tap|click|select|go to|open|choose|navigate to|press|turn off|switch off|toggle off|uncheck|disable|appuyez sur|cliquez sur|sélectionnez|accédez à|ouvrez|allez (?:dans|sur|à)|désactivez|décochez)\s+(?:on\s+)?(?:the\s+|le\s+|la\s+|l'\s*)?["“«']?\s*(\p{Lu}[^"”»'.!?]{0,58}?)\s*["”»']?(?:\s+(?:setting|settings|toggle|tab|menu|option|section|switch|paramètre|onglet|menu))?\s*[.!]?\s*$/iu;
+
+/** Steps of one list, each an imperative naming one label, the last about the AI use. */
+function stepsPath(items: readonly Unit[], tables: readonly LanguageTable[]): string[] | null {
+  if (items.length < 2) return null;
+  const labels: string[] = [];
+  for (const item of items) {
+    const m = STEP.exec(item.text);
+    if (m === null) return null;
+    labels.push(tidy(m[1]!));
+  }
+  return namesTheUse(labels.at(-1)!, tables) && !/\b(?:your|my|votre|vos|mon|ma)\b/i.test(labels.slice(0, -1).join(' ')) ? labels : null;
+}
+
 /** The ordered menu path to the AI data setting. */
 export function extractOptOutPath(units: readonly Unit[], tables: readonly LanguageTable[]): Found<string[]> | null {
   const withSeparators = units.filter((u) => SEPARATOR.test(u.text));
@@ -220,6 +236,10 @@ export function extractOptOutPath(units: readonly Unit[], tables: readonly Langu
     if (unit.block.kind === 'item' && unit.block.listId !== null) {
       lists.set(unit.block.listId, [...(lists.get(unit.block.listId) ?? []), unit]);
     }
+  }
+  for (const items of lists.values()) {
+    const steps = stepsPath(items, tables);
+    if (steps !== null) return { value: steps, evidence: clip(items.at(-1)!.text) };
   }
   for (const items of lists.values()) {
     const path = labelPath(items.map((u) => u.text).join(' \n '), tables);
