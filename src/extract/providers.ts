@@ -2,6 +2,7 @@ import type { LanguageTable } from './lang/table.js';
 import type { Unit } from './units.js';
 import { clip, type Found } from './evidence.js';
 import { isSelf } from './self-names.js';
+import { splitClauses } from './sentences.js';
 
 /** Third parties that supply AI models, as the contract names them. */
 const PROVIDERS: Array<[RegExp, string]> = [
@@ -54,9 +55,12 @@ export function extractProviders(units: readonly Unit[], tables: readonly Langua
     if (!(unit.ai || unit.aiContext || (MODEL_WORD.test(unit.text) && /\bopen\s?ai\b/i.test(unit.text)))) continue;
     if (!tables.some((t) => t.providerCue.test(unit.text)) || ADVERTISING.test(unit.text)) continue;
     if (OWN_USE.test(unit.text) && !SUPPLY.test(unit.text)) continue;
+    const clauses = splitClauses(unit.text, tables);
     for (const [re, provider] of PROVIDERS) {
       const m = re.exec(unit.text);
       if (!m || isSelf(provider, m[0], ownNames)) continue;
+      // "We do not rely on OpenAI or any other vendor": named as not supplying anything.
+      if (clauses.some((c) => c.negative && m.index >= c.start && m.index < c.end)) continue;
       found.add(provider);
       evidence ??= clip(unit.text, m.index, m[0].length);
     }

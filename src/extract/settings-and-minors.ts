@@ -7,7 +7,19 @@ import { splitClauses, clauseAt } from './sentences.js';
 
 type Choice = Found<'on' | 'off'> & { priority: number; explicit: boolean };
 
+// "You can opt out of personalised ads": a choice about another purpose, named right after it.
+const OTHER_PURPOSE = /^.{0,40}?\b(?:ads|advertis\w*|marketing|cookies?|e-?mails?|newsletters?|notifications?|promotion\w*|publicit\w*|prospection|sale of|selling|sharing (?:your )?(?:personal )?(?:data|information) (?:with|for))\b/i;
+
+function aboutOtherPurpose(text: string, at: number, tables: readonly LanguageTable[]): boolean {
+  return OTHER_PURPOSE.test(text.slice(at)) && !tablesMatch(tables, (t) => t.aiCue, text);
+}
+
 function choiceIn(unit: Unit, tables: readonly LanguageTable[]): { value: 'on' | 'off'; index: number; explicit: boolean } | null {
+  const found = choiceWording(unit, tables);
+  return found !== null && aboutOtherPurpose(unit.text, found.index, tables) ? null : found;
+}
+
+function choiceWording(unit: Unit, tables: readonly LanguageTable[]): { value: 'on' | 'off'; index: number; explicit: boolean } | null {
   for (const t of tables) {
     const off = t.defaultOff.exec(unit.text);
     if (off) return { value: 'off', index: off.index, explicit: true };
