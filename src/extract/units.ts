@@ -106,7 +106,7 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
     for (const [j, s] of own.entries()) {
       const continues = j > 0 && tablesMatch(tables, (t) => t.anaphora, s.text);
       // "This applies to all users worldwide." right after a sentence naming the AI use is about it.
-      const continuesAi = continues && previousOwnAi;
+      const continuesAi = (continues || opensWithChoice(s.text, tables)) && previousOwnAi;
       previousOwnAi = s.ai;
       const sentenceAi = structuralAi || s.ai || carryAi > 0;
       const sentenceTrain = structuralTrain || s.aiTrain || carryTrain > 0 || (sentenceAi && tablesMatch(tables, (t) => t.trainingCue, s.text));
