@@ -20,6 +20,8 @@ const MODEL_WORD = /\bmodels?\b|\bmod[eè]les?\b/i;
 // "Partners may use the data to train their own models": a recipient, not a supplier of ours.
 const OWN_USE = /\b(?:their|its) own (?:[\w-]+ )?(?:models?|purposes|products)\b|\bleurs? propres (?:modèles|fins|produits)\b/i;
 const SUPPLY = /\b(?:suppl(?:y|ies|ied)|provided by|powered by|built (?:on|with)|uses? (?:the )?models?|fourni\w* par|repos\w* sur)\b/i;
+// "Service providers such as Google Cloud host our data": infrastructure, not a supplier of models.
+const HOSTING = /\b(?:host(?:s|ed|ing)?|stor(?:e|es|ed|age)|data cent(?:er|re)s?|infrastructure|héberg\w*|stock\w*)\b/i;
 const ADVERTISING = /\badvertis\w*|\bads\b|\bpublicit\w*|\bmarketing\b/i;
 
 // A sub-processor row whose description is an AI tool: "Acme Ltd. | AI agent", "Acme | Outil d'IA".
@@ -55,6 +57,7 @@ export function extractProviders(units: readonly Unit[], tables: readonly Langua
     if (!(unit.ai || unit.aiContext || (MODEL_WORD.test(unit.text) && /\bopen\s?ai\b/i.test(unit.text)))) continue;
     if (!tables.some((t) => t.providerCue.test(unit.text)) || ADVERTISING.test(unit.text)) continue;
     if (OWN_USE.test(unit.text) && !SUPPLY.test(unit.text)) continue;
+    if (HOSTING.test(unit.text) && !SUPPLY.test(unit.text) && !MODEL_WORD.test(unit.text)) continue;
     const clauses = splitClauses(unit.text, tables);
     for (const [re, provider] of PROVIDERS) {
       const m = re.exec(unit.text);

@@ -174,8 +174,12 @@ function lastSegment(text: string, tables: readonly LanguageTable[]): string | n
 // "Settings > Data controls and switch off Improve the model for everyone": the toggle after the menus.
 const TOGGLE_AFTER = /\b(?:switch|turn|toggle) off\s+(?:the\s+)?["“']?(\p{Lu}[^.;:"”']{2,60}?)["”']?(?:\s+(?:setting|toggle|control|option|switch))?\s*(?:[.;]|$)|\b(?:désactivez|décochez)\s+(?:l'option\s+|le bouton\s+)?[«"“]\s*(\p{Lu}[^»"”]{2,60}?)\s*[»"”]/u;
 
+// An AI label about data or models ("Generative AI data"), not an AI feature ("AI summaries").
+const DATA_WORD = /\b(?:data|content|improv\w*|models?|learning|donn\w*|contenus?|amélior\w*|modèles?|apprentissage)\b/iu;
+
 function namesTheUse(label: string, tables: readonly LanguageTable[]): boolean {
-  return tablesMatch(tables, (t) => [t.settingLabel, t.aiCue, t.trainingCue], label);
+  if (tablesMatch(tables, (t) => [t.settingLabel, t.trainingCue], label)) return true;
+  return tablesMatch(tables, (t) => t.aiCue, label) && DATA_WORD.test(label);
 }
 
 /**
