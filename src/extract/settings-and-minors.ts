@@ -14,9 +14,18 @@ function aboutOtherPurpose(text: string, at: number, tables: readonly LanguageTa
   return OTHER_PURPOSE.test(text.slice(at)) && !tablesMatch(tables, (t) => t.aiCue, text);
 }
 
+const GENERAL_MENU = /^(?:(?:your |my )?(?:privacy|settings|account|preferences|data|privacy settings|account settings|settings (?:&|and) privacy|data controls|data privacy|privacy (?:&|and) data|confidentialité|paramètres|compte|préférences|vos données|données personnelles))$/i;
+
 function choiceIn(unit: Unit, tables: readonly LanguageTable[]): { value: 'on' | 'off'; index: number; explicit: boolean } | null {
   const found = choiceWording(unit, tables);
-  return found !== null && aboutOtherPurpose(unit.text, found.index, tables) ? null : found;
+  if (found === null || aboutOtherPurpose(unit.text, found.index, tables)) return null;
+  // "You can turn this off in Settings > Location": the path names the setting the choice is about.
+  // A general menu ("Settings > Privacy") may hold it; a specific other one ("Location") does not.
+  if (!found.explicit && SEPARATOR.test(unit.text) && separatorPath(unit.text, tables) === null && separatorPath(unit.text, tables, true) === null) {
+    const last = lastSegment(unit.text.split(SEPARATOR).at(-1)!, tables);
+    if (last !== null && !GENERAL_MENU.test(last)) return null;
+  }
+  return found;
 }
 
 function choiceWording(unit: Unit, tables: readonly LanguageTable[]): { value: 'on' | 'off'; index: number; explicit: boolean } | null {
