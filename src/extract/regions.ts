@@ -54,8 +54,12 @@ function isRegionSentence(unit: Unit, tables: readonly LanguageTable[]): boolean
   // "In the EU we rely on legitimate interests for this": where a legal basis applies, not coverage
   // (unless the sentence itself says the data trains the models).
   if (tables.some((t) => t.legalBasisCue.test(unit.text)) && !tables.some((t) => t.trainingCue.test(unit.text))) return false;
+  // "Some AI features are not available in the EEA": where features launch, not where data trains them.
+  if (FEATURE_AVAILABILITY.test(unit.text) && !tables.some((t) => t.trainingCue.test(unit.text) || t.dataUseCue.test(unit.text) || t.optOutWording.test(unit.text))) return false;
   return tables.some((t) => t.coverageCue.test(unit.text));
 }
+
+const FEATURE_AVAILABILITY = /\b(?:available|availability|unavailable|launch\w*|roll(?:s|ed|ing)? out|disponibles?|disponibilité|indisponibles?)\b/i;
 
 const SCOPE_LINE_CHARS = 90;
 const SCOPE_BLOCKS = 4;
