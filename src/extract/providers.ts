@@ -63,7 +63,15 @@ export function extractProviders(units: readonly Unit[], tables: readonly Langua
       const m = re.exec(unit.text);
       if (!m || isSelf(provider, m[0], ownNames)) continue;
       // "We do not rely on OpenAI or any other vendor": named as not supplying anything.
-      if (clauses.some((c) => c.negative && m.index >= c.start && m.index < c.end)) continue;
+      // ("... supplied by OpenAI, which may not train its own models": the negation comes after it.)
+      const negatedBefore = clauses.some((c) => {
+        if (!c.negative || m.index < c.start || m.index >= c.end) return false;
+        return tables.some((t) => {
+          const n = t.negation.exec(c.text);
+          return n !== null && n.index < m.index - c.start;
+        });
+      });
+      if (negatedBefore) continue;
       found.add(provider);
       evidence ??= clip(unit.text, m.index, m[0].length);
     }

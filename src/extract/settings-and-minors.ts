@@ -19,6 +19,8 @@ const GENERAL_MENU = /^(?:(?:your |my )?(?:privacy|settings|account|preferences|
 function choiceIn(unit: Unit, tables: readonly LanguageTable[]): { value: 'on' | 'off'; index: number; explicit: boolean } | null {
   const found = choiceWording(unit, tables);
   if (found === null || aboutOtherPurpose(unit.text, found.index, tables)) return null;
+  // "You cannot opt out of this": a choice denied.
+  if (!found.explicit && tablesMatch(tables, (t) => t.negation, unit.text.slice(Math.max(0, found.index - 12), found.index))) return null;
   // "You can turn this off in Settings > Location": the path names the setting the choice is about.
   // A general menu ("Settings > Privacy") may hold it; a specific other one ("Location") does not.
   if (!found.explicit && SEPARATOR.test(unit.text) && separatorPath(unit.text, tables) === null && separatorPath(unit.text, tables, true) === null) {
@@ -243,8 +245,12 @@ function stepsPath(items: readonly Unit[], tables: readonly LanguageTable[]): st
   for (const item of items) {
     const m = STEP.exec(item.text);
     if (m === null) return null;
-    labels.push(tidy(m[1]!));
+    const label = tidy(m[1]!);
+    // "Click the Me icon": where to tap, not a menu label.
+    if (labels.length === 0 && /\b(?:icon|button|picture|photo|avatar)$/i.test(label)) continue;
+    labels.push(label);
   }
+  if (labels.length < 2) return null;
   return namesTheUse(labels.at(-1)!, tables) && !/\b(?:your|my|votre|vos|mon|ma)\b/i.test(labels.slice(0, -1).join(' ')) ? labels : null;
 }
 
