@@ -23,6 +23,27 @@ export function categoryMentions(text: string, tables: readonly LanguageTable[])
   return found.sort((a, b) => a.index - b.index);
 }
 
+const escape = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * "Your conversations with Parlo": chats with the service's own assistant, named by the page's
+ * own name, are what is typed into an AI feature. ("Interactions with" a service is any use.)
+ */
+function selfChats(ownNames: readonly string[]): RegExp | null {
+  const names = ownNames.filter((n) => n.length >= 3).map(escape);
+  if (names.length === 0) return null;
+  return new RegExp(`\\b(?:conversations?|chats?|chat history|échanges|discussions) (?:(?:that )?you (?:have|had) )?(?:with|avec) (?:${names.join('|')})\\b`, 'giu');
+}
+
+function mentionsIn(text: string, tables: readonly LanguageTable[], chats: RegExp | null): CategoryMention[] {
+  const found = categoryMentions(text, tables);
+  if (chats === null) return found;
+  for (const m of text.matchAll(chats)) {
+    if (!found.some((f) => f.category === 'ai-interactions')) found.push({ category: 'ai-interactions', index: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
+
 /**
  * Is this sentence about which data trains the AI models? Training must be the topic for data
  * to be included; near an AI statement, "X is not used (for this)" still excludes X.
@@ -44,11 +65,12 @@ function conditionalNegation(text: string, tables: readonly LanguageTable[]): bo
  * about that use count (a profile field named elsewhere for another purpose is not included
  * data); a category in a negative clause or under a negative lead-in is excluded.
  */
-export function extractDataCategories(units: readonly Unit[], tables: readonly LanguageTable[]): {
+export function extractDataCategories(units: readonly Unit[], tables: readonly LanguageTable[], ownNames: readonly string[] = []): {
   includedData: Found<string[]> | null;
   excludedData: Found<string[]> | null;
 } {
   const set = new PolarSet();
+  const chats = selfChats(ownNames);
   for (const unit of units) {
     const topic = trainingDataTopic(unit, tables);
     if (topic === null) continue;
@@ -63,7 +85,7 @@ export function extractDataCategories(units: readonly Unit[], tables: readonly L
       if (!negative && topic === 'exclusions') continue;
       // "If we cannot confirm your age, we may ask for a credit card": a condition, not an exclusion.
       if (clause.negative && conditionalNegation(clause.text, tables)) continue;
-      for (const m of categoryMentions(clause.text, tables)) {
+      for (const m of mentionsIn(clause.text, tables, chats)) {
         const evidence = clip(text, clause.start + m.index, m.end - m.index);
         set.add(m.category, !negative, priority, evidence);
       }

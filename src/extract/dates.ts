@@ -200,6 +200,8 @@ function publishedDate(ctx: DateContext): Found<string> | null {
     if (block.text.length > 90) continue;
     const date = findDates(block.text, ctx.tables, ctx.order)[0];
     if (date === undefined) continue;
+    // "Updated 03/04/2026" is the last update, not a publication.
+    if (tablesMatch(ctx.tables, (t) => t.lastUpdatedLead, block.text.slice(0, date.index))) continue;
     const rest = `${block.text.slice(0, date.index)} ${block.text.slice(date.end)}`;
     const bylineOnly = rest.replace(/\b(?:by|par)\s+[\p{Lu}][\p{L}'.-]*(?:\s+[\p{Lu}][\p{L}'.-]*){0,3}/gu, '');
     if (BYLINE_LEFTOVER.test(bylineOnly)) bare.push({ value: date.iso, evidence: clip(block.text) });

@@ -67,7 +67,7 @@ function factsOf(page: LoadedPage, $: CheerioAPI, reading: ReadingTables, kind: 
   return {
     ...dates,
     ...extractRegions(units, tables, page.blocks),
-    ...extractDataCategories(units, tables),
+    ...extractDataCategories(units, tables, ownNames),
     aiTrainingDefault: extractTrainingDefault(units, tables),
     minorsExcluded: minors.minorsExcluded,
     minimumAge: minors.minimumAge,

@@ -2,6 +2,7 @@ import type { LanguageTable } from './lang/table.js';
 import type { Unit } from './units.js';
 import { clip, type Found } from './evidence.js';
 import { isSelf } from './self-names.js';
+import { splitClauses } from './sentences.js';
 
 /** Third parties that supply AI models, as the contract names them. */
 const PROVIDERS: Array<[RegExp, string]> = [
@@ -9,16 +10,18 @@ const PROVIDERS: Array<[RegExp, string]> = [
   [/(?<!\bazure\s)\bopen\s?ai\b|\bchatgpt\b|\bgpt-\d/i, 'openai'],
   [/\bmicrosoft\b(?!\s+(?:privacy statement|services agreement|advertising|ads))/i, 'microsoft'],
   [/\banthropic\b|\bclaude\b/i, 'anthropic'],
-  [/\bgoogle(?:'s)? (?:gemini|ai|cloud|vertex)\b|\bvertex ai\b|\bgemini\b/i, 'google'],
+  [/\bgoogle(?:'s)? (?:gemini|ai|cloud|vertex)\b|\bvertex ai\b|\bgemini\b|\bmodels? (?:from|by|developed by|made by|built by) (?:[\w-]+(?: ai)?,? (?:and )?)*google\b/i, 'google'],
   [/\bmistral\b/i, 'mistral'],
   [/\bcohere\b/i, 'cohere'],
   [/\bamazon bedrock\b/i, 'amazon'],
-  [/\bllama\b/i, 'meta'],
+  [/\bllama\b|\bmodels? (?:from|by|developed by|made by|built by) (?:[\w-]+(?: ai)?,? (?:and )?)*meta\b/i, 'meta'],
 ];
 const MODEL_WORD = /\bmodels?\b|\bmod[eè]les?\b/i;
 // "Partners may use the data to train their own models": a recipient, not a supplier of ours.
 const OWN_USE = /\b(?:their|its) own (?:[\w-]+ )?(?:models?|purposes|products)\b|\bleurs? propres (?:modèles|fins|produits)\b/i;
 const SUPPLY = /\b(?:suppl(?:y|ies|ied)|provided by|powered by|built (?:on|with)|uses? (?:the )?models?|fourni\w* par|repos\w* sur)\b/i;
+// "Service providers such as Google Cloud host our data": infrastructure, not a supplier of models.
+const HOSTING = /\b(?:host(?:s|ed|ing)?|stor(?:e|es|ed|age)|data cent(?:er|re)s?|infrastructure|héberg\w*|stock\w*)\b/i;
 const ADVERTISING = /\badvertis\w*|\bads\b|\bpublicit\w*|\bmarketing\b/i;
 
 // A sub-processor row whose description is an AI tool: "Acme Ltd. | AI agent", "Acme | Outil d'IA".
@@ -54,9 +57,21 @@ export function extractProviders(units: readonly Unit[], tables: readonly Langua
     if (!(unit.ai || unit.aiContext || (MODEL_WORD.test(unit.text) && /\bopen\s?ai\b/i.test(unit.text)))) continue;
     if (!tables.some((t) => t.providerCue.test(unit.text)) || ADVERTISING.test(unit.text)) continue;
     if (OWN_USE.test(unit.text) && !SUPPLY.test(unit.text)) continue;
+    if (HOSTING.test(unit.text) && !SUPPLY.test(unit.text) && !MODEL_WORD.test(unit.text)) continue;
+    const clauses = splitClauses(unit.text, tables);
     for (const [re, provider] of PROVIDERS) {
       const m = re.exec(unit.text);
       if (!m || isSelf(provider, m[0], ownNames)) continue;
+      // "We do not rely on OpenAI or any other vendor": named as not supplying anything.
+      // ("... supplied by OpenAI, which may not train its own models": the negation comes after it.)
+      const negatedBefore = clauses.some((c) => {
+        if (!c.negative || m.index < c.start || m.index >= c.end) return false;
+        return tables.some((t) => {
+          const n = t.negation.exec(c.text);
+          return n !== null && n.index < m.index - c.start;
+        });
+      });
+      if (negatedBefore) continue;
       found.add(provider);
       evidence ??= clip(unit.text, m.index, m[0].length);
     }

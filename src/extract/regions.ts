@@ -54,8 +54,12 @@ function isRegionSentence(unit: Unit, tables: readonly LanguageTable[]): boolean
   // "In the EU we rely on legitimate interests for this": where a legal basis applies, not coverage
   // (unless the sentence itself says the data trains the models).
   if (tables.some((t) => t.legalBasisCue.test(unit.text)) && !tables.some((t) => t.trainingCue.test(unit.text))) return false;
+  // "Some AI features are not available in the EEA": where features launch, not where data trains them.
+  if (FEATURE_AVAILABILITY.test(unit.text) && !tables.some((t) => t.trainingCue.test(unit.text) || t.dataUseCue.test(unit.text) || t.optOutWording.test(unit.text))) return false;
   return tables.some((t) => t.coverageCue.test(unit.text));
 }
+
+const FEATURE_AVAILABILITY = /\b(?:available|availability|unavailable|launch\w*|roll(?:s|ed|ing)? out|disponibles?|disponibilité|indisponibles?)\b/i;
 
 const SCOPE_LINE_CHARS = 90;
 const SCOPE_BLOCKS = 4;
@@ -103,6 +107,10 @@ export function extractRegions(units: readonly Unit[], tables: readonly Language
     for (const clause of splitClauses(text, tables)) addClause(set, clause, unit, conditional, priority, tables);
   }
   const { included, excluded } = set.resolve();
+  // "Everywhere except the EEA" is not everywhere: the exceptions are the fact, GLOBAL is not.
+  if (excluded.values.length > 0 && included.values.includes('GLOBAL')) {
+    included.values = included.values.filter((v) => v !== 'GLOBAL');
+  }
   if (included.values.length === 0 && excluded.values.length === 0 && units.some((u) => u.aiTrain && u.block.area === 'main')) {
     const scope = documentScope(blocks, tables);
     if (scope !== null) return { regions: scope, excludedRegions: null };

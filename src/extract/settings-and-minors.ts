@@ -7,7 +7,30 @@ import { splitClauses, clauseAt } from './sentences.js';
 
 type Choice = Found<'on' | 'off'> & { priority: number; explicit: boolean };
 
+// "You can opt out of personalised ads": a choice about another purpose, named right after it.
+const OTHER_PURPOSE = /^.{0,40}?\b(?:ads|advertis\w*|marketing|cookies?|e-?mails?|newsletters?|notifications?|promotion\w*|publicit\w*|prospection|sale of|selling|sharing (?:your )?(?:personal )?(?:data|information) (?:with|for))\b/i;
+
+function aboutOtherPurpose(text: string, at: number, tables: readonly LanguageTable[]): boolean {
+  return OTHER_PURPOSE.test(text.slice(at)) && !tablesMatch(tables, (t) => t.aiCue, text);
+}
+
+const GENERAL_MENU = /^(?:(?:your |my )?(?:privacy|settings|account|preferences|data|privacy settings|account settings|settings (?:&|and) privacy|data controls|data privacy|privacy (?:&|and) data|confidentialité|paramètres|compte|préférences|vos données|données personnelles))$/i;
+
 function choiceIn(unit: Unit, tables: readonly LanguageTable[]): { value: 'on' | 'off'; index: number; explicit: boolean } | null {
+  const found = choiceWording(unit, tables);
+  if (found === null || aboutOtherPurpose(unit.text, found.index, tables)) return null;
+  // "You cannot opt out of this": a choice denied.
+  if (!found.explicit && tablesMatch(tables, (t) => t.negation, unit.text.slice(Math.max(0, found.index - 12), found.index))) return null;
+  // "You can turn this off in Settings > Location": the path names the setting the choice is about.
+  // A general menu ("Settings > Privacy") may hold it; a specific other one ("Location") does not.
+  if (!found.explicit && SEPARATOR.test(unit.text) && separatorPath(unit.text, tables) === null && separatorPath(unit.text, tables, true) === null) {
+    const last = lastSegment(unit.text.split(SEPARATOR).at(-1)!, tables);
+    if (last !== null && !GENERAL_MENU.test(last)) return null;
+  }
+  return found;
+}
+
+function choiceWording(unit: Unit, tables: readonly LanguageTable[]): { value: 'on' | 'off'; index: number; explicit: boolean } | null {
   for (const t of tables) {
     const off = t.defaultOff.exec(unit.text);
     if (off) return { value: 'off', index: off.index, explicit: true };
@@ -151,11 +174,23 @@ function firstSegment(text: string, tables: readonly LanguageTable[]): string | 
 }
 
 function lastSegment(text: string, tables: readonly LanguageTable[]): string | null {
-  let segment = text.split(/[.,;:!?)]|\s+(?:and|then|to|et|puis|pour|afin)\s+(?=[\p{Ll}])/u)[0] ?? '';
+  // "pour" / "afin de" end a label only before a verb ("... > X pour le désactiver"), not in "pour tous".
+  let segment = text.split(/[.,;:!?)]|\s+(?:and|then|to|et|puis)\s+(?=[\p{Ll}])|\s+(?:pour|afin d[e'])\s*(?=(?:l[ae]s?\s+|l'|y\s+)?\p{Ll}+(?:er|ir|re)\b)/u)[0] ?? '';
   segment = tidy(segment);
   for (const t of tables) segment = segment.replace(t.pathTrailing, '');
   segment = tidy(segment);
   return segment && segment.length <= MAX_SEGMENT_CHARS ? segment : null;
+}
+
+// "Settings > Data controls and switch off Improve the model for everyone": the toggle after the menus.
+const TOGGLE_AFTER = /\b(?:switch|turn|toggle) off\s+(?:the\s+)?["“']?(\p{Lu}[^.;:"”']{2,60}?)["”']?(?:\s+(?:setting|toggle|control|option|switch))?\s*(?:[.;]|$)|\b(?:désactivez|décochez)\s+(?:l'option\s+|le bouton\s+)?[«"“]\s*(\p{Lu}[^»"”]{2,60}?)\s*[»"”]/u;
+
+// An AI label about data or models ("Generative AI data"), not an AI feature ("AI summaries").
+const DATA_WORD = /\b(?:data|content|improv\w*|models?|learning|donn\w*|contenus?|amélior\w*|modèles?|apprentissage)\b/iu;
+
+function namesTheUse(label: string, tables: readonly LanguageTable[]): boolean {
+  if (tablesMatch(tables, (t) => [t.settingLabel, t.trainingCue], label)) return true;
+  return tablesMatch(tables, (t) => t.aiCue, label) && DATA_WORD.test(label);
 }
 
 /**
@@ -174,8 +209,10 @@ function separatorPath(text: string, tables: readonly LanguageTable[], relaxed =
   const middle = parts.slice(1, -1).map(tidy);
   if (first === null || last === null || middle.some((m) => m === '' || m.length > MAX_SEGMENT_CHARS)) return null;
   const path = [first, ...middle, last];
-  const endsAtAi = tablesMatch(tables, (t) => t.settingLabel, last) || tablesMatch(tables, (t) => t.aiCue, last);
-  return endsAtAi ? path : null;
+  if (namesTheUse(last, tables)) return path;
+  const toggle = TOGGLE_AFTER.exec(parts.at(-1)!.slice(last.length));
+  const label = toggle ? tidy(toggle[1] ?? toggle[2] ?? '') : '';
+  return label !== '' && namesTheUse(label, tables) ? [...path, label] : null;
 }
 
 /** Known menu labels named in order (steps of a list, or one sentence), ending at the setting. */
@@ -198,6 +235,25 @@ function labelPath(text: string, tables: readonly LanguageTable[]): string[] | n
   return path.length >= 2 ? path : null;
 }
 
+// One step of a list: "Open Settings.", "Tap Privacy.", 'Turn off "Use my content for AI training".'
+const STEP = /^\s*(?:\d+[.)]\s*)?(?:tap|click|select|go to|open|choose|navigate to|press|turn off|switch off|toggle off|uncheck|disable|appuyez sur|cliquez sur|sélectionnez|accédez à|ouvrez|allez (?:dans|sur|à)|désactivez|décochez)\s+(?:on\s+)?(?:the\s+|le\s+|la\s+|l'\s*)?["“«']?\s*(\p{Lu}[^"”»'.!?]{0,58}?)\s*["”»']?(?:\s+(?:setting|settings|toggle|tab|menu|option|section|switch|paramètre|onglet|menu))?\s*[.!]?\s*$/iu;
+
+/** Steps of one list, each an imperative naming one label, the last about the AI use. */
+function stepsPath(items: readonly Unit[], tables: readonly LanguageTable[]): string[] | null {
+  if (items.length < 2) return null;
+  const labels: string[] = [];
+  for (const item of items) {
+    const m = STEP.exec(item.text);
+    if (m === null) return null;
+    const label = tidy(m[1]!);
+    // "Click the Me icon": where to tap, not a menu label.
+    if (labels.length === 0 && /\b(?:icon|button|picture|photo|avatar)$/i.test(label)) continue;
+    labels.push(label);
+  }
+  if (labels.length < 2) return null;
+  return namesTheUse(labels.at(-1)!, tables) && !/\b(?:your|my|votre|vos|mon|ma)\b/i.test(labels.slice(0, -1).join(' ')) ? labels : null;
+}
+
 /** The ordered menu path to the AI data setting. */
 export function extractOptOutPath(units: readonly Unit[], tables: readonly LanguageTable[]): Found<string[]> | null {
   const withSeparators = units.filter((u) => SEPARATOR.test(u.text));
@@ -211,6 +267,10 @@ export function extractOptOutPath(units: readonly Unit[], tables: readonly Langu
     if (unit.block.kind === 'item' && unit.block.listId !== null) {
       lists.set(unit.block.listId, [...(lists.get(unit.block.listId) ?? []), unit]);
     }
+  }
+  for (const items of lists.values()) {
+    const steps = stepsPath(items, tables);
+    if (steps !== null) return { value: steps, evidence: clip(items.at(-1)!.text) };
   }
   for (const items of lists.values()) {
     const path = labelPath(items.map((u) => u.text).join(' \n '), tables);

@@ -41,6 +41,20 @@ function introduces(lead: Block, block: Block): boolean {
 
 interface HeadingScope { level: number; ai: boolean; train: boolean }
 
+/** Where a sentence opens with the choice about a use ("You can opt out under ..."): about the use just described. */
+const CHOICE_OPENING_CHARS = 20;
+
+// Addressed to the reader ("You can ...", "If you ..."); a label such as "Opt out of targeted ads" names its own purpose.
+const ADDRESSED = /^(?:you|if you|vous|si vous)\b/i;
+
+function opensWithChoice(text: string, tables: readonly LanguageTable[]): boolean {
+  if (!ADDRESSED.test(text)) return false;
+  return tables.some((t) => {
+    const m = t.optOutWording.exec(text) ?? t.optOutConditional.exec(text);
+    return m !== null && m.index <= CHOICE_OPENING_CHARS;
+  });
+}
+
 /** Sentences with their topic, inherited from headings, list lead-ins and preceding sentences. */
 export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTable[], labelTables: readonly LanguageTable[] = tables): Unit[] {
   const units: Unit[] = [];
@@ -74,7 +88,7 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
           lead.negativeLeadIn ||
           ((lead.ai || lead.aiContext) && tablesMatch(tables, (t) => t.negation, lead.text) && !tablesMatch(tables, (t) => t.optOutConditional, lead.text));
       }
-    } else if (i > 0 && block.kind !== 'heading' && own[0] && tablesMatch(tables, (t) => t.anaphora, own[0].text)) {
+    } else if (i > 0 && block.kind !== 'heading' && own[0] && (tablesMatch(tables, (t) => t.anaphora, own[0].text) || opensWithChoice(own[0].text, tables))) {
       const previous = byBlock[i - 1]?.at(-1);
       if (previous !== undefined && previous.block.kind !== 'heading') {
         aiContext ||= previous.aiContext;
@@ -88,8 +102,12 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
     const structuralTrain = trainContext;
     let carryAi = 0;
     let carryTrain = 0;
+    let previousOwnAi = false;
     for (const [j, s] of own.entries()) {
       const continues = j > 0 && tablesMatch(tables, (t) => t.anaphora, s.text);
+      // "This applies to all users worldwide." right after a sentence naming the AI use is about it.
+      const continuesAi = (continues || opensWithChoice(s.text, tables)) && previousOwnAi;
+      previousOwnAi = s.ai;
       const sentenceAi = structuralAi || s.ai || carryAi > 0;
       const sentenceTrain = structuralTrain || s.aiTrain || carryTrain > 0 || (sentenceAi && tablesMatch(tables, (t) => t.trainingCue, s.text));
       if (s.ai) carryAi = CARRY_SENTENCES;
@@ -98,7 +116,7 @@ export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTa
       else if (!continues) carryTrain -= 1;
       const unit: Unit = {
         text: s.text, blockIndex: i, block, ai: s.ai, aiTrain: s.aiTrain,
-        aiContext: sentenceAi, trainContext: sentenceTrain, structuralAi: structuralAi || s.ai,
+        aiContext: sentenceAi, trainContext: sentenceTrain, structuralAi: structuralAi || s.ai || continuesAi,
         negativeLeadIn, pastState: tablesMatch(tables, (t) => t.pastState, s.text),
       };
       blockUnits.push(unit);

@@ -36,8 +36,8 @@ export const fr: LanguageTable = {
   outsideLead: ure(r`\b(?:hors|en dehors)(?: d(?:e|u|es)| d')?\s*(?:l'|la |le |les )?$`),
   clauseSplit: ure(r`;\s+|,?\s+(?:mais|cependant|toutefois|tandis que|alors que|bien que)\s+|,\s+(?:et|ou)\s+(?=(?:nous|LinkedIn|il|ils|elle|elles|ces|cela|les|vous|vos|votre)\b)|\s+[-–—]\s+`),
   anaphora: ure(r`^(?:cela|ceci|ces|cette|ce|il s'agit|elles?|ils|par exemple|notamment|ces données)\b`),
-  optOutConditional: ure(r`\bsi vous (?:désactivez|refusez|vous opposez|choisissez de ne pas|décochez)|\b(?:en désactivant|la désactivation d)`),
-  regionStopContext: ure(r`\b(?:responsable du traitement|responsable de traitement|délégué à la protection|DPO|autorités?|droit applicable|tribunaux?|juridictions?|nous contacter|siège|immatricul\p{L}*|représentant|TVA|devise)\b`),
+  optOutConditional: ure(r`\bsi vous (?:désactivez|refusez|vous opposez|choisissez de ne pas|décochez)|\bsans votre (?:consentement|accord|autorisation)\b|\b(?:en désactivant|la désactivation d)`),
+  regionStopContext: ure(r`\b(?:responsable du traitement|responsable de traitement|délégué à la protection|DPO|autorités?|droit applicable|tribunaux?|juridictions?|nous contacter|siège|immatricul\p{L}*|représentant|TVA|devise|sous-traitants?|hébergé\p{L}*|hébergement|hébergeurs?|serveurs?|centres? de données)\b`),
   coverageCue: ure(r`\b(?:utilis\p{L}*|entraîn\p{L}*|trait\p{L}*|appliqu\p{L}*|couvr\p{L}*|concern\p{L}*|activ\p{L}*|disponible|inclu\p{L}*|étend\p{L}*|membres?|données (?:de|des)|paramètre|refuser|vous opposer)\b`),
 
   regions: [
@@ -78,9 +78,9 @@ export const fr: LanguageTable = {
   outputLead: ure(r`(?<!\b(?:vous|ils|elles|membres?|nous)\s)\b(?:génér\p{L}*|suggér\p{L}*|suggestions?|rédig\p{L}*|rédaction|écri\p{L}*|compos\p{L}*|réécri\p{L}*|résumés?|cré\p{L}*)\s+(?:(?!(?:vos|votre|leurs?|membres?|inclu\p{L}*|utilis\p{L}*)\b)[\p{L}'-]+,?\s+){0,6}$`),
 
   defaultOn: ure(r`\b(?:activée?s?|actifs?|active) (?:par défaut|automatiquement)\b|\bpar défaut,? (?:ce|le) paramètre est (?:activé|sur « ?oui ?»)|\bsur « ?(?:oui|activé) ?» par défaut\b`),
-  defaultOff: ure(r`\bdésactivée?s? par défaut\b|\bn'est pas activée? par défaut\b|\buniquement si vous (?:l'activez|y consentez|acceptez)\b|\bavec votre consentement (?:préalable|explicite)\b|\bsi vous (?:l'activez|y consentez|donnez votre consentement)\b`),
-  optOutWording: ure(r`\bsauf (?:si vous vous y opposez|opposition de votre part|si vous le désactivez)\b|\bvous (?:pouvez|pourrez|avez la possibilité de)(?: (?!pas\b)[\p{L}'-]+){0,4}? (?:vous y opposer|vous opposer|le désactiver|la désactiver|désactiver (?:ce|le) paramètre|refuser cette utilisation)\b|\bsi vous ne vous y opposez pas\b|\bsi vous souhaitez vous (?:y )?opposer\b`),
-  optInWording: ure(r`\buniquement (?:si|lorsque) vous (?:y consentez|l'acceptez|l'activez|le choisissez)\b|\bavec votre (?:accord|consentement)(?: (?:préalable|explicite|exprès))?,? (?:[\p{L}'.+-]+ ){0,3}?(?:pouvons |pourrons |peut |pourra )?(?:également |aussi )?(?:utilis|entraîn|amélior|trait)\p{L}*|\bsous réserve de votre consentement\b`),
+  defaultOff: ure(r`\bdésactivée?s? par défaut\b|\b(?:ne|n')[^.]{0,100}?\bsans votre (?:consentement|accord|autorisation)\b|\bn'est pas activée? par défaut\b|\buniquement si vous (?:l'activez|y consentez|acceptez)\b|\bavec votre consentement (?:préalable|explicite)\b|\bsi vous (?:l'activez|y consentez|donnez votre consentement)\b`),
+  optOutWording: ure(r`\bsauf (?:si vous vous y opposez|opposition de votre part|si vous le désactivez)\b|\bvous (?:pouvez|pourrez|avez la possibilité de)(?: (?!pas\b)[\p{L}'-]+){0,4}? (?:vous y opposer|vous opposer|le désactiver|la désactiver|désactiver (?:ce|le) paramètre|désactiver cette (?:utilisation|option|fonctionnalité)|refuser cette utilisation)\b|\bsi vous ne vous y opposez pas\b|\bsi vous souhaitez vous (?:y )?opposer\b|\bpour vous (?:y )?opposer\b`),
+  optInWording: ure(r`\buniquement (?:si|lorsque) vous (?:y consentez|l'acceptez|l'activez|le choisissez)\b|\bavec votre (?:accord|consentement)(?: (?:préalable|explicite|exprès))?,? (?:[\p{L}'.+-]+ ){0,3}?(?:pouvons |pourrons |peut |pourra )?(?:également |aussi )?(?:utilis|entraîn|amélior|trait)\p{L}*|\bsous réserve de votre (?:consentement|accord)\b`),
   minorAge: ure(r`\b(?:moins de|âgée?s? de moins de|en dessous de|de moins de)\s+(\d{1,2})\s+ans\b`),
   minorWord: ure(r`\bmineur\p{L}*|\benseignement secondaire\b|\blycée\p{L}*|\benfants?\b|\badolescent\p{L}*`),
   minorExclusion: ure(r`\bn'|\b(?:ne|pas|jamais|aucune?|exclu\p{L}*|écart\p{L}*|filtr\p{L}*|retir\p{L}*)\b`),
