@@ -177,7 +177,8 @@ async function reread(db: Db, reader: PageReader, source: Source, reading: Readi
   const html = getContentHtml(db, reading.contentId);
   if (!html) return { reason: 'stored page missing' };
   try {
-    const read = await reader.read(source, storedPage(html));
+    // The stored bytes as they are: the reader tells a PDF (kept as its bytes) from HTML text.
+    const read = await reader.read(source, gunzipSync(html));
     if (read.kind === 'failed') return { reason: read.reason };
     const textHash = sha256(read.read.text);
     const before: Facts = { ...emptyFacts(), ...(JSON.parse(reading.facts) as Partial<Facts>) };
@@ -212,10 +213,4 @@ function sourcesFor(db: Db, configured: readonly Source[]): Map<string, Source> 
 function storedSource(row: SourceRow, known: Map<string, Source>): Source {
   const parent = row.parentId ? known.get(row.parentId) : undefined;
   return { id: row.id, url: row.url, kind: row.kind as SourceKind, name: row.name ?? undefined, parentId: row.parentId ?? undefined, language: parent?.language };
-}
-
-/** A stored page as the reader takes it: HTML as text, a PDF (kept as its bytes) as bytes. */
-function storedPage(html: Buffer | Uint8Array): string | Buffer {
-  const bytes = gunzipSync(html);
-  return bytes.subarray(0, 5).toString('latin1') === '%PDF-' ? bytes : bytes.toString('utf8');
 }

@@ -72,23 +72,8 @@ const REVISION_SQL = `INSERT INTO snapshots (source_id, content_id, created_at, 
   evidence, final_url, extractor_version, revision_of) VALUES (@sourceId, @contentId, @createdAt, @textHash, @text,
   @title, @language, @facts, @evidence, @finalUrl, @extractorVersion, @revisionOf)`;
 
-export interface NewRevision {
-  sourceId: string;
-  contentId: number;
-  createdAt: number;
-  textHash: string;
-  text: Buffer;
-  title: string | null;
-  language: string;
-  /** JSON text. */
-  facts: string;
-  /** JSON text. */
-  evidence: string;
-  finalUrl: string | null;
-  extractorVersion: number;
-  /** The snapshot first recorded from the fetch. */
-  revisionOf: number;
-}
+/** A new reading of a stored page: a reading's columns, pointing at the snapshot first recorded from the fetch. */
+export type NewRevision = Omit<ReadingRow, 'id' | 'rootId' | 'current'> & { revisionOf: number };
 
 /** A technical revision: a new reading of a stored page; returns its id. */
 export function insertRevision(db: QueryDb, values: NewRevision): number {
