@@ -102,4 +102,23 @@ describe('announcement.detected for a newly discovered post', () => {
     const listed = await runCli(['history', '--source', 'news/terms-update', '--json', '--db', config.database], { cwd: dir.path });
     expect(JSON.parse(listed.stdout)).toMatchObject([{ id, snapshots: { before: null, after: change.snapshots.after } }]);
   });
+
+  it('also sends announcement.due, once, for a post found after the date it announces', async () => {
+    config = { ...config, webhooks: [{ ...config.webhooks[0]!, events: ['announcement.detected', 'announcement.due'] }] };
+    const on = (iso: string) => runCheckCycle({ db, config, now: () => Date.parse(iso) });
+    await on('2027-03-10T06:00:00Z'); // the baseline
+    site.set(`${BLOG}/terms-update`, postPage('Changes to our terms',
+      "We're updating our Terms of Service on March 2, 2027. The new terms describe how we use posts to train AI models."));
+    slugs = ['terms-update', 'hello'];
+    await on('2027-03-12T06:00:00Z');
+    await on('2027-03-13T06:00:00Z');
+    await drainOutbox(db, config.webhooks, { force: true });
+
+    const bodies = receiver.requests.map((r) => JSON.parse(r.body) as AlertBody & { announcement?: { date: string } });
+    expect(bodies.map((b) => [b.event, b.source.id])).toEqual([
+      ['announcement.detected', 'news/terms-update'],
+      ['announcement.due', 'news/terms-update'],
+    ]);
+    expect(bodies[1]!.announcement).toMatchObject({ date: '2027-03-02' });
+  });
 });
