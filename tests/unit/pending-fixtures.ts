@@ -47,6 +47,12 @@ export const PENDING_FIXTURES: Readonly<Record<string, readonly FactName[]>> = {
   'paraphrases/default-unless-seller-objected': ['aiTrainingDefault'],
   'paraphrases/defaut-opposition-fr': ['aiTrainingDefault'],
 
+  // A region named only as where a provider is located is no coverage.
+  'paraphrases/regions-negative-controller-transfer-provider': ['regions'],
+
+  // AI products named without any AI word in the sentence.
+  'paraphrases/providers-product-names-no-ai-word': ['aiProviders'],
+
   // A document's own scope stated in a sentence ("This notice applies to you if you live in ...").
   'paraphrases/regions-avis-portee-ue-fr': ['regions'],
   'paraphrases/regions-notice-scope-in-sentence': ['regions'],
