@@ -10,7 +10,7 @@ import type { Config } from '../domain/config.js';
 import { UsageError } from '../domain/errors.js';
 import { parsePositiveInt } from './parse-args.js';
 import { formatResult } from './check-verb.js';
-import { onSignals } from './service-verbs.js';
+import { onSignals } from './on-signals.js';
 
 const PAGES = fileURLToPath(new URL('../../demo/pages/', import.meta.url));
 
@@ -89,12 +89,12 @@ export function registerDemoVerb(program: Command): void {
       console.log(`Try: curl ${api.url}/api/changes   ·   curl ${api.url}/feed.atom`);
       let resolveDone!: () => void;
       const done = new Promise<void>((resolve) => { resolveDone = resolve; });
-      onSignals(async () => {
+      onSignals(() => void (async () => {
         await api.close();
         db.$client.close();
         cleanUp();
         resolveDone();
-      }, () => undefined);
+      })().then(() => process.exit(0)));
       await done;
     });
 }

@@ -5,6 +5,7 @@ import { configOf, openDb } from './cli-context.js';
 import { requireApiToken } from '../config/require-secrets.js';
 import type { CycleStats, RunningApi } from '../daemon/run-daemon.js';
 import type { HealthClock } from '../api/compute-health.js';
+import { onSignals } from './on-signals.js';
 
 /** `run` (the daemon) and `serve` (the API alone). Both stop cleanly on SIGINT/SIGTERM. */
 export function registerServiceVerbs(program: Command): void {
@@ -34,7 +35,8 @@ export function registerServiceVerbs(program: Command): void {
         db.$client.close();
         throw error;
       });
-      onSignals(() => handle.stop(), () => handle.releaseLockNow());
+      // The cycle in flight asks nothing new, its requests end or are aborted within stopGraceMs, what was read is recorded.
+      onSignals(() => void handle.stop().then(() => process.exit(0)), () => handle.releaseLockNow());
       await handle.done;
       db.$client.close();
     });
@@ -54,7 +56,7 @@ export function registerServiceVerbs(program: Command): void {
       process.stderr.write(`policy-watch: serving ${api.url} (Ctrl-C to stop)\n`);
       let resolveDone!: () => void;
       const done = new Promise<void>((resolve) => { resolveDone = resolve; });
-      onSignals(async () => { await api.close(); resolveDone(); }, () => undefined);
+      onSignals(() => void api.close().then(resolveDone).then(() => process.exit(0)));
       await done;
       db.$client.close();
     });
@@ -68,23 +70,4 @@ async function startApi(db: Db, config: Config, getCycleStats: () => CycleStats 
 async function intervalOf(config: Config): Promise<number> {
   const { scheduleIntervalMs } = await import('../daemon/schedule-interval.js');
   return scheduleIntervalMs(config.schedule, config.timezone);
-}
-
-/** Exit codes of a forced exit, by the shell's convention (128 + the signal's number). */
-const FORCED_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
-
-/** The first SIGINT/SIGTERM stops gracefully (exit 0); a second exits at once, 130 (SIGINT) or 143 (SIGTERM). */
-export function onSignals(stop: () => Promise<void>, forced: () => void): void {
-  let signalled = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (signalled) {
-      forced();
-      process.stderr.write(`policy-watch: ${signal} again, exiting now\n`);
-      process.exit(FORCED_EXIT[signal] ?? 1);
-    }
-    signalled = true;
-    void stop().then(() => process.exit(0));
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
 }
