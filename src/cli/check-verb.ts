@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { configOf, openDb } from './cli-context.js';
 import { describeFactChange } from '../notify/summarize-fact-changes.js';
 import type { SourceCheckResult } from '../pipeline/record-fetch.js';
+import type { HeldDeliveries } from '../notify/drain-outbox.js';
 
 /** `check`: one cycle now, then one attempt at every pending delivery. */
 export function registerCheckVerb(program: Command): void {
@@ -37,11 +38,12 @@ export function registerCheckVerb(program: Command): void {
         summary.technical = cycle.reextracted.technical.length;
         if (config.webhooks.length > 0) {
           const { drainOutbox } = await import('../notify/outbox.js');
-          const { delivered, retried, failed } = await drainOutbox(db, config.webhooks, { force: true, userAgent: config.userAgent });
-          summary.webhooks = { delivered, retried, failed };
+          const { delivered, retried, failed, held } = await drainOutbox(db, config.webhooks, { force: true, userAgent: config.userAgent });
+          summary.webhooks = { delivered, retried, failed, held };
           if (!opts.json && delivered + retried + failed > 0) {
             console.log(`webhooks: ${delivered} delivered, ${retried} to retry, ${failed} failed`);
           }
+          if (!opts.json) for (const line of formatHeld(held)) console.log(line);
         }
         console.log(opts.json ? JSON.stringify({ summary }) : formatSummary(summary));
         // Automation must see a check that read nothing: every source blocked or failing.
@@ -62,8 +64,13 @@ export interface CheckSummary {
   error: number;
   /** Technical revisions recorded at the start (an upgraded extractor re-reading snapshots). */
   technical: number;
-  /** Deliveries attempted after the cycle, when webhooks are configured. */
-  webhooks?: { delivered: number; retried: number; failed: number };
+  /** Deliveries attempted after the cycle, when webhooks are configured; `held` wait for a secret. */
+  webhooks?: { delivered: number; retried: number; failed: number; held: HeldDeliveries[] };
+}
+
+/** One line per reason alerts stay pending, e.g. `2 alerts held: secret env:HOOK_SECRET is not set`. */
+export function formatHeld(held: readonly HeldDeliveries[]): string[] {
+  return held.map((h) => `${h.count} alert${h.count === 1 ? '' : 's'} held: ${h.reason} (set it and run check again to send ${h.count === 1 ? 'it' : 'them'})`);
 }
 
 function emptySummary(): CheckSummary {

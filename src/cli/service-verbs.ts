@@ -34,6 +34,7 @@ export function registerServiceVerbs(program: Command): void {
         db.$client.close();
         throw error;
       });
+      await warnHeldChannels(config, log);
       onSignals(() => handle.stop(), () => handle.releaseLockNow());
       await handle.done;
       db.$client.close();
@@ -63,6 +64,17 @@ export function registerServiceVerbs(program: Command): void {
 async function startApi(db: Db, config: Config, getCycleStats: () => CycleStats | null, getHealthClock: () => HealthClock): Promise<RunningApi> {
   const { startServer } = await import('../api/start-server.js');
   return startServer(db, config.api, { getCycleStats, getHealthClock, webhooks: config.webhooks.length, sources: config.sources });
+}
+
+/** A channel whose `env:` secret is unset holds its alerts pending: say so at start, not only in `deliveries`. */
+async function warnHeldChannels(config: Config, log: { warn(obj: object, msg?: string): void }): Promise<void> {
+  const [{ unresolvedSecret }, { redactUrl }] = await Promise.all([
+    import('../notify/unresolved-secret.js'), import('../notify/redact-url.js'),
+  ]);
+  for (const webhook of config.webhooks) {
+    const missing = unresolvedSecret(webhook);
+    if (missing) log.warn({ webhook: redactUrl(webhook.url), error: missing }, `alerts to this channel are held until it is set: ${missing}`);
+  }
 }
 
 async function intervalOf(config: Config): Promise<number> {

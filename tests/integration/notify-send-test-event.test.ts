@@ -16,7 +16,7 @@ describe('sendTestEvent()', () => {
     ];
     const results = await sendTestEvent(webhooks);
     expect(results.map((r) => [r.ok, r.httpStatus, r.signed])).toEqual([[true, 200, true], [true, 200, true]]);
-    expect(results[0]!.webhook).toBe(receiver.url.replace(/\/hook$/, '/…'));
+    expect(results[0]!.webhook).toBe(`${receiver.url}?…`);
 
     const requests = await receiver.waitFor(2);
     const byPath = new Map(requests.map((r) => [r.path, r]));
