@@ -91,6 +91,10 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
       if (doc.facts.upcomingEffectiveDate) recordAnnouncement(ctx, source.id, doc.facts.upcomingEffectiveDate, snapshotId, at);
       sourceUpdate.bodyHash = bodyHash;
       result.document = doc;
+      // A discovered post is named by its title (in alerts, and in later ones), not by its id.
+      const title = source.parentId ? doc.title?.trim() : undefined;
+      const named = title ? { ...source, name: title } : source;
+      if (title) sourceUpdate.name = title;
       if (prepared.previous) {
         const before = prepared.previous;
         const factChanges = diffFacts(before.facts, doc.facts);
@@ -102,13 +106,13 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
           textDiff: patch ? compressText(patch) : null,
         });
         Object.assign(result, { status: 'changed', changeId, factChanges, textChanged });
-        enqueueChangeEvents(ctx, source, eventChange(ctx, changeId, at, factChanges, doc.evidence), at, textChanged, before.facts, doc.facts);
+        enqueueChangeEvents(ctx, named, eventChange(ctx, changeId, at, factChanges, doc.evidence), at, textChanged, before.facts, doc.facts);
       } else {
         result.status = 'new';
         if (row.pendingDiscovery) {
           result.discovered = true;
           // A post found after its blog's baseline: its first snapshot is news, not a baseline alert.
-          enqueue(ctx, { event: 'source.discovered', source: eventSource(ctx, source), parentId: source.parentId ?? null, kind: source.kind, title: doc.title, facts: doc.facts }, at);
+          enqueue(ctx, { event: 'source.discovered', source: eventSource(ctx, named), parentId: source.parentId ?? null, kind: source.kind, title: doc.title, facts: doc.facts }, at);
           if (doc.facts.upcomingEffectiveDate) {
             // A real change row with no before snapshot, so the alert's id opens in show, the API and the web page.
             const facts: FactChange[] = [{ fact: 'upcomingEffectiveDate', before: null, after: doc.facts.upcomingEffectiveDate }];
@@ -117,7 +121,7 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
               facts, factNames: 'upcomingEffectiveDate', textChanged: false, textDiff: null,
             });
             result.changeId = changeId;
-            enqueue(ctx, { event: 'announcement.detected', source: eventSource(ctx, source), change: eventChange(ctx, changeId, at, facts, doc.evidence) }, at);
+            enqueue(ctx, { event: 'announcement.detected', source: eventSource(ctx, named), change: eventChange(ctx, changeId, at, facts, doc.evidence) }, at);
           }
           sourceUpdate.pendingDiscovery = false;
         }
