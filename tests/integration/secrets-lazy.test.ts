@@ -110,6 +110,9 @@ describe('a webhook secret and an API token whose variables are not set', () => 
     const deliveries = JSON.parse((await cli(['deliveries', '--json'])).stdout) as { status: string; lastError: string | null }[];
     expect(deliveries).toEqual([expect.objectContaining({ status: 'delivered', lastError: null })]);
     expect((await cli(['webhooks', 'test'], { PW_LAZY_SECRET: SECRET })).code).toBe(0);
+    const [, test] = await receiver.waitFor(2);
+    // The test event names this policy-watch instance (api.publicUrl), not a watched service.
+    expect(JSON.parse(test!.body)).toMatchObject({ event: 'test', source: { url: 'http://127.0.0.1:0' } });
   });
 });
 
