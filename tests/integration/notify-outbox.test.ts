@@ -194,6 +194,20 @@ describe('drainOutbox()', () => {
     expect(rowOf(id!)).toMatchObject({ status: 'pending', attempts: 0, next_attempt_at: T0 });
   });
 
+  it('holds the deliveries of channels whose secret is unset, counted once per missing variable', async () => {
+    const unset = (path: string, name: string): WebhookConfig => ({ ...webhook, url: `${receiver.url}/${path}`, secret: null, secretRef: `env:${name}` });
+    const channels = [unset('a', 'HOOK_SECRET'), unset('b', 'HOOK_SECRET'), unset('c', 'OTHER_SECRET')];
+    enqueueEvent(db, change, channels, T0);
+    enqueueEvent(db, change, channels, T0);
+    const result = await drainOutbox(db, channels, { now: at(T0), force: true });
+    expect(result).toMatchObject({ delivered: 0, skipped: 6 });
+    expect(result.held).toEqual(expect.arrayContaining([
+      { count: 4, reason: 'secret env:HOOK_SECRET is not set' }, { count: 2, reason: 'secret env:OTHER_SECRET is not set' },
+    ]));
+    expect(result.held).toHaveLength(2);
+    expect(receiver.requests).toHaveLength(0);
+  });
+
   it('keeps deliveries of a webhook no longer configured pending, and sends them when it is back', async () => {
     const [id] = enqueueEvent(db, change, [webhook], T0);
     expect(await drainOutbox(db, [], { now: at(T0), force: true })).toEqual({ delivered: 0, retried: 0, failed: 0, skipped: 1, held: [] });
