@@ -3,6 +3,7 @@ import { configOf, openDb } from './cli-context.js';
 import { describeFactChange } from '../notify/summarize-fact-changes.js';
 import type { SourceCheckResult } from '../pipeline/record-fetch.js';
 import { onSignals } from './on-signals.js';
+import type { HeldDeliveries } from '../notify/drain-outbox.js';
 
 /** After a first signal, how long the requests in flight may run before they are aborted. */
 const STOP_GRACE_MS = 5000;
@@ -54,11 +55,12 @@ export function registerCheckVerb(program: Command): void {
           if (!opts.json) console.log(`stopped: ${cycle.notChecked.length} source${cycle.notChecked.length === 1 ? '' : 's'} not checked; pending webhooks are left for the next run`);
         } else if (config.webhooks.length > 0) {
           const { drainOutbox } = await import('../notify/outbox.js');
-          const { delivered, retried, failed } = await drainOutbox(db, config.webhooks, { force: true, userAgent: config.userAgent });
-          summary.webhooks = { delivered, retried, failed };
+          const { delivered, retried, failed, held } = await drainOutbox(db, config.webhooks, { force: true, userAgent: config.userAgent });
+          summary.webhooks = { delivered, retried, failed, held };
           if (!opts.json && delivered + retried + failed > 0) {
             console.log(`webhooks: ${delivered} delivered, ${retried} to retry, ${failed} failed`);
           }
+          if (!opts.json) for (const line of formatHeld(held)) console.log(line);
         }
         console.log(opts.json ? JSON.stringify({ summary }) : formatSummary(summary));
         // Automation must see a check that read nothing: every source blocked or failing.
@@ -79,10 +81,15 @@ export interface CheckSummary {
   error: number;
   /** Technical revisions recorded at the start (an upgraded extractor re-reading snapshots). */
   technical: number;
-  /** Deliveries attempted after the cycle, when webhooks are configured (not after a stop). */
-  webhooks?: { delivered: number; retried: number; failed: number };
+  /** Deliveries attempted after the cycle, when webhooks are configured (not after a stop); `held` wait for a secret. */
+  webhooks?: { delivered: number; retried: number; failed: number; held: HeldDeliveries[] };
   /** Present when a signal stopped the cycle: sources left unchecked (nothing recorded for them). */
   notChecked?: number;
+}
+
+/** One line per reason alerts stay pending, e.g. `2 alerts held: secret env:HOOK_SECRET is not set`. */
+export function formatHeld(held: readonly HeldDeliveries[]): string[] {
+  return held.map((h) => `${h.count} alert${h.count === 1 ? '' : 's'} held: ${h.reason} (set it and run check again to send ${h.count === 1 ? 'it' : 'them'})`);
 }
 
 function emptySummary(): CheckSummary {

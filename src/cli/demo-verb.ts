@@ -57,7 +57,7 @@ export function registerDemoVerb(program: Command): void {
         fetch: { ...base.fetch, timeoutMs: 10_000, maxRetries: 0, maxRequestsPerMinute: 10_000, perHost: { maxConcurrency: 4, delayMs: 0 } },
         failAfter: 3,
         sources: [{ id: 'linkedin-privacy-policy', name: 'LinkedIn Privacy Policy', url: `${site.url}/legal/privacy-policy`, kind: 'privacy-policy', language: 'en' }],
-        webhooks: [{ url: receiver.url, secret: receiver.secret, events: ['facts.changed', 'announcement.detected', 'source.failing', 'source.recovered'], format: 'json' }],
+        webhooks: [{ url: receiver.url, secret: receiver.secret, events: ['facts.changed', 'announcement.detected', 'announcement.due', 'source.failing', 'source.recovered'], format: 'json' }],
         api: { ...base.api, publicUrl: `http://127.0.0.1:${port}` },
       };
       const db = openDatabase(config.database);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validate as validateCron } from 'node-cron';
+import { cronProblem } from './cron-problem.js';
 import { SOURCE_KINDS } from '../domain/facts.js';
 import { CHANNEL_FORMATS } from '../domain/config.js';
 import { EVENT_NAMES } from '../domain/source.js';
@@ -99,7 +99,10 @@ export const apiSchema = z.strictObject({
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   database: z.string().min(1).default('policy-watch.db'),
-  schedule: z.string().refine((expr) => validateCron(expr), { message: 'expected a cron expression such as "0 */6 * * *"' }).default('0 */6 * * *'),
+  schedule: z.string().superRefine((expr, ctx) => {
+    const problem = cronProblem(expr);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }).default('0 */6 * * *'),
   timezone: z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as "UTC" or "Europe/Paris"' }).default('UTC'),
   userAgent: z.string().min(1).optional(),
   fetch: fetchSchema.default(() => fetchSchema.parse({})),

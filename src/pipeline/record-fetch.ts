@@ -81,14 +81,18 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
     } else {
       const { doc, text, textHash, bodyHash, raw, previous } = prepared;
       const discovered = !previous && row.pendingDiscovery;
+      // A discovered post is named by its title (in alerts, and in later ones), not by its id.
+      const title = source.parentId ? doc.title?.trim() : undefined;
+      const named = title ? { ...source, name: title } : source;
+      if (title) sourceUpdate.name = title;
       if (discovered) {
         // A post found after its blog's baseline: its first snapshot is news, not a baseline alert.
-        enqueue(ctx, { event: 'source.discovered', source: eventSource(ctx, source), parentId: source.parentId ?? null, kind: source.kind, title: doc.title, facts: doc.facts }, at);
+        enqueue(ctx, { event: 'source.discovered', source: eventSource(ctx, named), parentId: source.parentId ?? null, kind: source.kind, title: doc.title, facts: doc.facts }, at);
         sourceUpdate.pendingDiscovery = false;
       }
       const contentId = upsertContent(db, sha256(raw), compressText(raw), Buffer.byteLength(raw));
       const recorded = recordReading(ctx, {
-        source, at, contentId, document: doc, text, textHash, finalUrl: page.finalUrl,
+        source: named, at, contentId, document: doc, text, textHash, finalUrl: page.finalUrl,
         extractorVersion: ctx.extractorVersion ?? EXTRACTOR_VERSION, previous, current: true,
         origin: { technical: false, alerts: ctx.config, discovered },
       });

@@ -6,9 +6,11 @@ import type { QueryDb } from './query-statement.js';
 /**
  * What `sources --json`, `/api/sources` and the MCP `list_sources` tool give: the stored sources, then the
  * configured ones not checked yet (listed from the config, not written: the caller only reads).
- * Retired is judged from the config as it now stands, before a check records it.
+ * Retired is judged from the config as it now stands, before a check records it. Without a config
+ * (null: `--db` alone), the stored sources as they were last recorded.
  */
-export function listAllSources(db: QueryDb, config: { readonly sources: readonly Source[] }): SourceRecord[] {
+export function listAllSources(db: QueryDb, config: { readonly sources: readonly Source[] } | null): SourceRecord[] {
+  if (config === null) return listSources(db);
   const configured = new Set(config.sources.map((s) => s.id));
   const stored = listSources(db).map((s): SourceRecord => {
     const inConfig = s.origin === 'config' ? configured.has(s.id) : s.parentId !== null && configured.has(s.parentId);

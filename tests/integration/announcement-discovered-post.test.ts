@@ -70,8 +70,8 @@ describe('announcement.detected for a newly discovered post', () => {
     const bodies = receiver.requests.map((r) => JSON.parse(r.body) as AlertBody);
     expect(bodies.map((b) => b.event)).toEqual(['announcement.detected']);
     const alert = bodies[0]!;
-    expect(alert.source).toMatchObject({ id: 'news/terms-update', name: 'news/terms-update' });
-    expect(alert.summary).toBe('news/terms-update: update announced, effective 2027-03-02');
+    expect(alert.source).toMatchObject({ id: 'news/terms-update', name: 'Changes to our terms' });
+    expect(alert.summary).toBe('Changes to our terms: update announced, effective 2027-03-02');
     const id = alert.change!.id;
     expect(id).toMatch(/^\d+$/);
     expect(alert.change!.url).toBe(`http://policy.example.test/changes/${id}`);
