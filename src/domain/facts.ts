@@ -79,7 +79,11 @@ export type FactValue = Facts[FactName];
 
 export interface FactsDocument {
   url: string | null;
-  language: Language;
+  /**
+   * The page's language, ISO 639-1 (`en`, `fr`, `de`...). The facts of a page in a language
+   * the readers do not know (not in LANGUAGES) are not read: all null.
+   */
+  language: string;
   kind: SourceKind | null;
   title: string | null;
   facts: Facts;

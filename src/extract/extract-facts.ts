@@ -49,8 +49,9 @@ export function extractFacts(html: string, options: ExtractOptions = {}): Extrac
   const language = detectLanguage(options.language, page.htmlLang, page.text);
   const facts: Facts = emptyFacts();
   const evidence: FactsDocument['evidence'] = {};
-  if (!page.signInWall && page.errorPage === null) {
-    const reading = readingOf(readingLanguage(options.language, language, page.text));
+  const readIn = readingLanguage(options.language, language, page.text);
+  if (!page.signInWall && page.errorPage === null && readIn !== null) {
+    const reading = readingOf(readIn);
     const units = buildUnits(page.blocks, reading.cues, reading.names);
     const input = { page, $, units, reading, kind, ownNames: selfNames($, page.blocks, url, options.serviceName) };
     for (const reader of FACT_READERS) {

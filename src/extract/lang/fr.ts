@@ -20,10 +20,6 @@ export const fr: SharedWords = {
   conditionLead: ure(r`\b(?:si|lorsque|lorsqu'|quand|dans la mesure où)\b`),
   optOutWording: ure(r`\bsauf (?:si vous vous y opposez|opposition de votre part|si vous le désactivez)\b|\bvous (?:pouvez|pourrez|avez la possibilité de)(?: (?!pas\b)[\p{L}'-]+){0,4}? (?:vous y opposer|vous opposer|le désactiver|la désactiver|désactiver (?:ce|le) paramètre|désactiver cette (?:utilisation|option|fonctionnalité)|refuser cette utilisation)\b|\bsi vous ne vous y opposez pas\b|\bsi vous souhaitez vous (?:y )?opposer\b|\bpour vous (?:y )?opposer\b`),
   settingLabel: ure(r`\bdonnées pour l'amélioration de l'IA générative\b`),
-  stopwords: new Set([
-    'le', 'la', 'les', 'de', 'des', 'du', 'et', 'vous', 'votre', 'vos', 'nous', 'notre', 'nos', 'est',
-    'sont', 'pour', 'avec', 'que', 'qui', 'dans', 'sur', 'une', 'un', 'en', 'données', 'pas', 'ne', 'au', 'aux',
-  ]),
   abbreviations: 'janv|févr|avr|juil|déc|mme|mlle|env',
   forwardCue: String.raw`à partir d|\bdès le\b|à compter d`,
   addressed: 'vous|si vous',

@@ -33,8 +33,6 @@ export interface SharedWords {
   optOutWording: RegExp;
   /** The name of the AI data setting itself: the topic wherever it is named. */
   settingLabel: RegExp;
-  /** Common words, to detect the language from the content. */
-  stopwords: Set<string>;
   /** Abbreviations whose dot ends no sentence ("e.g.", "Nov."): a regex alternation, read case-insensitively. */
   abbreviations: string;
   /** A statement about what holds from a date on ("starting", "à partir de"): a regex alternation. */
