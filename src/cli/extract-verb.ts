@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { SOURCE_KINDS, FACT_NAMES, type SourceKind, type FactsDocument } from '../domain/facts.js';
 import { UsageError } from '../domain/errors.js';
-import { LANGUAGE_CHOICES, type LanguageChoice } from '../domain/languages.js';
+import { factsNotReadNote, LANGUAGE_CHOICES, type LanguageChoice } from '../domain/languages.js';
 import { configOf, printJson } from './cli-context.js';
 import { formatFactValue } from '../notify/summarize-fact-changes.js';
 import { EXTRACTOR_VERSION } from '../extract/extractor-version.js';
@@ -100,6 +100,8 @@ function printSummary(input: string, doc: FactsDocument, signInWall: boolean, er
   console.log(`${input}: ${doc.title ?? '(no title)'} [${doc.language}${doc.kind ? `, ${doc.kind}` : ''}]`);
   if (signInWall) console.log('  this is a sign-in wall, not the page');
   if (errorPage !== null) console.log(`  this is an ${errorPage}, not the document`);
+  const notRead = factsNotReadNote(doc.language);
+  if (notRead !== null) console.log(`  ${notRead}`);
   const stated = FACT_NAMES.filter((name) => doc.facts[name] !== null);
   if (stated.length === 0) console.log('  (no fact stated)');
   for (const name of stated) {

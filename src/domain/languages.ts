@@ -14,3 +14,8 @@ export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 export function isLanguage(code: string | null | undefined): code is Language {
   return (LANGUAGES as readonly string[]).includes(code ?? '');
 }
+
+/** What `check`, `sources`, `extract` and the web page say of a page whose facts were not read: null when they were. */
+export function factsNotReadNote(language: string | null | undefined): string | null {
+  return language === null || language === undefined || isLanguage(language) ? null : `facts not read: page language ${language}`;
+}
