@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { factsNotReadNote } from '../domain/languages.js';
 import { configOf, openDb } from './cli-context.js';
 import { describeFactChange } from '../notify/summarize-fact-changes.js';
 import type { SourceCheckResult } from '../pipeline/record-fetch.js';
@@ -110,6 +111,11 @@ export function resultJson(r: SourceCheckResult): Record<string, unknown> {
 }
 
 export function formatResult(result: SourceCheckResult): string {
+  const note = factsNotReadNote(result.document?.language);
+  return note === null ? formatLine(result) : `${formatLine(result)}  (${note})`;
+}
+
+function formatLine(result: SourceCheckResult): string {
   const status = result.status.padEnd(9);
   switch (result.status) {
     case 'new':

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { factsNotReadNote } from '../domain/languages.js';
 import { FACT_NAMES, type FactName, type Facts } from '../domain/facts.js';
 import { localDate } from '../domain/local-date.js';
 import { UsageError } from '../domain/errors.js';
@@ -123,7 +124,7 @@ export function registerQueryVerbs(program: Command): void {
         const sources = listAllSources(db, listedConfig(command, config));
         if (opts.json) return printJson(sources);
         console.log(formatTable(['ID', 'KIND', 'STATUS', 'LAST CHECK (UTC)', 'FACTS', 'URL'], sources.map((s) => [
-          s.id, s.kind, (s.status ?? 'never checked') + (s.failing ? ' (failing)' : ''), shortTime(s.lastCheckedAt), String(s.factCount), s.url,
+          s.id, s.kind, (s.status ?? 'never checked') + (s.failing ? ' (failing)' : ''), shortTime(s.lastCheckedAt), factsNotReadNote(s.language) ?? String(s.factCount), s.url,
         ])));
       } finally {
         db.$client.close();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cronProblem } from './cron-problem.js';
 import { SOURCE_KINDS } from '../domain/facts.js';
+import { LANGUAGE_CHOICES } from '../domain/languages.js';
 import { CHANNEL_FORMATS } from '../domain/config.js';
 import { EVENT_NAMES } from '../domain/source.js';
 import { ignoreField, removeField, selectField } from './filter-schema.js';
@@ -26,7 +27,7 @@ export const sourceSchema = z.strictObject({
   url: httpUrl,
   kind: z.enum(SOURCE_KINDS),
   name: z.string().min(1).optional(),
-  language: z.enum(['en', 'fr', 'auto']).optional(),
+  language: z.enum(LANGUAGE_CHOICES).optional(),
   select: selectField.optional(),
   remove: removeField.optional(),
   ignore: ignoreField.optional(),

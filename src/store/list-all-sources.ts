@@ -20,6 +20,6 @@ export function listAllSources(db: QueryDb, config: { readonly sources: readonly
   const known = new Set(stored.map((s) => s.id));
   return [...stored, ...config.sources.filter((s) => !known.has(s.id)).map((s): SourceRecord => ({
     id: s.id, url: s.url, kind: s.kind, name: s.name ?? null, parentId: null, origin: 'config', status: null,
-    lastCheckedAt: null, lastSuccessAt: null, failing: false, failures: 0, factCount: 0, snapshotId: null, retiredAt: null,
+    lastCheckedAt: null, lastSuccessAt: null, failing: false, failures: 0, factCount: 0, language: null, snapshotId: null, retiredAt: null,
   }))];
 }
