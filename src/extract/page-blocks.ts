@@ -4,6 +4,7 @@ import { type DomElement, type DomNode, isElement, isText, normalizeSpace, textO
 import { isCopyrightLine, isNoise, stripRelativeAge } from './noise.js';
 import type { PageFilters } from './compile-filters.js';
 import { densestBlock } from './densest-block.js';
+import { isLinkIndex } from './link-index.js';
 import { removeSelected, selectorNodes, syntheticRoot } from './select-nodes.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'item' | 'row';
@@ -233,14 +234,6 @@ function selectedNodes($: CheerioAPI, filters: PageFilters): DomNode[] {
   return out;
 }
 
-const HEADING_TAGS = 'h1, h2, h3, h4, h5, h6';
-
-/** A blog index that is a heading and links: a valid page however little text it has. */
-function isLinkIndex($: CheerioAPI, roots: DomElement[], blocks: Block[]): boolean {
-  if (!blocks.some((b) => b.kind === 'heading') && $(roots as never).find(HEADING_TAGS).length === 0) return false;
-  return $(roots as never).find('a[href]').length > 0;
-}
-
 const NO_FILTERS: PageFilters = { select: null, remove: [], ignore: [] };
 
 /**
@@ -281,7 +274,7 @@ export function pageBlocks($: CheerioAPI, options: PageBlocksOptions = {}): Page
       const el = firstElement($, selector);
       if (el === null || isNoise(el)) continue;
       const blocks = collect(el, 'main', isNoise, 0, ignore).blocks;
-      if (realText(blocks) || (linkIndex && isLinkIndex($, [el], blocks))) {
+      if (realText(blocks) || (linkIndex && blocks.length > 0 && isLinkIndex([el], isNoise))) {
         roots = [el];
         main = blocks;
         via = 'main';
@@ -293,7 +286,7 @@ export function pageBlocks($: CheerioAPI, options: PageBlocksOptions = {}): Page
   let banner: Block[] = [];
   if (roots === null) {
     main = collect(body, 'main', chrome, 0, ignore).blocks;
-    found = !missed && (realText(main) || (linkIndex && isLinkIndex($, [body], main)));
+    found = !missed && (realText(main) || (linkIndex && main.length > 0 && isLinkIndex([body], chrome)));
     // A blog index is its links: Readability would keep the densest prose and drop them.
     if (options.densest !== false && !linkIndex && realText(main)) {
       const dense = densestBlock($, body, chrome);
