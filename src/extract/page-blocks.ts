@@ -5,6 +5,7 @@ import { isCopyrightLine, isNoise, stripRelativeAge } from './noise.js';
 import type { PageFilters } from './compile-filters.js';
 import { densestBlock } from './densest-block.js';
 import { isLinkIndex } from './link-index.js';
+import { isDwarfed, proseChars } from './side-box.js';
 import { removeSelected, selectorNodes, syntheticRoot } from './select-nodes.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'item' | 'row';
@@ -269,11 +270,19 @@ export function pageBlocks($: CheerioAPI, options: PageBlocksOptions = {}): Page
   }
   // A selection that matched nothing still reads the page, but mainFound stays false.
   const missed = filters.select !== null && roots === null;
+  // The page's prose outside chrome, counted once when a choice must be weighed against it.
+  let pageProse: number | null = null;
+  const sideBox = (chosen: readonly DomNode[], skip: (el: DomElement) => boolean): boolean => {
+    pageProse ??= proseChars([body], chrome);
+    return isDwarfed(proseChars(chosen, skip), pageProse);
+  };
   if (roots === null) {
     for (const selector of ['main', '[role=main]', 'article']) {
       const el = firstElement($, selector);
       if (el === null || isNoise(el)) continue;
       const blocks = collect(el, 'main', isNoise, 0, ignore).blocks;
+      // A blog index's `main` may well be short beside a long page: it is its links.
+      if (!linkIndex && sideBox([el], isNoise)) continue;
       if (realText(blocks) || (linkIndex && blocks.length > 0 && isLinkIndex([el], isNoise))) {
         roots = [el];
         main = blocks;
@@ -293,7 +302,8 @@ export function pageBlocks($: CheerioAPI, options: PageBlocksOptions = {}): Page
       if (dense !== null) {
         const blocks = collect(syntheticRoot(dense.roots), 'main', (el) => chrome(el) || dense.dropped.has(el), 0, ignore).blocks;
         const chars = textChars(blocks);
-        if (realText(blocks) && (chars >= DENSE_ENOUGH_CHARS || chars * 2 >= textChars(main))) {
+        const skip = (el: DomElement): boolean => chrome(el) || dense.dropped.has(el);
+        if (realText(blocks) && (chars >= DENSE_ENOUGH_CHARS || chars * 2 >= textChars(main)) && !sideBox(dense.roots, skip)) {
           main = blocks;
           roots = dense.roots;
           via = 'densest';
