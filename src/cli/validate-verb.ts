@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { DeclarationSummary } from '../domain/config.js';
 import { configOf } from './cli-context.js';
 
 /** Hosts of documentation examples: a channel still pointing there was never filled in. */
@@ -23,8 +24,22 @@ export function registerValidateVerb(program: Command): void {
       for (const note of notes) process.stderr.write(`policy-watch: warning: ${note}\n`);
       const warnings = (config.warnings?.length ?? 0) + notes.length;
       const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
-      console.log(`${config.origin}: ok, ${n(config.sources.length, 'source')}, ${n(config.webhooks.length, 'channel')}, ${n(warnings, 'warning')}`);
+      console.log(`${config.origin}: ok, ${n(config.sources.length, 'source')}, ${n(config.webhooks.length, 'channel')}, ${n(warnings, 'warning')}${declarationSummary(config.declarations ?? null)}`);
     });
+}
+
+/** "; 12 sources from 5 declarations; 2 terms skipped: Acme.json "Privacy Policy", Bad.json (whole declaration)". */
+function declarationSummary(summary: DeclarationSummary | null): string {
+  if (summary === null) return '';
+  const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
+  let out = `; ${n(summary.sources, 'source')} from ${n(summary.loaded, 'declaration')}`;
+  if (summary.skipped.length > 0) {
+    const names = summary.skipped.map((s) => (s.terms === null ? `${s.file} (whole declaration)` : `${s.file} "${s.terms}"`));
+    out += `; ${n(summary.skipped.length, 'term')} skipped: ${names.join(', ')}`;
+  } else {
+    out += '; none skipped';
+  }
+  return out;
 }
 
 function isPlaceholder(url: string): boolean {

@@ -39,7 +39,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     parsed = configSchema.parse({});
   }
 
-  const { sources, warnings } = collectSources(parsed, baseDir, origin);
+  const { sources, warnings, declarations } = collectSources(parsed, baseDir, origin);
   const database = options.dbPath || env.POLICY_WATCH_DB || resolve(baseDir, parsed.database);
   const webhooks = loadChannels(parsed.webhooks, env, origin);
   const api = parsed.api;
@@ -57,5 +57,6 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     api: { host: api.host, port: api.port, token: token.value, tokenRef: token.ref, publicUrl: (api.publicUrl ?? `http://${shownHost}:${api.port}`).replace(/\/+$/, '') },
     origin,
     warnings,
+    declarations,
   };
 }

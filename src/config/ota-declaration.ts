@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import type { SourceKind } from '../domain/facts.js';
 import type { Selector, Source } from '../domain/source.js';
-import { UsageError } from '../domain/errors.js';
 import { cssSelector, rangeSelector } from './filter-schema.js';
-import { parseWith } from './parse-with.js';
+import { unsupportedFilters } from './ota-filters.js';
+import { tryParse } from './parse-with.js';
 
 /**
  * Open Terms Archive service declarations (`{"name", "terms": {"<terms type>": {...}}}`, see
  * https://docs.opentermsarchive.org/terms/reference/) turned into our sources: each terms type
  * is one source, each page of a `combine` one source. The service id is the file name, as in OTA.
+ * A declaration is someone else's file: what cannot be used (a terms type, or the whole
+ * declaration) is skipped with its reason, never a failure of the config.
  */
 
 const httpUrl = z.string().refine((value) => {
@@ -26,16 +28,15 @@ const otaSelector = z.union([cssSelector, rangeSelector], {
 const otaSelectors = z.union([otaSelector, z.array(otaSelector).min(1)], {
   error: 'expected a CSS selector, a range selector or a non-empty list of them',
 });
-/** Filter function names; newer engines also take `{ "name", "params" }`. */
-const otaFilters = z.array(z.union([z.string().min(1), z.looseObject({ name: z.string().min(1) })]));
 
 const documentFields = {
   select: otaSelectors.optional(),
   remove: otaSelectors.optional(),
-  filter: otaFilters.optional(),
+  /** Never run (see ota-filters.ts): any shape is read, for its names. */
+  filter: z.unknown().optional(),
   executeClientScripts: z.boolean().optional(),
 };
-/** Loose: a key we do not know (a newer OTA feature) is a warning, not a failure of the folder. */
+/** Loose: a key we do not know (a newer OTA feature) is a warning, not a skip. */
 const pageSchema = z.looseObject({ fetch: httpUrl, ...documentFields });
 const termsSchema = z.looseObject({ fetch: httpUrl.optional(), combine: z.array(pageSchema).min(1).optional(), ...documentFields })
   .superRefine((terms, ctx) => {
@@ -43,11 +44,13 @@ const termsSchema = z.looseObject({ fetch: httpUrl.optional(), combine: z.array(
       ctx.addIssue({ code: 'custom', message: 'expected either "fetch" (one page) or "combine" (a list of pages)' });
     }
   });
+/** The declaration's frame; each terms type is checked on its own so that one bad type skips only itself. */
+const termsRecord = z.record(z.string(), z.unknown(), { error: 'expected an object of terms types' });
 const declarationSchema = z.looseObject({
-  name: z.string().min(1),
-  terms: z.record(z.string().min(1), termsSchema).optional(),
+  name: z.string({ error: 'expected the service name' }).min(1, { error: 'expected the service name' }),
+  terms: termsRecord.optional(),
   /** The name of `terms` before OTA engine v1. */
-  documents: z.record(z.string().min(1), termsSchema).optional(),
+  documents: termsRecord.optional(),
 }).superRefine((declaration, ctx) => {
   if (!declaration.terms && !declaration.documents) ctx.addIssue({ code: 'custom', path: ['terms'], message: 'expected the service\'s terms: {"Privacy Policy": {"fetch": ...}}' });
 });
@@ -106,41 +109,80 @@ export function isOtaDeclaration(value: unknown): boolean {
   return !('sources' in value) && ('terms' in value || 'documents' in value);
 }
 
+/** What of a declaration was not used: one terms type, or the whole declaration (`terms` null). */
+export interface OtaSkip {
+  terms: string | null;
+  reason: string;
+}
+
 export interface OtaSources {
   sources: Source[];
   /** Where each source is declared, e.g. `terms["Privacy Policy"].combine[1]` (parallel to `sources`). */
   fields: string[];
-  /** One line per source about what is not supported (never silently dropped). */
+  /** The terms type of each source (parallel to `sources`). */
+  types: string[];
+  /** One line per source about what is not supported (never silently dropped), and one per skip. */
   warnings: string[];
+  skipped: OtaSkip[];
+}
+
+/** The warning of a skipped terms type (or of the whole declaration when `terms` is null). */
+export function skipWarning(origin: string, skip: OtaSkip): string {
+  return skip.terms === null
+    ? `${origin}: declaration skipped: ${skip.reason}`
+    : `${origin}: terms type "${skip.terms}" skipped: ${skip.reason}`;
 }
 
 /**
  * The sources of one declaration. `serviceId` is OTA's service id (the file name without
- * `.json`); `origin` names the file in messages. Throws UsageError naming the file and field.
+ * `.json`); `origin` names the file in messages. Never throws: what cannot be used is skipped.
  */
 export function otaDeclarationSources(value: unknown, serviceId: string, origin: string): OtaSources {
-  const declaration = parseWith(declarationSchema, value, origin);
+  const out: OtaSources = { sources: [], fields: [], types: [], warnings: [], skipped: [] };
+  const skip = (terms: string | null, reason: string) => {
+    out.skipped.push({ terms, reason });
+    out.warnings.push(skipWarning(origin, { terms, reason }));
+  };
+  const parsed = tryParse(declarationSchema, value, '', 'not a declaration: ');
+  if (!parsed.ok) {
+    skip(null, parsed.problems);
+    return out;
+  }
+  const declaration = parsed.data;
   const service = slugify(serviceId);
-  if (!service) throw new UsageError(`invalid config ${origin}: the file name gives no service id (expected letters or digits, e.g. "Acme.json")`);
-  const sources: Source[] = [];
-  const fields: string[] = [];
-  const warnings: string[] = [];
+  if (!service) {
+    skip(null, 'the file name gives no service id (expected letters or digits, e.g. "Acme.json")');
+    return out;
+  }
   const unknownTop = Object.keys(declaration).filter((key) => !KNOWN_DECLARATION_KEYS.has(key));
-  if (unknownTop.length > 0) warnings.push(`${origin}: unknown key${unknownTop.length > 1 ? 's' : ''} ${unknownTop.map((k) => `"${k}"`).join(', ')} ignored`);
+  if (unknownTop.length > 0) out.warnings.push(`${origin}: unknown key${unknownTop.length > 1 ? 's' : ''} ${unknownTop.map((k) => `"${k}"`).join(', ')} ignored`);
 
-  const allTerms = { ...declaration.documents, ...declaration.terms } as Record<string, Terms>;
+  const allTerms = { ...declaration.documents, ...declaration.terms };
   const field = declaration.terms ? 'terms' : 'documents';
-  for (const [type, terms] of Object.entries(allTerms)) {
+  if (Object.keys(allTerms).length === 0) skip(null, `no terms types in "${field}"`);
+  for (const [type, raw] of Object.entries(allTerms)) {
     const typeSlug = slugify(type);
-    if (!typeSlug) throw new UsageError(`invalid config ${origin}: ${field}["${type}"]: a terms type needs letters or digits`);
+    if (!typeSlug) {
+      skip(type, 'a terms type needs letters or digits');
+      continue;
+    }
+    const checked = tryParse(termsSchema, raw);
+    if (!checked.ok) {
+      skip(type, checked.problems);
+      continue;
+    }
+    const terms = checked.data;
     const base = { kind: otaKind(type), name: `${declaration.name} ${type}` };
     const id = `${service}-${typeSlug}`;
-    const at = `${field}["${type}"]`;
+    const at = `${field}[${JSON.stringify(type)}]`;
+    const add = (source: Source, where: string, what: string[]) => {
+      out.sources.push(source);
+      out.fields.push(where);
+      out.types.push(type);
+      pushWarning(out.warnings, origin, where, source.id, what);
+    };
     if (terms.fetch !== undefined) {
-      const source = toSource({ id, url: terms.fetch, ...base }, terms);
-      sources.push(source);
-      fields.push(at);
-      pushWarning(warnings, origin, at, source.id, unsupported(terms, KNOWN_TERMS_KEYS));
+      add(toSource({ id, url: terms.fetch, ...base }, terms), at, unsupported(terms, KNOWN_TERMS_KEYS));
       continue;
     }
     const pages = terms.combine!;
@@ -149,13 +191,10 @@ export function otaDeclarationSources(value: unknown, serviceId: string, origin:
       // Shared select/remove/filter apply to every page unless the page gives its own.
       const merged = { ...pick(terms), ...stripUndefined(page) } as Page;
       const source = toSource({ id: ids[i]!, url: page.fetch, ...base, name: `${base.name} (page ${i + 1} of ${pages.length})` }, merged);
-      sources.push(source);
-      fields.push(`${at}.combine[${i}]`);
-      pushWarning(warnings, origin, `${at}.combine[${i}]`, source.id,
-        [...unsupported(merged, KNOWN_PAGE_KEYS), ...unknownKeys(terms, KNOWN_TERMS_KEYS)]);
+      add(source, `${at}.combine[${i}]`, [...unsupported(merged, KNOWN_PAGE_KEYS), ...unknownKeys(terms, KNOWN_TERMS_KEYS)]);
     });
   }
-  return { sources, fields, warnings };
+  return out;
 }
 
 /** One id per page: `<service>-<type>-<last path segment>`, else its position when that is ambiguous. */
@@ -168,7 +207,9 @@ function pageIds(base: string, pages: readonly Page[]): string[] {
   return slugs.map((slug, i) => (slug && slugs.indexOf(slug) === slugs.lastIndexOf(slug) ? `${base}-${slug}` : `${base}-${i + 1}`));
 }
 
-function toSource(source: Source, doc: Pick<Terms, 'select' | 'remove'>): Source {
+function toSource(source: Source, doc: Pick<Terms, 'select' | 'remove' | 'executeClientScripts'>): Source {
+  // OTA runs a page's scripts in a browser when asked; so do we, with `render`.
+  if (doc.executeClientScripts === true) source.render = true;
   if (doc.select !== undefined) source.select = typeof doc.select === 'string' ? doc.select : asList(doc.select);
   if (doc.remove !== undefined) source.remove = asList(doc.remove);
   return source;
@@ -190,11 +231,9 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 /** What the document asks for that we do not do, as short phrases. */
 function unsupported(doc: Record<string, unknown>, known: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  if (doc.executeClientScripts === true) out.push('executeClientScripts (the page is read as served, its scripts are not run)');
-  const filters = (doc.filter as (string | { name: string })[] | undefined) ?? [];
+  const filters = unsupportedFilters(doc.filter);
   if (filters.length > 0) {
-    const names = filters.map((f) => (typeof f === 'string' ? f : f.name));
-    out.push(`filter ${names.join(', ')} (OTA filter functions are not run; add "remove" or "ignore" for the noise they cleaned)`);
+    out.push(`filter ${filters.join(', ')} (OTA filter functions are not run; add "remove" or "ignore" for the noise they cleaned)`);
   }
   out.push(...unknownKeys(doc, known));
   return out;

@@ -84,4 +84,23 @@ export interface Config {
   origin: string;
   /** What the config asks for that is not supported (e.g. OTA `filter` functions): one line each. */
   warnings?: string[];
+  /** What `include` read from Open Terms Archive declarations; null or absent when none. */
+  declarations?: DeclarationSummary | null;
+}
+
+/** What was loaded from Open Terms Archive declarations, and what was skipped. */
+export interface DeclarationSummary {
+  /** Declarations that gave at least one source. */
+  loaded: number;
+  /** Sources from declarations. */
+  sources: number;
+  skipped: SkippedTerms[];
+}
+
+/** A terms type of a declaration (or the whole declaration, `terms` null) that was not used. */
+export interface SkippedTerms {
+  /** The declaration file, relative to the config's folder. */
+  file: string;
+  terms: string | null;
+  reason: string;
 }

@@ -17,6 +17,8 @@ export interface Source {
   remove?: Selector[];
   /** Regular expressions (source text): matching text is dropped from the normalized text before hashing and diffing. */
   ignore?: string[];
+  /** Rendered in headless Chromium (its scripts run) rather than read as served. */
+  render?: boolean;
   /** For `blog` sources: glob patterns of post paths to follow. */
   follow?: string[];
   /** For `blog` sources: most posts one check may add (guards against a broken index), default 20. */

@@ -15,6 +15,12 @@ const SCREEN_READER_ONLY =
 const SKIP_LINK_TEXT = /^\s*(?:skip|jump)\s+(?:to\b|(?:the\s+)?(?:main\s+)?(?:navigation|nav|menu|links|header)\b)|^\s*(?:aller|passer|acc[ée]der)\s+(?:au|directement au)\s+(?:contenu|menu)/i;
 /** `aria-hidden` on more text than this is a page hidden behind a dialog, not a decoration. */
 const ARIA_HIDDEN_MAX_CHARS = 300;
+/**
+ * `hidden` on more text than this is a tab of the document (a tabbed legal page shows one tab
+ * and hides the others in the served HTML), not a menu or a dialog: it is read, as a
+ * declaration's `select` would read it.
+ */
+const HIDDEN_MAX_CHARS = 2000;
 
 /** Lists of links to the same page in other languages: a language picker without a class. */
 function isLanguageList(el: DomElement): boolean {
@@ -95,7 +101,7 @@ function isConsentBanner(el: DomElement): boolean {
 export function isNoise(el: DomElement): boolean {
   if (NEVER_CONTENT.has(el.name)) return true;
   const a = el.attribs;
-  if (a['hidden'] !== undefined) return true;
+  if (a['hidden'] !== undefined && !textBeyond(el, HIDDEN_MAX_CHARS)) return true;
   if (a['class'] !== undefined && SCREEN_READER_ONLY.test(a['class'])) return true;
   if (a['aria-hidden'] === 'true' && el.name !== 'main' && el.name !== 'body' && !textBeyond(el, ARIA_HIDDEN_MAX_CHARS)) return true;
   if (el.name === 'a' && (a['href'] ?? '').startsWith('#') && el.children.length <= 3) {

@@ -4,6 +4,8 @@ import { type DomElement, type DomNode, isElement, isText, normalizeSpace, textO
 import { isCopyrightLine, isNoise, stripRelativeAge } from './noise.js';
 import type { PageFilters } from './compile-filters.js';
 import { densestBlock } from './densest-block.js';
+import { isLinkIndex } from './link-index.js';
+import { isDwarfed, proseChars } from './side-box.js';
 import { removeSelected, selectorNodes, syntheticRoot } from './select-nodes.js';
 
 export type BlockKind = 'heading' | 'paragraph' | 'item' | 'row';
@@ -34,6 +36,10 @@ const BLOCK_TAGS = new Set([
   'caption', 'hr', 'body', 'html', 'label',
 ]);
 
+const BLANK_LINE = /\r?\n[ \t\u00a0]*\r?\n/;
+/** A blank line with words on both sides of it in one text node. */
+const PARAGRAPH_BREAK = /\S[ \t\u00a0]*\r?\n[ \t\u00a0]*\r?\n\s*\S/;
+
 interface ListContext { listId: number; leadIn: number | null; depth: number }
 
 /** Walks a subtree once, cutting it into blocks. */
@@ -59,6 +65,16 @@ class BlockCollector {
 
   walk(node: DomNode): void {
     if (isText(node)) {
+      // Raw text (a page served as text, a `pre`) separates its paragraphs by blank lines: the
+      // same words served in `<p>` elements read the same lines. Within headings, items and
+      // cells, and for the whitespace between two tags, a blank line is only space.
+      if (this.owner === null && PARAGRAPH_BREAK.test(node.data)) {
+        node.data.split(BLANK_LINE).forEach((part, i) => {
+          if (i > 0) this.flush();
+          this.buf.push(part);
+        });
+        return;
+      }
       this.buf.push(node.data);
       return;
     }
@@ -233,14 +249,6 @@ function selectedNodes($: CheerioAPI, filters: PageFilters): DomNode[] {
   return out;
 }
 
-const HEADING_TAGS = 'h1, h2, h3, h4, h5, h6';
-
-/** A blog index that is a heading and links: a valid page however little text it has. */
-function isLinkIndex($: CheerioAPI, roots: DomElement[], blocks: Block[]): boolean {
-  if (!blocks.some((b) => b.kind === 'heading') && $(roots as never).find(HEADING_TAGS).length === 0) return false;
-  return $(roots as never).find('a[href]').length > 0;
-}
-
 const NO_FILTERS: PageFilters = { select: null, remove: [], ignore: [] };
 
 /**
@@ -257,7 +265,9 @@ export function pageBlocks($: CheerioAPI, options: PageBlocksOptions = {}): Page
   const filters = options.filters ?? NO_FILTERS;
   const ignore = filters.ignore;
   if (filters.remove.length > 0) removeSelected($, filters.remove);
-  const body = firstElement($, 'body') ?? (($.root().get(0) as unknown) as DomElement);
+  // A page served as text (or a fragment) has no body element: its top-level nodes stand for it.
+  const realBody = firstElement($, 'body');
+  const body = realBody ?? syntheticRoot(($.root().get(0) as unknown as DomElement).children);
   const linkIndex = options.linkIndex === true;
   let roots: DomElement[] | null = null;
   let main: Block[] = [];
@@ -276,12 +286,20 @@ export function pageBlocks($: CheerioAPI, options: PageBlocksOptions = {}): Page
   }
   // A selection that matched nothing still reads the page, but mainFound stays false.
   const missed = filters.select !== null && roots === null;
+  // The page's prose outside chrome, counted once when a choice must be weighed against it.
+  let pageProse: number | null = null;
+  const sideBox = (chosen: readonly DomNode[], skip: (el: DomElement) => boolean): boolean => {
+    pageProse ??= proseChars([body], chrome);
+    return isDwarfed(proseChars(chosen, skip), pageProse);
+  };
   if (roots === null) {
     for (const selector of ['main', '[role=main]', 'article']) {
       const el = firstElement($, selector);
       if (el === null || isNoise(el)) continue;
       const blocks = collect(el, 'main', isNoise, 0, ignore).blocks;
-      if (realText(blocks) || (linkIndex && isLinkIndex($, [el], blocks))) {
+      // A blog index's `main` may well be short beside a long page: it is its links.
+      if (!linkIndex && sideBox([el], isNoise)) continue;
+      if (realText(blocks) || (linkIndex && blocks.length > 0 && isLinkIndex([el], isNoise))) {
         roots = [el];
         main = blocks;
         via = 'main';
@@ -291,16 +309,25 @@ export function pageBlocks($: CheerioAPI, options: PageBlocksOptions = {}): Page
     }
   }
   let banner: Block[] = [];
+  /** Side boxes set aside from the body's reading (their dated update lines still come first). */
+  let boxes = new Set<DomElement>();
   if (roots === null) {
     main = collect(body, 'main', chrome, 0, ignore).blocks;
-    found = !missed && (realText(main) || (linkIndex && isLinkIndex($, [body], main)));
+    found = !missed && (realText(main) || (linkIndex && main.length > 0 && isLinkIndex([body], chrome)));
     // A blog index is its links: Readability would keep the densest prose and drop them.
-    if (options.densest !== false && !linkIndex && realText(main)) {
+    if (options.densest !== false && realBody !== null && !linkIndex && realText(main)) {
       const dense = densestBlock($, body, chrome);
       if (dense !== null) {
-        const blocks = collect(syntheticRoot(dense.roots), 'main', (el) => chrome(el) || dense.dropped.has(el), 0, ignore).blocks;
+        const skip = (el: DomElement): boolean => chrome(el) || dense.dropped.has(el);
+        const blocks = collect(syntheticRoot(dense.roots), 'main', skip, 0, ignore).blocks;
         const chars = textChars(blocks);
-        if (realText(blocks) && (chars >= DENSE_ENOUGH_CHARS || chars * 2 >= textChars(main))) {
+        if (realText(blocks) && sideBox(dense.roots, skip)) {
+          // Readability saw only a box (the text is in markup it does not score, or hidden from
+          // it): the body is read without that box, which moves without the text changing.
+          // (The page's H1, which densestBlock puts back before what it chose, is no box.)
+          boxes = new Set(dense.roots.filter((el) => HEADINGS[el.name] === undefined));
+          main = collect(body, 'main', (el) => chrome(el) || boxes.has(el), 0, ignore).blocks;
+        } else if (realText(blocks) && (chars >= DENSE_ENOUGH_CHARS || chars * 2 >= textChars(main))) {
           main = blocks;
           roots = dense.roots;
           via = 'densest';
@@ -310,7 +337,8 @@ export function pageBlocks($: CheerioAPI, options: PageBlocksOptions = {}): Page
     if (roots === null) {
       const outside = $('body header, body aside, body [role=banner]').toArray() as unknown as DomElement[];
       const skip = (el: DomElement): boolean => isNoise(el) && el.name !== 'aside';
-      banner = bannerBlocks(outside.filter((el) => !outside.includes(el.parent as DomElement)), skip, 100000, ignore);
+      const tops = [...outside, ...boxes].filter((el) => !outside.includes(el.parent as DomElement));
+      banner = bannerBlocks(tops, skip, 100000, ignore);
     }
   }
   if (roots !== null) {

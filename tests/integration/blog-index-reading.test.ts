@@ -17,6 +17,12 @@ const shortIndex = (slugs: string[]) => `<!DOCTYPE html><html lang="en"><head><t
   <h1>Journal</h1><ul>${slugs.map((s) => `<li><a href="${BLOG}/${s}">${s.replace(/-/g, ' ')}</a></li>`).join('')}</ul>
   <footer>© 2026 Quillpost</footer></body></html>`;
 
+/** A blog index that is only a list of links: no heading, no text around it. */
+const linksOnlyIndex = (slugs: string[]) => `<!DOCTYPE html><html lang="en"><head><title>Journal</title></head><body>
+  <nav><a href="/">Home</a> <a href="/pricing">Pricing</a></nav>
+  <main><ul>${slugs.map((s) => `<li><a href="${BLOG}/${s}">${s.replace(/-/g, ' ')}</a></li>`).join('')}</ul></main>
+  <footer>© 2026 Quillpost</footer></body></html>`;
+
 /** An error page in the blog's frame: it links to posts too ("popular posts"). */
 const errorIndex = (slugs: string[]) => `<!DOCTYPE html><html lang="en"><head><title>Something went wrong | Quillpost</title></head><body>
   <h1>Something went wrong</h1><p>Try one of our popular posts:</p><ul>${slugs.map((s) => `<li><a href="${BLOG}/${s}">${s}</a></li>`).join('')}</ul></body></html>`;
@@ -65,6 +71,21 @@ describe('a blog index that is a short list of links', () => {
     const { statuses } = await check();
     expect(statuses).toEqual({ journal: 'new', 'journal/spring-update': 'new', 'journal/new-editor': 'new' });
     expect(receiver.requests).toEqual([]);
+  });
+
+  it('is a valid index page when it is only a list of links, with or without main', async () => {
+    index = linksOnlyIndex(['spring-update', 'new-editor']);
+    const first = await check();
+    expect(first.statuses).toEqual({ journal: 'new', 'journal/spring-update': 'new', 'journal/new-editor': 'new' });
+    expect(first.baselines).toEqual([true]);
+    expect(receiver.requests).toEqual([]);
+
+    // Without main: the same links, the site's menu and footer set aside.
+    index = linksOnlyIndex(['offline-drafts', 'spring-update', 'new-editor']).replace('<main>', '').replace('</main>', '');
+    const second = await check();
+    expect(second.statuses['journal']).toBe('changed');
+    expect(second.statuses['journal/offline-drafts']).toBe('new');
+    expect(second.lines).toContainEqual(expect.stringMatching(/^new +journal\/offline-drafts +\(new post/));
   });
 
   it('whose first read fails is read for posts only once it succeeds, and that read is the baseline, without alerts', async () => {

@@ -81,16 +81,16 @@ describe('policy-watch validate', () => {
   });
 
   it('lists every warning of OTA declarations and sums them up', async () => {
-    const terms = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`Policy ${i}`, { fetch: `https://acme.example/${i}`, select: 'main', executeClientScripts: true }]));
+    const terms = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`Policy ${i}`, { fetch: `https://acme.example/${i}`, select: 'main', filter: ['cleanUp'] }]));
     writeFileSync(dir.file('Acme.json'), JSON.stringify({ name: 'Acme', terms }));
     const result = await validate({ include: ['Acme.json'] });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/ok, 7 sources, 0 channels, 7 warnings/);
-    expect(result.stderr.match(/warning: .*executeClientScripts/g)).toHaveLength(7);
+    expect(result.stdout).toMatch(/ok, 7 sources, 0 channels, 7 warnings; 7 sources from 1 declaration; none skipped\n$/);
+    expect(result.stderr.match(/warning: .*filter cleanUp/g)).toHaveLength(7);
     // Other verbs show a few and point at validate.
     const sources = await runCli(['sources'], { cwd: dir.path });
     expect(sources.code).toBe(0);
-    expect(sources.stderr.match(/warning: .*executeClientScripts/g)).toHaveLength(5);
+    expect(sources.stderr.match(/warning: .*filter cleanUp/g)).toHaveLength(5);
     expect(sources.stderr).toMatch(/2 more config warnings \(policy-watch validate lists them all\)/);
   });
 });

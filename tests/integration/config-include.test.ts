@@ -72,13 +72,68 @@ describe('include', () => {
     expect(load({ include: ['Acme.json'] }).sources.map((s) => s.id)).toEqual(['acme-privacy-policy', 'acme-trackers-policy']);
   });
 
-  it('names the declaration file and field of an error inside it', () => {
-    write('decl/Acme.json', { name: 'Acme', terms: { 'Privacy Policy': { fetch: 'https://acme.example/p', select: 'main', remove: ['nav', 'div[role='] } } });
-    expect(errorOf({ include: ['decl'] })).toMatch(new RegExp(`invalid config ${dir.file('decl/Acme.json').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: terms\\["Privacy Policy"\\]\\.remove\\[1\\]: invalid CSS selector "div\\[role="`));
+  it('loads a folder of declarations mixing usable and unusable ones, skipping what it cannot use with one warning each', () => {
+    write('declarations/AdNet.json', { name: 'AdNet', terms: {
+      'Privacy Policy': { fetch: 'https://adnet.example/privacy', select: 'main', filter: [{ removeQueryParams: ['utm_source', 'utm_medium'] }] },
+    } });
+    write('declarations/Bolt.json', { name: 'Bolt', terms: {
+      'Privacy Policy': { fetch: 'https://bolt.example/legal', select: '#privacy' },
+      'Terms of Service': { fetch: 'https://bolt.example/terms', select: 'div[data-terms' },
+    } });
+    write('declarations/Crate.json', { name: 'Crate', terms: {
+      'Privacy Policy': { fetch: 'https://crate.example/legal', select: 'main' },
+      'Trackers Policy': { fetch: 'https://crate.example/legal', select: 'main' },
+    } });
+    write('declarations/Broken.json', '{ "name": "Broken", "terms": ');
+    write('declarations/Nameless.json', { terms: { 'Privacy Policy': { fetch: 'https://nameless.example/p' } } });
+    const config = load({ include: ['declarations'] });
+    expect(config.sources.map((s) => s.id)).toEqual(['adnet-privacy-policy', 'bolt-privacy-policy', 'crate-privacy-policy']);
+    const warnings = config.warnings!;
+    expect(warnings).toHaveLength(4);
+    expect(warnings.find((w) => w.includes('AdNet'))).toBeUndefined();
+    expect(warnings).toEqual(expect.arrayContaining([
+      expect.stringMatching(/Bolt\.json: terms type "Terms of Service" skipped: select: invalid CSS selector "div\[data-terms"/),
+      expect.stringMatching(/Crate\.json: terms type "Trackers Policy" skipped: same page and filters as "crate-privacy-policy" \(declarations\/Crate\.json: terms\["Privacy Policy"\]\)/),
+      expect.stringMatching(/Broken\.json: declaration skipped: not valid JSON/),
+      expect.stringMatching(/Nameless\.json: declaration skipped: name: expected the service name/),
+    ]));
+    expect(config.declarations).toEqual({
+      loaded: 3,
+      sources: 3,
+      skipped: [
+        { file: 'declarations/Bolt.json', terms: 'Terms of Service', reason: expect.stringMatching(/^select: invalid CSS selector/) },
+        { file: 'declarations/Broken.json', terms: null, reason: expect.stringMatching(/^not valid JSON/) },
+        { file: 'declarations/Nameless.json', terms: null, reason: 'name: expected the service name' },
+        { file: 'declarations/Crate.json', terms: 'Trackers Policy', reason: expect.stringMatching(/^same page and filters as "crate-privacy-policy"/) },
+      ],
+    });
+  });
+
+  it('skips a declared source whose id is taken, but keeps the config\'s own sources and packs strict', () => {
+    write('declarations/Acme.json', { name: 'Acme', terms: { 'Privacy Policy': { fetch: 'https://acme.example/p', select: 'main' } } });
+    write('declarations/acme.json', { name: 'acme', terms: { 'Privacy Policy': { fetch: 'https://acme.example/other', select: 'main' } } });
+    const config = load({ include: ['declarations'] });
+    expect(config.sources.map((s) => s.url)).toEqual(['https://acme.example/p']);
+    expect(config.warnings).toEqual([expect.stringMatching(/acme\.json: terms type "Privacy Policy" skipped: its source id "acme-privacy-policy" is taken \(by declarations\/Acme\.json: terms\["Privacy Policy"\]\)/)]);
+    write('packs/mine.json', { sources: [{ id: 'mine', url: 'https://mine.example/', kind: 'privacy-policy', select: 'div[' }] });
+    expect(errorOf({ include: ['declarations', 'packs/mine.json'] })).toMatch(/packs\/mine\.json: sources\[0\]\.select: invalid CSS selector "div\["/);
+    expect(errorOf({ include: ['declarations'], sources: [{ id: 'mine', url: 'https://acme.example/p', kind: 'privacy-policy', select: 'main' }] }))
+      .toMatch(/sources\[0\]\.url: "mine" watches the same page as "acme-privacy-policy"/);
+  });
+
+  it('refuses a file named in include that is not JSON, and an empty folder', () => {
     write('empty/README.md', 'nothing here');
     expect(errorOf({ include: ['empty'] })).toMatch(/include\[0\]: the folder .*empty holds no \.json declarations/);
     write('bad.json', '{ "name": "Acme", "terms": ');
     expect(errorOf({ include: ['bad.json'] })).toMatch(/bad\.json: not valid JSON/);
+  });
+
+  it('skips a declaration named in include that it cannot use, as in a folder', () => {
+    write('Acme.json', { name: 'Acme', terms: { 'Privacy Policy': { fetch: 'https://acme.example/p', select: 'main', remove: ['nav', 'div[role='] } } });
+    const config = load({ include: ['Acme.json'], sources: [{ id: 'own', url: 'https://own.example/', kind: 'privacy-policy' }] });
+    expect(config.sources.map((s) => s.id)).toEqual(['own']);
+    expect(config.warnings).toEqual([expect.stringMatching(/Acme\.json: terms type "Privacy Policy" skipped: remove\[1\]: invalid CSS selector "div\[role="/)]);
+    expect(config.declarations).toMatchObject({ loaded: 0, sources: 0, skipped: [{ file: 'Acme.json', terms: 'Privacy Policy' }] });
   });
 
   it('finds a shipped pack by name wherever policy-watch is installed', () => {

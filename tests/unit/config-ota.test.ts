@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { isOtaDeclaration, otaDeclarationSources, otaKind, slugify } from '../../src/config/ota-declaration.js';
-import { UsageError } from '../../src/domain/errors.js';
 
 /** Open Terms Archive declarations turned into sources (no disk: the parsed JSON is given). */
 describe('an Open Terms Archive declaration', () => {
@@ -59,38 +58,85 @@ describe('an Open Terms Archive declaration', () => {
     ]);
   });
 
-  it('warns once per source about client scripts, filter functions and unknown keys, never silently', () => {
+  it('renders the pages whose scripts OTA runs, without a warning', () => {
     const { sources, warnings } = otaDeclarationSources({
       name: 'Acme',
       terms: {
-        'Privacy Policy': { fetch: 'https://acme.example/p', select: 'main', executeClientScripts: true, filter: ['removeSessionIds', { name: 'removeParams', params: ['x'] }] },
+        'Privacy Policy': { fetch: 'https://acme.example/p', select: 'main', executeClientScripts: true },
+        'Terms of Service': { fetch: 'https://acme.example/t', executeClientScripts: false },
+        'Trackers Policy': { executeClientScripts: true, combine: [{ fetch: 'https://acme.example/c/1' }, { fetch: 'https://acme.example/c/2', executeClientScripts: false }] },
+      },
+    }, 'Acme', 'Acme.json');
+    expect(sources.map((s) => [s.id, s.render])).toEqual([
+      ['acme-privacy-policy', true],
+      ['acme-terms-of-service', undefined],
+      ['acme-trackers-policy-1', true],
+      ['acme-trackers-policy-2', undefined],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('warns once per source about filter functions and unknown keys, never silently', () => {
+    const { sources, warnings } = otaDeclarationSources({
+      name: 'Acme',
+      terms: {
+        'Privacy Policy': { fetch: 'https://acme.example/p', select: 'main', filter: ['removeSessionIds', { name: 'removeParams', params: ['x'] }] },
         'Imprint': { fetch: 'https://acme.example/imprint', select: 'main', language: 'de' },
-        'Trackers Policy': { executeClientScripts: true, combine: [{ fetch: 'https://acme.example/c/1' }, { fetch: 'https://acme.example/c/2', filter: ['f'] }] },
+        'Trackers Policy': { filter: ['shared'], combine: [{ fetch: 'https://acme.example/c/1' }, { fetch: 'https://acme.example/c/2', filter: ['f'] }] },
       },
     }, 'Acme', 'Acme.json');
     expect(sources).toHaveLength(4);
     expect(warnings).toHaveLength(4);
-    expect(warnings[0]).toMatch(/^Acme\.json: terms\["Privacy Policy"\] \(source acme-privacy-policy\): not supported: executeClientScripts .*; filter removeSessionIds, removeParams /);
+    expect(warnings[0]).toMatch(/^Acme\.json: terms\["Privacy Policy"\] \(source acme-privacy-policy\): not supported: filter removeSessionIds, removeParams /);
     expect(warnings[1]).toMatch(/terms\["Imprint"\] \(source acme-imprint\): not supported: unknown key "language" ignored/);
-    expect(warnings[2]).toMatch(/combine\[0\] \(source acme-trackers-policy-1\): not supported: executeClientScripts/);
-    expect(warnings[3]).toMatch(/combine\[1\] \(source acme-trackers-policy-2\): not supported: executeClientScripts .*; filter f /);
+    expect(warnings[2]).toMatch(/combine\[0\] \(source acme-trackers-policy-1\): not supported: filter shared /);
+    expect(warnings[3]).toMatch(/combine\[1\] \(source acme-trackers-policy-2\): not supported: filter f /);
   });
 
-  it('names the file and the field of what is wrong', () => {
-    const error = (value: unknown) => {
-      try {
-        otaDeclarationSources(value, 'Acme', 'declarations/Acme.json');
-      } catch (e) {
-        expect(e).toBeInstanceOf(UsageError);
-        return (e as Error).message;
-      }
-      throw new Error('no error');
+  it('accepts the removeQueryParams filter silently, and names the other filters written with parameters', () => {
+    const { sources, warnings } = otaDeclarationSources({
+      name: 'AdNet',
+      terms: {
+        'Privacy Policy': { fetch: 'https://adnet.example/privacy', filter: [{ removeQueryParams: ['utm_source', 'utm_medium'] }] },
+        'Terms of Service': { fetch: 'https://adnet.example/terms', filter: [{ removeQueryParams: ['ref'] }, { removeElementsAfter: '#end' }, 'cleanDates'] },
+      },
+    }, 'AdNet', 'AdNet.json');
+    expect(sources.map((s) => s.id)).toEqual(['adnet-privacy-policy', 'adnet-terms-of-service']);
+    expect(warnings).toEqual([expect.stringMatching(/terms\["Terms of Service"\] \(source adnet-terms-of-service\): not supported: filter removeElementsAfter, cleanDates \(/)]);
+  });
+
+  it('skips a terms type it cannot use, naming it and the reason, and keeps the others', () => {
+    const { sources, skipped, warnings } = otaDeclarationSources({
+      name: 'Acme',
+      terms: {
+        'Privacy Policy': { fetch: 'https://acme.example/p', select: 'div[data-section="privacy"' },
+        'Terms of Service': { fetch: 'https://acme.example/t', select: 'main' },
+        'Cookie Policy': { fetch: 'ftp://acme.example/c' },
+        'Imprint': { select: 'main' },
+        'Copyright Policy': { combine: [{ fetch: 'https://acme.example/c1' }, { fetch: 'https://acme.example/c2', remove: [{ startBefore: '#a' }] }] },
+      },
+    }, 'Acme', 'declarations/Acme.json');
+    expect(sources.map((s) => s.id)).toEqual(['acme-terms-of-service']);
+    expect(skipped.map((s) => s.terms)).toEqual(['Privacy Policy', 'Cookie Policy', 'Imprint', 'Copyright Policy']);
+    expect(skipped[0]!.reason).toMatch(/^select: invalid CSS selector "div\[data-section="privacy"": /);
+    expect(skipped[1]!.reason).toBe('fetch: expected an http(s) URL');
+    expect(skipped[2]!.reason).toBe('expected either "fetch" (one page) or "combine" (a list of pages)');
+    expect(skipped[3]!.reason).toMatch(/^combine\[1\]\.remove\[0\]: a range selector takes exactly one/);
+    expect(warnings[0]).toMatch(/^declarations\/Acme\.json: terms type "Privacy Policy" skipped: select: invalid CSS selector/);
+    expect(warnings).toHaveLength(4);
+  });
+
+  it('skips a whole declaration without a name or terms, saying why', () => {
+    const skippedOf = (value: unknown) => {
+      const result = otaDeclarationSources(value, 'Acme', 'Acme.json');
+      expect(result.sources).toEqual([]);
+      expect(result.warnings).toEqual([expect.stringMatching(/^Acme\.json: declaration skipped: /)]);
+      return result.skipped.map((s) => [s.terms, s.reason]);
     };
-    expect(error({ name: 'Acme', terms: { 'Privacy Policy': { fetch: 'ftp://acme.example/p' } } })).toBe('invalid config declarations/Acme.json: terms["Privacy Policy"].fetch: expected an http(s) URL');
-    expect(error({ name: 'Acme', terms: { 'Privacy Policy': { fetch: 'https://acme.example/p', select: 'div[' } } })).toMatch(/declarations\/Acme\.json: terms\["Privacy Policy"\]\.select: invalid CSS selector "div\["/);
-    expect(error({ name: 'Acme', terms: { 'Privacy Policy': { fetch: 'https://acme.example/p', remove: [{ startBefore: '#a' }] } } })).toMatch(/terms\["Privacy Policy"\]\.remove\[0\]: a range selector takes exactly one/);
-    expect(error({ name: 'Acme', terms: { 'Privacy Policy': { select: 'main' } } })).toMatch(/terms\["Privacy Policy"\]: expected either "fetch" \(one page\) or "combine"/);
-    expect(error({ terms: {} })).toMatch(/name: /);
+    expect(skippedOf({ terms: {} })).toEqual([[null, 'name: expected the service name']]);
+    expect(skippedOf({ name: 'Acme' })).toEqual([[null, 'terms: expected the service\'s terms: {"Privacy Policy": {"fetch": ...}}']]);
+    expect(skippedOf({ name: 'Acme', terms: {} })).toEqual([[null, 'no terms types in "terms"']]);
+    expect(skippedOf([1, 2])).toEqual([[null, expect.stringMatching(/^not a declaration: /)]]);
   });
 
   it('reads the older "documents" form too', () => {
