@@ -1,3 +1,5 @@
+import type { Direction } from './fact-direction.js';
+
 /** The policy facts of one page, as in CONTRACT.md's Facts document. */
 
 export const SOURCE_KINDS = [
@@ -88,4 +90,6 @@ export interface FactChange {
   /** Only for set facts. */
   added?: string[];
   removed?: string[];
+  /** Which way the change cuts: see `factDirection()`. */
+  direction: Direction;
 }

@@ -111,7 +111,7 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
           enqueue(ctx, { event: 'source.discovered', source: eventSource(ctx, source), parentId: source.parentId ?? null, kind: source.kind, title: doc.title, facts: doc.facts }, at);
           if (doc.facts.upcomingEffectiveDate) {
             // A real change row with no before snapshot, so the alert's id opens in show, the API and the web page.
-            const facts: FactChange[] = [{ fact: 'upcomingEffectiveDate', before: null, after: doc.facts.upcomingEffectiveDate }];
+            const facts: FactChange[] = [{ fact: 'upcomingEffectiveDate', before: null, after: doc.facts.upcomingEffectiveDate, direction: 'neutral' }];
             const changeId = insertChange(db, {
               sourceId: source.id, detectedAt: at, beforeSnapshotId: null, afterSnapshotId: snapshotId,
               facts, factNames: 'upcomingEffectiveDate', textChanged: false, textDiff: null,
