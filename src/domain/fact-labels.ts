@@ -10,7 +10,7 @@ export const FACT_LABELS: Readonly<Record<FactName, string>> = {
   excludedRegions: 'Regions excluded',
   includedData: 'Data used for AI training',
   excludedData: 'Data kept out of AI training',
-  aiTrainingDefault: 'Training on by default',
+  aiTrainingDefault: 'Training default',
   minorsExcluded: 'Minors excluded',
   minimumAge: 'Minimum age for training',
   optOutPath: 'Where to opt out',
