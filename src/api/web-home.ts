@@ -80,6 +80,7 @@ function sourceCard(source: SourceRecord, name: string, current: SourceFacts | u
   return html`<article class="card source${source.failing ? ' is-failing' : ''}" data-source-id="${source.id}">
 <header>
   <h3><a href="${sourceHref(source.id)}">${name}</a></h3>
+  ${source.status === 'retired' ? html`<span class="badge retired" title="no longer configured: kept with its history, not checked">retired</span>` : ''}
   ${lastChangedAt
     ? html`<a class="badge last-change" href="/?source=${encodeURIComponent(source.id)}#timeline" title="its changes">changed ${lastChangedAt.slice(0, 10)}</a>`
     : html`<span class="badge no-change">${current ? 'no change yet' : 'no snapshot yet'}</span>`}
