@@ -134,7 +134,7 @@ table.fact-diff thead{display:none}
 table.fact-diff tr{display:grid;grid-template-columns:1fr 1fr;gap:4px 12px;padding:8px 12px;border-bottom:1px solid var(--line)}
 table.fact-diff th,table.fact-diff td{display:block;border:0;padding:0}
 table.fact-diff td:first-child,table.fact-diff td.direction{grid-column:1/-1}table.fact-diff td.direction{white-space:normal}
-table.fact-diff tr.wider{box-shadow:inset 3px 0 #cf222e}table.fact-diff tr.narrower{box-shadow:inset 3px 0 #1a7f37}table.fact-diff tr td:first-child{box-shadow:none}
+table.fact-diff tr.wider{box-shadow:inset 3px 0 #cf222e}table.fact-diff tr.narrower{box-shadow:inset 3px 0 #1a7f37}table.fact-diff tr.wider td:first-child,table.fact-diff tr.narrower td:first-child{box-shadow:none}
 .filters a.csv{margin-left:0}
 table.compare th,table.compare td{min-width:8em;padding:6px 8px}table.compare th.service{min-width:7.5em;max-width:9em}
 table.fact-diff td:first-child{font-weight:600}
