@@ -119,5 +119,5 @@ export function createApp(db: Db, options: AppOptions = {}): Hono {
 
 function isWebPath(c: Context): boolean {
   const path = c.req.path;
-  return path === '/' || path.startsWith('/changes/') || path.startsWith('/sources/') || path.startsWith('/snapshots/');
+  return path === '/' || path === '/facts' || path.startsWith('/changes/') || path.startsWith('/sources/') || path.startsWith('/snapshots/');
 }

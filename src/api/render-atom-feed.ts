@@ -1,5 +1,6 @@
 import type { ChangeRecord } from '../domain/records.js';
 import { summarizeFactChanges as describeChange, describeFactChange } from '../notify/summarize-fact-changes.js';
+import { DIRECTION_LABELS } from '../domain/value-labels.js';
 
 export interface AtomFeedOptions {
   /** Absolute base URL of the links, without a trailing slash. */
@@ -41,7 +42,7 @@ export function renderAtomFeed(options: AtomFeedOptions): string {
     <link rel="alternate" type="text/html" href="${x(page)}"/>
     <link rel="related" type="application/json" href="${x(`${publicUrl}/api/changes/${encodeURIComponent(change.id)}`)}"/>
     <link rel="via" href="${x(change.url)}"/>
-    <category term="${x(change.sourceId)}"/>
+    <category term="${x(change.sourceId)}"/>${directionCategories(change, publicUrl)}
     <summary type="text">${x(title)}</summary>
     <content type="text">${x(lines.join('\n'))}</content>
   </entry>`;
@@ -59,4 +60,10 @@ export function renderAtomFeed(options: AtomFeedOptions): string {
 ${entries.join('\n')}
 </feed>
 `;
+}
+
+/** One category per way the change cuts (`wider`, `narrower`), so feed readers can filter on it. */
+function directionCategories(change: ChangeRecord, publicUrl: string): string {
+  const directions = [...new Set(change.facts.map((f) => f.direction))].filter((d) => d !== 'neutral');
+  return directions.map((d) => `\n    <category scheme="${escapeXml(`${publicUrl}/#direction`)}" term="${d}" label="${escapeXml(DIRECTION_LABELS[d])}"/>`).join('');
 }

@@ -1,13 +1,24 @@
 import type { ChangeDetail } from '../domain/records.js';
-import type { FactChange } from '../domain/facts.js';
+import type { FactChange, FactsDocument, FactValue } from '../domain/facts.js';
 import { html, type SafeHtml } from './html.js';
 import { externalLink, layout, sourceHref, timeTag } from './web-layout.js';
 import { factLabel } from '../domain/fact-labels.js';
-import { factValue } from './web-facts.js';
+import { changedValues, directionBadge, factValue } from './web-facts.js';
+import { changeDirection } from './web-home.js';
 import { parseUnifiedDiff, type DiffRow } from './parse-unified-diff.js';
 
-/** One change: what facts moved (before → after, +added −removed) and the text diff. */
-export function renderChangePage(change: ChangeDetail, name: string): string {
+/** Per stated fact, the sentence each snapshot of a change read it from. */
+export interface ChangeEvidence {
+  before: FactsDocument['evidence'];
+  after: FactsDocument['evidence'];
+}
+
+/**
+ * One change: what facts moved (before → after, +added −removed), which way each cuts, the
+ * sentence each value was read from on both sides, and the text diff.
+ */
+export function renderChangePage(change: ChangeDetail, name: string, evidence: ChangeEvidence = { before: {}, after: {} }): string {
+  const direction = changeDirection(change);
   return layout(`${name}: change #${change.id} · policy-watch`, html`
 <p class="crumbs"><a href="/#timeline">← All changes</a> · <a href="${sourceHref(change.sourceId)}">Source page</a> · <a href="/?source=${encodeURIComponent(change.sourceId)}#timeline">Changes of this source</a></p>
 <h1><a href="${sourceHref(change.sourceId)}" class="plain">${name}</a></h1>
@@ -24,14 +35,15 @@ ${change.technical ? html`<p class="technical-note" data-technical="true"><span 
   <span>After: snapshot <a href="/snapshots/${change.snapshots.after}">#${change.snapshots.after}</a> of ${timeTag(change.afterAt)}</span>
 </div>
 
-<h2 id="facts">Facts <span class="count">${change.facts.length}</span></h2>
+<h2 id="facts">Facts <span class="count">${change.facts.length}</span>${change.facts.length ? html` ${directionBadge(direction)}` : ''}</h2>
 ${change.facts.length === 0
     ? html`<div class="card empty">No policy fact changed: only the wording did.</div>`
-    : html`<div class="table-scroll"><table class="fact-diff"><thead><tr><th>Fact</th><th>Before</th><th>After</th><th>Change</th></tr></thead><tbody>
-${change.facts.map((f) => html`<tr data-fact="${f.fact}"><td>${factLabel(f.fact)}<br><code class="fact-name">${f.fact}</code></td>
-<td data-label="Before">${factValue(f.before, f.fact, { values: f.removed ?? [], kind: 'del' })}</td>
-<td data-label="After">${factValue(f.after, f.fact, { values: f.added ?? [], kind: 'add' })}</td>
-<td class="change-note">${changeNote(f)}</td></tr>`)}
+    : html`<p class="muted small">Each value with the sentence it was read from, before and after. <span class="dir wider">▲ Wider use</span> means the use of users' data grows, <span class="dir narrower">▼ Narrower use</span> that it shrinks.</p>
+<div class="table-scroll"><table class="fact-diff"><thead><tr><th>Fact</th><th>Which way</th><th>Before</th><th>After</th></tr></thead><tbody>
+${change.facts.map((f) => html`<tr data-fact="${f.fact}" class="${f.direction}" data-direction="${f.direction}"><td class="fact">${factLabel(f.fact)}<br><code class="fact-name">${f.fact}</code></td>
+<td class="direction">${directionBadge(f.direction)}<div class="change-note">${changeNote(f)}</div></td>
+<td data-label="Before" class="before">${factValue(f.before, f.fact, { values: f.removed ?? [], kind: 'del' })}${said(f.before, evidence.before[f.fact])}</td>
+<td data-label="After" class="after">${factValue(f.after, f.fact, { values: f.added ?? [], kind: 'add' })}${said(f.after, evidence.after[f.fact])}</td></tr>`)}
 </tbody></table></div>`}
 
 <h2 id="text">Text</h2>
@@ -39,16 +51,20 @@ ${textDiff(change)}
 `);
 }
 
-/** `+CA −US` for a set fact, else whether the fact appeared, disappeared or changed value. */
+/** `+Canada −United States` for a set fact, else whether the fact appeared, disappeared or changed value. */
 function changeNote(f: FactChange): SafeHtml {
   if (f.before === null) return html`<span class="muted">now stated</span>`;
   if (f.after === null) return html`<span class="muted">no longer stated</span>`;
-  const added = f.added ?? [];
-  const removed = f.removed ?? [];
-  if (added.length + removed.length > 0) {
-    return html`${added.map((v) => html`<span class="chip add">+${v}</span>`)}${removed.map((v) => html`<span class="chip del">−${v}</span>`)}`;
-  }
+  if ((f.added ?? []).length + (f.removed ?? []).length > 0) return changedValues(f);
   return html`<span class="muted">changed</span>`;
+}
+
+/** The sentence a value was read from, under the value; nothing for an unstated value. */
+function said(value: FactValue, sentence: string | undefined): SafeHtml | '' {
+  if (value === null) return '';
+  return sentence
+    ? html`<q class="said">${sentence}</q>`
+    : html`<span class="said muted small">no sentence recorded</span>`;
 }
 
 function textDiff(change: ChangeDetail): SafeHtml {

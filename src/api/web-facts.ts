@@ -1,18 +1,25 @@
 import { FACT_NAMES, SET_FACTS, type FactChange, type FactName, type Facts, type FactsDocument, type FactValue } from '../domain/facts.js';
 import { FACT_LABELS } from '../domain/fact-labels.js';
+import type { Direction } from '../domain/fact-direction.js';
+import { DIRECTION_LABELS, factValueText, valueLabel } from '../domain/value-labels.js';
 import { html, type SafeHtml } from './html.js';
-import { formatFactValue } from '../notify/summarize-fact-changes.js';
 import { localDate } from '../domain/local-date.js';
 
 /** "(not stated)" is an absence, not a value: muted, never struck through nor marked as added. */
 const NOT_STATED = html`<span class="muted not-stated">(not stated)</span>`;
 
-/** A scalar as a person reads it: the opt-out default and yes/no facts in words. */
-function scalarText(value: Exclude<FactValue, null | string[]>, fact: FactName): string {
-  if (fact === 'aiTrainingDefault') return value === 'on' ? 'Yes (opt-out)' : value === 'off' ? 'No (opt-in)' : String(value);
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  return formatFactValue(value, fact);
+const DIRECTION_ARROWS: Record<Direction, string> = { wider: '▲', narrower: '▼', neutral: '•' };
+
+/** Which way a change cuts, as a coloured badge: red when the use of data grows, green when it shrinks. */
+export function directionBadge(direction: Direction): SafeHtml {
+  return html`<span class="dir ${direction}" data-direction="${direction}" title="${DIRECTION_TITLES[direction]}">${DIRECTION_ARROWS[direction]} ${DIRECTION_LABELS[direction]}</span>`;
 }
+
+const DIRECTION_TITLES: Record<Direction, string> = {
+  wider: 'The use of users\' data grows: more data, regions or providers, or a protection dropped',
+  narrower: 'The use of users\' data shrinks: less data or fewer regions, or a protection added',
+  neutral: 'Neither wider nor narrower: a date, a lawful basis or a reworded path',
+};
 
 /**
  * A fact value as text or chips. With `marks` (a change's before or after): the set values
@@ -22,9 +29,9 @@ export function factValue(value: FactValue | undefined, fact: FactName, marks?: 
   if (value === null || value === undefined) return NOT_STATED;
   if (Array.isArray(value) && SET_FACTS.has(fact)) {
     if (value.length === 0) return html`<span class="muted">none</span>`;
-    return html`${value.map((v) => html`<span class="chip${marks?.values.includes(v) ? ` ${marks.kind}` : ''}">${v}</span>`)}`;
+    return html`${value.map((v) => html`<span class="chip${marks?.values.includes(v) ? ` ${marks.kind}` : ''}" title="${v}">${valueLabel(fact, v)}</span>`)}`;
   }
-  const text = Array.isArray(value) ? formatFactValue(value, fact) : scalarText(value, fact);
+  const text = factValueText(fact, value);
   if (marks) return marks.kind === 'add' ? html`<ins class="val">${text}</ins>` : html`<del class="val">${text}</del>`;
   return html`${text}`;
 }
@@ -46,7 +53,7 @@ export function factTable(document: Pick<FactsDocument, 'facts' | 'evidence'>, t
 ${FACT_NAMES.map((name) => {
     const value = document.facts[name];
     const evidence = value === null ? undefined : document.evidence[name];
-    return html`<tr data-fact="${name}" class="${value === null ? 'unstated' : 'stated'}"><th scope="row">${FACT_LABELS[name]}<br><code class="fact-name">${name}</code></th>
+    return html`<tr id="fact-${name}" data-fact="${name}" class="${value === null ? 'unstated' : 'stated'}"><th scope="row">${FACT_LABELS[name]}<br><code class="fact-name">${name}</code></th>
 <td class="value">${statedValue(document.facts, name, today)}</td>
 <td class="evidence">${evidence ? html`<q>${evidence}</q>` : html`<span class="muted none">—</span>`}</td></tr>`;
   })}
@@ -67,17 +74,21 @@ function arrived(facts: Facts, name: FactName, today: string): boolean {
 /** A fact value on one line of a change, struck through or marked as new; "(not stated)" is neither. */
 function lineValue(value: FactValue, fact: FactName, kind: 'add' | 'del'): SafeHtml {
   if (value === null || value === undefined) return NOT_STATED;
-  const text = formatFactValue(value, fact);
+  const text = factValueText(fact, value);
   return kind === 'add' ? html`<ins class="val">${text}</ins>` : html`<del class="val">${text}</del>`;
 }
 
-/** One fact change on a line: `regions +CA −US` or `effectiveDate old → new`, coloured. */
-export function factChangeLine(change: FactChange): SafeHtml {
+/** `+Canada −United States` for a set fact that gained or lost values, else `old → new`. */
+export function changedValues(change: FactChange): SafeHtml {
   const added = change.added ?? [];
   const removed = change.removed ?? [];
-  const name = html`<code title="${FACT_LABELS[change.fact] ?? change.fact}">${change.fact}</code>`;
   if (change.before !== null && change.after !== null && added.length + removed.length > 0) {
-    return html`${name} ${added.map((v) => html`<span class="chip add">+${v}</span>`)}${removed.map((v) => html`<span class="chip del">−${v}</span>`)}`;
+    return html`${added.map((v) => html`<span class="chip add" title="${v}">+${valueLabel(change.fact, v)}</span>`)}${removed.map((v) => html`<span class="chip del" title="${v}">−${valueLabel(change.fact, v)}</span>`)}`;
   }
-  return html`${name} ${lineValue(change.before, change.fact, 'del')} → ${lineValue(change.after, change.fact, 'add')}`;
+  return html`${lineValue(change.before, change.fact, 'del')} → ${lineValue(change.after, change.fact, 'add')}`;
+}
+
+/** One fact change on a line: its label, which way it cuts, and what moved, coloured by its direction. */
+export function factChangeLine(change: FactChange): SafeHtml {
+  return html`<span class="fact-label" title="${change.fact}">${FACT_LABELS[change.fact] ?? change.fact}</span> ${directionBadge(change.direction)} <span class="moved-values">${changedValues(change)}</span>`;
 }

@@ -90,6 +90,37 @@ table.checks tr.blocked td{background:var(--warn-bg)}table.checks tr.error td{ba
 pre.archived-text{white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px;line-height:1.55;margin:0}
 .not-stated{font-style:italic}
 h1 a.plain{color:inherit}.source-link{font-weight:400;margin-left:6px}
+.dir{display:inline-block;font-size:12px;font-weight:600;line-height:18px;padding:0 7px;border-radius:9px;white-space:nowrap;vertical-align:1px}
+.dir.wider{background:var(--del-bg);color:var(--del-fg)}.dir.narrower{background:var(--add-bg);color:var(--add-fg)}.dir.neutral{background:#eaeef2;color:var(--muted)}
+.intro{margin:4px 0 0}form.filters+p,p.intro+form.filters{margin-top:12px}.intro .dir{font-weight:500}
+ol.timeline li.change.dir-wider::before{background:#cf222e}ol.timeline li.change.dir-narrower::before{background:#1a7f37}ol.timeline li.change.dir-neutral::before{background:var(--accent)}
+.change .what time{margin-left:6px}
+ul.fact-lines li{padding:3px 0 3px 10px;border-left:3px solid var(--line);margin:4px 0}
+ul.fact-lines li.wider{border-left-color:#cf222e}ul.fact-lines li.narrower{border-left-color:#1a7f37}
+.fact-label{font-weight:600}
+li.wider .chip.add,li.wider .chip.del,tr.wider .chip.add,tr.wider .chip.del,li.wider ins.val,tr.wider ins.val{background:var(--del-bg);color:var(--del-fg)}
+li.narrower .chip.add,li.narrower .chip.del,tr.narrower .chip.add,tr.narrower .chip.del,li.narrower ins.val,tr.narrower ins.val{background:var(--add-bg);color:var(--add-fg)}
+li.neutral .chip.add,li.neutral .chip.del,tr.neutral .chip.add,tr.neutral .chip.del,li.neutral ins.val,tr.neutral ins.val{background:var(--info-bg);color:var(--info-fg)}
+del.val{background:#eaeef2;color:var(--muted)}
+q.said{display:block;margin:3px 0 0;font-size:13px;color:var(--muted);font-style:italic;overflow-wrap:anywhere}
+details.filter-box{margin:4px 0 8px}details.filter-box summary{cursor:pointer;color:var(--accent);font-size:14px;margin-bottom:8px}
+.badge.last-change{background:var(--info-bg);color:var(--info-fg)}.badge.no-change{background:#eaeef2;color:var(--muted);font-weight:500}
+.check-status .status{font-weight:600}.check-status .status.blocked{color:var(--warn-fg)}.check-status .status.error{color:var(--del-fg)}
+table.fact-diff td.direction{white-space:nowrap}table.fact-diff td.direction .change-note{white-space:normal;margin-top:4px;font-size:13px}
+table.fact-diff tr.wider td:first-child{box-shadow:inset 3px 0 #cf222e}table.fact-diff tr.narrower td:first-child{box-shadow:inset 3px 0 #1a7f37}
+h2 .dir{font-size:12px}
+table.facts-table tr:target{background:var(--warn-bg)}table.facts-table tr:target td,table.facts-table tr:target th{background:var(--warn-bg)}
+table.compare{font-size:13.5px}
+table.compare th,table.compare td{text-align:left;padding:8px 10px;border-bottom:1px solid var(--line);vertical-align:top;min-width:9em;max-width:18em}
+table.compare thead th{background:#f6f8fa;font-size:12.5px;color:var(--muted);font-weight:600}
+table.compare th.service{position:sticky;left:0;background:var(--card);min-width:11em;z-index:2;box-shadow:inset -1px 0 var(--line)}
+table.compare thead th.service{background:#f6f8fa;z-index:3}
+table.compare .kind{display:block;font-weight:400;font-size:12px;color:var(--muted)}
+table.compare a.cell{color:inherit;display:block}table.compare a.cell:hover{text-decoration:none;background:var(--info-bg);border-radius:4px}
+table.compare .default{font-weight:600}table.compare .default.on{color:var(--del-fg)}table.compare .default.off{color:var(--add-fg)}
+table.compare .except{display:block;margin-top:3px;color:var(--muted);font-size:12.5px}
+table.compare .upcoming{display:block}
+.filters a.csv{margin-left:auto;align-self:center}
 .table-scroll table.fact-diff{border:0;border-radius:0}table.fact-diff .fact-name{color:var(--muted);font-size:12px}
 @media (max-width:640px){.top nav{gap:4px 12px;margin-left:0}.wrap{padding:0 12px}.grid{grid-template-columns:1fr}
 .fact-history{grid-template-columns:1fr}
@@ -102,7 +133,10 @@ table.facts-table tr.stated td.evidence q::before{content:"Read from: “"}table
 table.fact-diff thead{display:none}
 table.fact-diff tr{display:grid;grid-template-columns:1fr 1fr;gap:4px 12px;padding:8px 12px;border-bottom:1px solid var(--line)}
 table.fact-diff th,table.fact-diff td{display:block;border:0;padding:0}
-table.fact-diff td:first-child,table.fact-diff td.change-note{grid-column:1/-1}
+table.fact-diff td:first-child,table.fact-diff td.direction{grid-column:1/-1}table.fact-diff td.direction{white-space:normal}
+table.fact-diff tr.wider{box-shadow:inset 3px 0 #cf222e}table.fact-diff tr.narrower{box-shadow:inset 3px 0 #1a7f37}table.fact-diff tr.wider td:first-child,table.fact-diff tr.narrower td:first-child{box-shadow:none}
+.filters a.csv{margin-left:0}
+table.compare th,table.compare td{min-width:8em;padding:6px 8px}table.compare th.service{min-width:7.5em;max-width:9em}
 table.fact-diff td:first-child{font-weight:600}
 table.fact-diff td[data-label]::before{content:attr(data-label);display:block;font-size:12px;color:var(--muted)}
 table.checks th.took,table.checks td.took,table.snapshots .size{display:none}
@@ -127,7 +161,7 @@ export function layout(title: string, body: SafeHtml): string {
 <body>
 <header class="top"><div class="wrap">
 <a class="brand" href="/">policy<span>·</span>watch</a>
-<nav><a href="/">Sources &amp; changes</a><a href="/feed.atom">Atom feed</a><a href="/api/changes">JSON API</a><a href="/metrics">Metrics</a></nav>
+<nav><a href="/">Changes &amp; sources</a><a href="/facts">Side by side</a><a href="/feed.atom">Atom feed</a><a href="/api/changes">JSON API</a><a href="/metrics">Metrics</a></nav>
 </div></header>
 <main class="wrap">
 ${body}
@@ -156,7 +190,7 @@ export function externalLink(url: string, text: string = url.replace(/^https?:\/
 
 export function errorPage(status: number, message: string): string {
   return layout(`Error ${status} · policy-watch`, html`
-<p class="crumbs"><a href="/">← Sources &amp; changes</a></p>
+<p class="crumbs"><a href="/">← Changes &amp; sources</a></p>
 <h1>${status === 404 ? 'Not found' : 'Cannot show this'}</h1>
 <p class="error-box">${message}</p>`);
 }

@@ -9,8 +9,12 @@ import { getSnapshotRaw, snapshotNeighbours } from '../store/query-snapshot-arch
 import { factTimeline } from '../store/query-fact-timeline.js';
 import { countChecks, listChecks, problemDays } from '../store/query-check-history.js';
 import { lastChangeTimes } from '../store/query-last-changes.js';
+import { snapshotEvidence } from '../store/query-evidence.js';
+import { factTimeline as exportTimeline } from '../store/query-timeline.js';
+import { renderTimelineExport } from '../store/timeline-export.js';
 import { ApiError } from './api-error.js';
-import { decodeCursor, encodeCursor, parseIdParam, parseLimitParam } from './query-params.js';
+import { decodeCursor, encodeCursor, parseIdParam, parseLimitParam, parseTimeParam, requireSourceParam } from './query-params.js';
+import { renderFactsPage } from './web-facts-page.js';
 import { queryChangePage } from './change-query.js';
 import { renderHome, sourceName } from './web-home.js';
 import { renderChangePage } from './web-change.js';
@@ -34,7 +38,8 @@ export const RAW_SNAPSHOT_HEADERS: Record<string, string> = {
 
 /**
  * The human pages: `/` (sources and timeline), `/changes/:id` (one change with its diffs),
- * `/sources/:id` (facts, fact timeline, checks, snapshots) and `/snapshots/:id` (an archived copy).
+ * `/sources/:id` (facts, fact timeline, checks, snapshots), `/snapshots/:id` (an archived copy),
+ * `/facts` (every source side by side) and `/facts.csv` (the `export` CSV).
  */
 export function registerWebRoutes(app: Hono, db: Db): void {
   app.get('/', (c) => {
@@ -57,6 +62,7 @@ export function registerWebRoutes(app: Hono, db: Db): void {
       problems: lastCheckProblems(db),
       lastChanges: lastChangeTimes(db),
       changes: page.changes,
+      evidence: snapshotEvidence(db, page.changes.flatMap((c) => [c.snapshots.before, c.snapshots.after])),
       olderQuery,
       filters,
     }));
@@ -67,7 +73,11 @@ export function registerWebRoutes(app: Hono, db: Db): void {
     if (!change) throw new ApiError(404, `No change has the id ${c.req.param('id')}.`);
     const source = listSources(db).find((s) => s.id === change.sourceId);
     const [current] = factsAt(db, { sourceId: change.sourceId });
-    return c.html(renderChangePage(change, sourceName(source, change.sourceId, current?.title)));
+    const evidence = snapshotEvidence(db, [change.snapshots.before, change.snapshots.after]);
+    return c.html(renderChangePage(change, sourceName(source, change.sourceId, current?.title), {
+      before: change.snapshots.before === null ? {} : evidence.get(change.snapshots.before) ?? {},
+      after: evidence.get(change.snapshots.after) ?? {},
+    }));
   });
 
   // A discovered post's id has a `/` (`<blog id>/<slug>`): the id is the rest of the path.
@@ -104,6 +114,33 @@ export function registerWebRoutes(app: Hono, db: Db): void {
       olderChecksQuery,
       pagedChecks: cursor !== undefined,
     }));
+  });
+
+  app.get('/facts', (c) => {
+    const kind = c.req.query('kind') || undefined;
+    const service = c.req.query('service') || undefined;
+    return c.html(renderFactsPage({
+      sources: listSources(db),
+      current: new Map(factsAt(db).map((f) => [f.sourceId, f])),
+      filters: { kind, service },
+    }));
+  });
+
+  // The facts timeline as `export --format csv` writes it to a file, with the same filters.
+  app.get('/facts.csv', (c) => {
+    const source = c.req.query('source') || undefined;
+    const since = c.req.query('since') || undefined;
+    const until = c.req.query('until') || undefined;
+    if (source !== undefined) requireSourceParam(db, source);
+    const periods = exportTimeline(db, {
+      sourceId: source,
+      since: since === undefined ? undefined : parseTimeParam('since', since),
+      until: until === undefined ? undefined : parseTimeParam('until', until, { endOfDay: true }),
+    });
+    return c.body(renderTimelineExport(periods, 'csv', { bom: true }), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="policy-watch-facts.csv"',
+    });
   });
 
   app.get('/snapshots/:id', (c) => {

@@ -3,13 +3,9 @@ import type { Command } from 'commander';
 import { PolicyWatchError, UsageError } from '../domain/errors.js';
 import { configOf, openQueryDb } from './cli-context.js';
 import { parseTime } from './parse-args.js';
-import { toCsvRecord } from './to-csv.js';
 import { factTimeline, type FactPeriod } from '../store/query-timeline.js';
 import { sourceExists } from '../store/query-sources.js';
-
-const FORMATS = ['jsonl', 'csv'] as const;
-type ExportFormat = (typeof FORMATS)[number];
-const COLUMNS = ['sourceId', 'fact', 'value', 'from', 'until', 'fromSnapshotId', 'untilSnapshotId', 'evidence'] as const;
+import { EXPORT_FORMATS as FORMATS, renderTimelineExport, type ExportFormat } from '../store/timeline-export.js';
 
 /** `export`: the facts timeline as a dataset, one row per source and fact value with its period. */
 export function registerExportVerb(program: Command): void {
@@ -41,7 +37,8 @@ export function registerExportVerb(program: Command): void {
       } finally {
         db.$client.close();
       }
-      const text = format === 'csv' ? toCsv(periods, { bom: opts.out !== undefined }) : toJsonLines(periods);
+      // A file gets a byte order mark so spreadsheets read it as UTF-8; a pipe does not.
+      const text = renderTimelineExport(periods, format, { bom: format === 'csv' && opts.out !== undefined });
       if (opts.out === undefined) {
         process.stdout.write(text);
         return;
@@ -53,18 +50,4 @@ export function registerExportVerb(program: Command): void {
       }
       process.stderr.write(`policy-watch: wrote ${periods.length} ${periods.length === 1 ? 'row' : 'rows'} to ${opts.out}\n`);
     });
-}
-
-function toJsonLines(periods: readonly FactPeriod[]): string {
-  return periods.map((p) => `${JSON.stringify(p)}\n`).join('');
-}
-
-/** A file gets a UTF-8 byte order mark, which spreadsheets need to read it as UTF-8; a pipe does not. */
-function toCsv(periods: readonly FactPeriod[], options: { bom: boolean }): string {
-  const lines = [toCsvRecord(COLUMNS)];
-  for (const p of periods) {
-    const value = typeof p.value === 'string' ? p.value : JSON.stringify(p.value);
-    lines.push(toCsvRecord([p.sourceId, p.fact, value, p.from, p.until, p.fromSnapshotId, p.untilSnapshotId, p.evidence]));
-  }
-  return (options.bom ? '\uFEFF' : '') + lines.join('');
 }

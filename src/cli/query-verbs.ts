@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { factsNotReadNote } from '../domain/languages.js';
 import { FACT_NAMES, type FactName, type Facts } from '../domain/facts.js';
 import { localDate } from '../domain/local-date.js';
+import { FACT_LABELS } from '../domain/fact-labels.js';
 import { UsageError } from '../domain/errors.js';
 import { configOf, listedConfig, openQueryDb, printJson } from './cli-context.js';
 import { parseChangeId, parsePositiveInt, parseTime } from './parse-args.js';
@@ -104,7 +105,7 @@ export function registerQueryVerbs(program: Command): void {
           lines.push(`${doc.sourceId}  ${doc.title ?? ''}  (${doc.language}, snapshot ${doc.snapshotId} of ${shortTime(doc.recordedAt)})`);
           const stated = FACT_NAMES.filter((name) => doc.facts[name] !== null);
           if (stated.length === 0) lines.push('  (no fact stated)');
-          for (const name of stated) lines.push(`  ${name.padEnd(22)} ${factText(doc.facts, name, today)}`);
+          for (const name of stated) lines.push(`  ${FACT_LABELS[name].padEnd(29)} ${factText(doc.facts, name, today)}`);
           lines.push('');
         }
         lines.push(...missing);

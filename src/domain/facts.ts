@@ -1,3 +1,5 @@
+import type { Direction } from './fact-direction.js';
+
 /** The policy facts of one page, as in CONTRACT.md's Facts document. */
 
 export const SOURCE_KINDS = [
@@ -56,7 +58,7 @@ export const FACT_TABLE = {
   excludedRegions: { shape: 'set', label: 'Regions excluded' },
   includedData: { shape: 'set', label: 'Data used for AI training' },
   excludedData: { shape: 'set', label: 'Data kept out of AI training' },
-  aiTrainingDefault: { shape: 'on-off', label: 'Training on by default' },
+  aiTrainingDefault: { shape: 'on-off', label: 'Training default' },
   minorsExcluded: { shape: 'boolean', label: 'Minors excluded' },
   minimumAge: { shape: 'age', label: 'Minimum age for training' },
   optOutPath: { shape: 'path', label: 'Where to opt out' },
@@ -103,4 +105,6 @@ export interface FactChange {
   /** Only for set facts. */
   added?: string[];
   removed?: string[];
+  /** Which way the change cuts: see `factDirection()`. */
+  direction: Direction;
 }

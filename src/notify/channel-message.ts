@@ -1,11 +1,22 @@
 import type { FactChange } from '../domain/facts.js';
+import type { Direction } from '../domain/fact-direction.js';
+import { factDirection } from '../domain/fact-direction.js';
+import { factLabel } from '../domain/fact-labels.js';
+import { DIRECTION_NOTES, valueLabel } from '../domain/value-labels.js';
 import type { EventChange, OutboxEvent } from './outbox-event.js';
 import { describeEvent } from './describe-event.js';
 import { formatFactValue } from './summarize-fact-changes.js';
 
 /** One row of a message's fact table, every cell already readable text. */
 export interface FactRow {
+  /** The fact's code (`regions`). */
   fact: string;
+  /** What a person calls it ("Regions covered"). */
+  label: string;
+  /** Which way the change cuts. */
+  direction: Direction;
+  /** "wider use of data", "narrower use of data", or empty when neutral. */
+  directionNote: string;
   before: string;
   after: string;
   /** `+A, +B` style lists for list facts; empty otherwise. */
@@ -64,15 +75,20 @@ export function changeWebUrl(change: { id: string | number; textDiffUrl: string;
  */
 function factRow(change: FactChange, snapshotEvidence: EventChange['evidence']): FactRow {
   const list = (values: readonly unknown[] | undefined, sign: string) =>
-    (values ?? []).map((v) => `${sign}${String(v)}`).join(', ');
+    (values ?? []).map((v) => `${sign}${valueLabel(change.fact, String(v))}`).join(', ');
+  // An event made by hand (a caller outside the diff stage) may carry none: derive it.
+  const direction = change.direction ?? factDirection(change.fact, change.before, change.after);
   const own = (change as FactChange & { evidence?: unknown }).evidence;
   const evidence = typeof own === 'string' ? own : change.after === null ? null : snapshotEvidence?.[change.fact];
   return {
     fact: change.fact,
+    label: factLabel(change.fact),
+    direction,
+    directionNote: DIRECTION_NOTES[direction],
     before: formatFactValue(change.before, change.fact),
     after: formatFactValue(change.after, change.fact),
     added: list(change.added, '+'),
-    removed: list(change.removed, '-'),
+    removed: list(change.removed, '−'),
     evidence: typeof evidence === 'string' && evidence.trim() !== '' ? evidence.trim() : null,
   };
 }

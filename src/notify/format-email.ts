@@ -1,7 +1,7 @@
 import type { WebhookConfig } from '../domain/config.js';
 import type { OutgoingDelivery, PayloadFormat } from './payload-format.js';
 import type { OutboxEvent } from './outbox-event.js';
-import type { ChannelMessage } from './channel-message.js';
+import type { ChannelMessage, FactRow } from './channel-message.js';
 import { channelMessage } from './channel-message.js';
 import { truncate } from './describe-event.js';
 import type { PostResult, PostWebhookOptions } from './post-webhook.js';
@@ -98,10 +98,11 @@ function describeSmtpError(error: unknown): string {
 function plainText(m: ChannelMessage, event: string): string {
   const lines = [m.summary, ''];
   for (const f of m.facts) {
-    lines.push(f.fact, `  before:   ${f.before}`, `  after:    ${f.after}`);
-    if (f.added) lines.push(`  added:    ${f.added}`);
-    if (f.removed) lines.push(`  removed:  ${f.removed}`);
-    if (f.evidence) lines.push(`  evidence: “${f.evidence}”`);
+    lines.push(`${f.label}${f.directionNote ? ` (${f.directionNote})` : ''}`, `  before:    ${f.before}`, `  after:     ${f.after}`);
+    if (f.added) lines.push(`  added:     ${f.added}`);
+    if (f.removed) lines.push(`  removed:   ${f.removed}`);
+    lines.push(`  direction: ${f.direction}`);
+    if (f.evidence) lines.push(`  evidence:  “${f.evidence}”`);
     lines.push('');
   }
   if (m.facts.length === 0 && m.details.length > 0) lines.push(...m.details, '');
@@ -109,14 +110,21 @@ function plainText(m: ChannelMessage, event: string): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The web page's colours: red for a wider use of data, green for a narrower one. */
+const DIRECTION_STYLES: Record<FactRow['direction'], string> = {
+  wider: 'color:#a40e26;font-weight:600', narrower: 'color:#116329;font-weight:600', neutral: 'color:#656d76',
+};
+
 function htmlText(m: ChannelMessage, event: string): string {
   const cell = 'style="text-align:left;padding:4px 8px;border-bottom:1px solid #ddd;vertical-align:top"';
   const parts = [`<p style="font-size:16px"><strong>${escapeHtml(m.summary)}</strong></p>`];
   if (m.facts.length > 0) {
-    const head = ['Fact', 'Before', 'After', 'Added', 'Removed'].map((h) => `<th ${cell}>${h}</th>`).join('');
+    const head = ['Fact', 'Before', 'After', 'Added', 'Removed', 'Direction'].map((h) => `<th ${cell}>${h}</th>`).join('');
     const rows = m.facts.map((f) => {
-      const row = `<tr>${[f.fact, f.before, f.after, f.added, f.removed].map((v) => `<td ${cell}>${escapeHtml(v)}</td>`).join('')}</tr>`;
-      const evidence = f.evidence ? `<tr><td ${cell}></td><td ${cell} colspan="4"><em>“${escapeHtml(f.evidence)}”</em></td></tr>` : '';
+      const cells = [f.label, f.before, f.after, f.added, f.removed].map((v) => `<td ${cell}>${escapeHtml(v)}</td>`).join('');
+      const direction = `<td ${cell}><span style="${DIRECTION_STYLES[f.direction]}">${escapeHtml(f.direction)}</span></td>`;
+      const row = `<tr>${cells}${direction}</tr>`;
+      const evidence = f.evidence ? `<tr><td ${cell}></td><td ${cell} colspan="5"><em>“${escapeHtml(f.evidence)}”</em></td></tr>` : '';
       return row + evidence;
     }).join('');
     parts.push(`<table style="border-collapse:collapse"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`);

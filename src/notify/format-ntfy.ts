@@ -35,7 +35,7 @@ export const ntfyFormat: PayloadFormat = {
   render(event: OutboxEvent): NtfyMessage {
     const m = channelMessage(event);
     const lines = m.facts.length > 0
-      ? m.facts.map((f) => `${f.fact}: ${f.before} → ${f.after}${f.added || f.removed ? ` (${[f.added, f.removed].filter(Boolean).join(', ')})` : ''}`)
+      ? m.facts.map((f) => `${f.label}: ${f.before} → ${f.after}${f.added || f.removed ? ` (${[f.added, f.removed].filter(Boolean).join(', ')})` : ''}${f.directionNote ? `, ${f.directionNote}` : ''}`)
       : m.details;
     return {
       title: truncate(m.summary, 250),

@@ -28,12 +28,12 @@ export const teamsFormat: PayloadFormat = {
       body.push({
         type: 'FactSet',
         facts: m.facts.map((f) => ({
-          title: md(f.fact),
-          value: md(truncate([`${f.before} → ${f.after}`, f.added, f.removed].filter(Boolean).join('  '), 1000)),
+          title: md(f.label),
+          value: md(truncate([`${f.before} → ${f.after}`, f.added, f.removed, f.directionNote && `(${f.directionNote})`].filter(Boolean).join('  '), 1000)),
         })),
       });
       for (const f of m.facts.filter((row) => row.evidence)) {
-        body.push({ type: 'TextBlock', text: md(truncate(`${f.fact}: “${f.evidence}”`, 1000)), wrap: true, isSubtle: true, size: 'Small' });
+        body.push({ type: 'TextBlock', text: md(truncate(`${f.label}: “${f.evidence}”`, 1000)), wrap: true, isSubtle: true, size: 'Small' });
       }
     }
     for (const line of m.details) body.push({ type: 'TextBlock', text: md(truncate(line, 1000)), wrap: true });

@@ -1,5 +1,6 @@
 import type { Facts, FactChange, FactsDocument, SourceKind } from '../domain/facts.js';
 import type { EventName } from '../domain/source.js';
+import { factDirection } from '../domain/fact-direction.js';
 
 /** The source an event is about. The JSON body's `source.name` is `name`, else the id. */
 export interface EventSource {
@@ -113,7 +114,11 @@ export function sourcePageUrl(publicUrl: string, sourceId: string): string {
 
 /** A change event's facts as the body carries them: each with the text it was read from, or null. */
 export function factsWithEvidence(change: EventChange): Array<FactChange & { evidence: string | null }> {
-  return change.facts.map((f) => ({ ...f, evidence: f.after === null ? null : change.evidence?.[f.fact] ?? null }));
+  return change.facts.map((f) => ({
+    ...f,
+    direction: f.direction ?? factDirection(f.fact, f.before, f.after),
+    evidence: f.after === null ? null : change.evidence?.[f.fact] ?? null,
+  }));
 }
 
 /** Epoch ms or an ISO string, as an ISO date-time (null stays null). */

@@ -109,7 +109,7 @@ export function recordReading(ctx: { db: Db; config: Pick<Config, 'timezone'> },
   if (news && upcoming) {
     // A discovered post's announcement: a real change row with no before snapshot, so the alert's id opens in show, the API and the web page.
     const alert = { db, config: origin.alerts };
-    const factChanges: FactChange[] = [{ fact: 'upcomingEffectiveDate', before: null, after: upcoming }];
+    const factChanges: FactChange[] = [{ fact: 'upcomingEffectiveDate', before: null, after: upcoming, direction: 'neutral' }];
     const changeId = insertChange(db, {
       sourceId: source.id, detectedAt: at, beforeSnapshotId: null, afterSnapshotId: snapshotId,
       facts: factChanges, factNames: 'upcomingEffectiveDate', textChanged: false, textDiff: null,

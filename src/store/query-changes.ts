@@ -1,5 +1,6 @@
 import type { ChangeDetail, ChangeRecord } from '../domain/records.js';
 import type { FactChange } from '../domain/facts.js';
+import { factDirection } from '../domain/fact-direction.js';
 import type { QueryDb } from './query-statement.js';
 import { decompressText } from './compress.js';
 import { isoTime, parseJson, statement } from './query-statement.js';
@@ -106,7 +107,9 @@ function toChangeRecord(row: ChangeRow): ChangeRecord {
     sourceId: row.source_id,
     url: row.url,
     detectedAt: isoTime(row.detected_at),
-    facts: parseJson<FactChange[]>(row.facts, []),
+    // Derived on every read: changes recorded before directions existed, and after a refinement
+    // of the rule, read the same as new ones.
+    facts: parseJson<FactChange[]>(row.facts, []).map((f) => ({ ...f, direction: factDirection(f.fact, f.before, f.after) })),
     textChanged: Boolean(row.text_changed),
     snapshots: { before: row.before_snapshot_id === null ? null : String(row.before_snapshot_id), after: String(row.after_snapshot_id) },
   };

@@ -13,6 +13,7 @@ import { changes, checks, contents, deliveries, snapshots, sources } from '../..
 import { eq } from 'drizzle-orm';
 import { emptyFacts, SET_FACTS, type FactChange, type FactName, type Facts, type FactsDocument, type SourceKind } from '../../src/domain/facts.js';
 import type { CheckStatus, DeliveryStatus } from '../../src/domain/source.js';
+import { factDirection } from '../../src/domain/fact-direction.js';
 
 export interface TestDatabase {
   db: Db;
@@ -140,13 +141,15 @@ export function seedCheck(db: Db, check: SeedCheck): number {
 
 /** A fact change as the diff stage reports it: added/removed for set facts only. */
 export function factChange(fact: FactName, before: Facts[FactName], after: Facts[FactName]): FactChange {
-  if (!SET_FACTS.has(fact)) return { fact, before, after };
+  const direction = factDirection(fact, before, after);
+  if (!SET_FACTS.has(fact)) return { fact, before, after, direction };
   const was = new Set((before as string[] | null) ?? []);
   const is = new Set((after as string[] | null) ?? []);
   return {
     fact, before, after,
     added: [...is].filter((value) => !was.has(value)).sort(),
     removed: [...was].filter((value) => !is.has(value)).sort(),
+    direction,
   };
 }
 

@@ -92,9 +92,9 @@ describe('alerts over a scripted LinkedIn timeline', () => {
       expect(retry?.body).toBe(attempt.body);
     }
     const change = JSON.parse(delivered().filter((r) => r.headers['x-policy-watch-event'] === 'facts.changed').at(-1)!.body);
-    expect(change.change.facts).toContainEqual({ fact: 'effectiveDate', before: '2024-11-20', after: '2025-11-03', evidence: expect.stringContaining('2025') });
+    expect(change.change.facts).toContainEqual({ fact: 'effectiveDate', before: '2024-11-20', after: '2025-11-03', direction: 'neutral', evidence: expect.stringContaining('2025') });
     expect(change.source).toEqual({ id: 'linkedin-privacy-policy', url: site.at('/legal/privacy-policy'), name: 'LinkedIn Privacy Policy' });
-    expect(change.summary).toMatch(/^LinkedIn Privacy Policy: .*effectiveDate 2024-11-20 → 2025-11-03/);
+    expect(change.summary).toMatch(/^LinkedIn Privacy Policy: .*Effective date: 2024-11-20 → 2025-11-03/);
     expect(change.change.url).toMatch(new RegExp(`/changes/${change.change.id}$`));
   });
 });

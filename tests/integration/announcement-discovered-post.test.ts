@@ -97,7 +97,7 @@ describe('announcement.detected for a newly discovered post', () => {
     expect(shown.stderr).toBe('');
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('no earlier snapshot (a newly discovered post)');
-    expect(shown.stdout).toContain('upcomingEffectiveDate (not stated) → 2027-03-02');
+    expect(shown.stdout).toContain('Announced effective date: (not stated) → 2027-03-02');
 
     const listed = await runCli(['history', '--source', 'news/terms-update', '--json', '--db', config.database], { cwd: dir.path });
     expect(JSON.parse(listed.stdout)).toMatchObject([{ id, snapshots: { before: null, after: change.snapshots.after } }]);

@@ -131,8 +131,8 @@ describe('GET /feed.atom', () => {
     const { $ } = await feed();
     const titles = $('entry > title').map((_, el) => $(el).text()).get();
     expect(titles).toEqual([
-      'LinkedIn Privacy Policy: effectiveDate 2024-11-20 → 2025-11-03; upcomingEffectiveDate 2025-11-03 → (not stated); regions +CA +CH +EEA +EU +GB +HK',
-      'LinkedIn Privacy Policy: upcomingEffectiveDate (not stated) → 2025-11-03',
+      'LinkedIn Privacy Policy: Effective date: 2024-11-20 → 2025-11-03; Announced effective date: 2025-11-03 → (not stated); Regions covered: +Canada, +Switzerland, +European Economic Area, +European Union, +United Kingdom, +Hong Kong (wider use of data)',
+      'LinkedIn Privacy Policy: Announced effective date: (not stated) → 2025-11-03',
       'LinkedIn User Agreement: text changed, no fact changed',
     ]);
   });
@@ -144,7 +144,10 @@ describe('GET /feed.atom', () => {
     expect(first.find('link[rel="alternate"]').attr('href')).toBe(`https://watch.example.org/changes/${timeline.privacy.regionsChange}`);
     expect(first.find('link[rel="related"]').attr('href')).toBe(`https://watch.example.org/api/changes/${timeline.privacy.regionsChange}`);
     expect(first.find('updated').text()).toBe('2025-11-03T06:00:00.000Z');
-    expect(first.find('content').text()).toContain('regions +CA +CH +EEA +EU +GB +HK');
+    expect(first.find('content').text()).toContain('Regions covered: +Canada, +Switzerland, +European Economic Area, +European Union, +United Kingdom, +Hong Kong (wider use of data)');
+    // Feed readers can filter on which way a change cuts.
+    expect(first.find('category[term="wider"]').attr('label')).toBe('Wider use');
+    expect(first.find('category[term="neutral"]').length).toBe(0);
   });
 
   it('escapes names and values and drops characters XML cannot carry', async () => {
@@ -158,7 +161,7 @@ describe('GET /feed.atom', () => {
     const { xml, $ } = await feed();
     assertWellFormedXml(xml);
     expect($('entry > title').first().text())
-      .toBe('Terms & <Conditions> "v2": optOutPath Settings & Privacy → Settings & Privacy > <Data> ]]>');
+      .toBe('Terms & <Conditions> "v2": Where to opt out: Settings & Privacy → Settings & Privacy › <Data> ]]>');
   });
 
   it('keeps only the changes of one source with ?source=', async () => {
@@ -175,7 +178,7 @@ describe('GET /feed.atom', () => {
     }
     const { $ } = await feed();
     expect($('entry')).toHaveLength(50);
-    expect($('entry > title').first().text()).toBe('busy: minimumAge 59 → 60');
+    expect($('entry > title').first().text()).toBe('busy: Minimum age for training: 59 → 60 (narrower use of data)');
   });
 
   it('is still a valid feed with no change at all', async () => {

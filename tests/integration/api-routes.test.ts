@@ -117,6 +117,7 @@ describe('GET /api/changes/:id', () => {
     expect(status).toBe(200);
     expect(body.facts.find((f) => f.fact === 'regions')).toEqual({
       fact: 'regions', before: ['US'], after: ['CA', 'CH', 'EEA', 'EU', 'GB', 'HK', 'US'], added: ['CA', 'CH', 'EEA', 'EU', 'GB', 'HK'], removed: [],
+      direction: 'wider',
     });
     expect(body.textDiff).toContain('+Effective November 3, 2025');
     expect(body).toMatchObject({ beforeAt: '2025-09-18T06:00:00.000Z', afterAt: '2025-11-03T06:00:00.000Z' });

@@ -33,7 +33,9 @@ describe('GET /', () => {
     expect($('article.source')).toHaveLength(5);
     const privacy = $('article.source[data-source-id="linkedin-privacy-policy"]');
     expect(privacy.find('h3').text()).toBe('LinkedIn Privacy Policy');
-    expect(privacy.find('.badge').first().text()).toBe('unchanged');
+    // The badge says when the source last changed; the last check's status is said apart.
+    expect(privacy.find('.badge').first().text()).toBe('changed 2025-11-03');
+    expect(privacy.find('.check-status .status').text()).toBe('unchanged');
     expect(privacy.find('dl.facts').text()).toContain('2025-11-03');
     const help = $('article.source[data-source-id="linkedin-help-ai"]');
     expect(help.find('.badge.failing').text()).toBe('failing ×3');
@@ -52,7 +54,11 @@ describe('GET /', () => {
     expect(links).toEqual([
       `/changes/${timeline.privacy.regionsChange}`, `/changes/${timeline.privacy.announcement}`, `/changes/${timeline.agreement.textChange}`,
     ]);
-    expect($('li.change').first().text()).toContain('+CA');
+    expect($('li.change').first().text()).toContain('+Canada');
+    expect($('li.change').first().attr('data-direction')).toBe('wider');
+    expect($('li.change').first().find('li[data-fact="regions"] .dir').text()).toContain('Wider use');
+    // The changes come before the sources.
+    expect($('#timeline').index()).toBeLessThan($('#sources').index());
   });
 
   it('filters the timeline with the same parameters as the API and links to older pages', async () => {
@@ -87,10 +93,15 @@ describe('GET /changes/:id', () => {
     const { $ } = await page(`/changes/${timeline.privacy.regionsChange}`);
     expect($('h1').text()).toBe('LinkedIn Privacy Policy');
     const regions = $('tr[data-fact="regions"]');
-    expect(regions.find('td').eq(1).text()).toBe('US');
-    expect(regions.find('td').eq(2).find('.chip.add').map((_, el) => $(el).text()).get()).toEqual(['CA', 'CH', 'EEA', 'EU', 'GB', 'HK']);
-    expect(regions.find('td.change-note').text()).toBe('+CA+CH+EEA+EU+GB+HK');
-    expect($('tr[data-fact="upcomingEffectiveDate"] td.change-note').text()).toBe('no longer stated');
+    expect(regions.attr('data-direction')).toBe('wider');
+    expect(regions.find('td.before .chip').text()).toBe('United States');
+    expect(regions.find('td.after .chip.add').map((_, el) => $(el).attr('title')).get()).toEqual(['CA', 'CH', 'EEA', 'EU', 'GB', 'HK']);
+    expect(regions.find('td.after .chip.add').first().text()).toBe('Canada');
+    expect(regions.find('.change-note').text()).toBe('+Canada+Switzerland+European Economic Area+European Union+United Kingdom+Hong Kong');
+    expect($('tr[data-fact="effectiveDate"]').attr('data-direction')).toBe('neutral');
+    expect($('tr[data-fact="effectiveDate"] td.before q.said').text()).toBe('Effective November 20, 2024');
+    expect($('tr[data-fact="effectiveDate"] td.after q.said').text()).toBe('Effective November 3, 2025');
+    expect($('tr[data-fact="upcomingEffectiveDate"] .change-note').text()).toBe('no longer stated');
     expect($('tr[data-fact="effectiveDate"] del.val').text()).toBe('2024-11-20');
     expect($('tr[data-fact="effectiveDate"] ins.val').text()).toBe('2025-11-03');
   });

@@ -110,15 +110,15 @@ describe('a config file with email, ntfy, teams and json channels, run by check'
     expect(alert.deliveryId).toBe(request.headers['x-policy-watch-delivery']);
     expect(alert.source).toEqual({ id: 'acme-privacy', url: site.at('/legal/privacy'), name: 'Acme Privacy Policy' });
     expect(summary).toMatch(/^Acme Privacy Policy: /);
-    expect(summary).toContain('regions +CA');
-    expect(summary).toContain('effectiveDate 2024-11-20 → 2026-03-02');
+    expect(summary).toContain('Regions covered: +Canada (wider use of data)');
+    expect(summary).toContain('Effective date: 2024-11-20 → 2026-03-02');
     expect(alert.change.id).toBe(changeId);
     expect(alert.change.url).toBe(link());
     expect(alert.change.textDiffUrl).toBe(`${PUBLIC_URL}/api/changes/${changeId}`);
     const byFact = Object.fromEntries(alert.change.facts.map((f) => [f.fact, f]));
-    expect(byFact.regions).toMatchObject({ before: ['US'], after: ['CA', 'US'], added: ['CA'], removed: [] });
+    expect(byFact.regions).toMatchObject({ before: ['US'], after: ['CA', 'US'], added: ['CA'], removed: [], direction: 'wider' });
     expect(byFact.regions!.evidence).toContain('members in the United States and Canada');
-    expect(byFact.effectiveDate).toMatchObject({ before: '2024-11-20', after: '2026-03-02', evidence: 'Effective March 2, 2026' });
+    expect(byFact.effectiveDate).toMatchObject({ before: '2024-11-20', after: '2026-03-02', direction: 'neutral', evidence: 'Effective March 2, 2026' });
   });
 
   it('sends the e-mail with the summary as subject, the fact table in both parts and the link to the change page', () => {
@@ -129,13 +129,13 @@ describe('a config file with email, ntfy, teams and json channels, run by check'
     expect(mail.headers.subject).toBe(summary);
     expect(mail.headers['content-type']).toMatch(/^multipart\/alternative/);
 
-    expect(mail.text).toMatch(/regions\s+before:\s+US\s+after:\s+CA, US\s+added:\s+\+CA/);
-    expect(mail.text).toMatch(/effectiveDate\s+before:\s+2024-11-20\s+after:\s+2026-03-02/);
-    expect(mail.text).toContain('evidence: “Effective March 2, 2026”');
+    expect(mail.text).toMatch(/Regions covered \(wider use of data\)\s+before:\s+United States\s+after:\s+Canada, United States\s+added:\s+\+Canada\s+direction:\s+wider/);
+    expect(mail.text).toMatch(/Effective date\s+before:\s+2024-11-20\s+after:\s+2026-03-02/);
+    expect(mail.text).toMatch(/evidence:\s+“Effective March 2, 2026”/);
     expect(mail.text).toContain(`View the change: ${link()}`);
 
-    expect(mail.html).toMatch(/<td[^>]*>regions<\/td><td[^>]*>US<\/td><td[^>]*>CA, US<\/td><td[^>]*>\+CA<\/td>/);
-    expect(mail.html).toMatch(/<td[^>]*>effectiveDate<\/td><td[^>]*>2024-11-20<\/td><td[^>]*>2026-03-02<\/td>/);
+    expect(mail.html).toMatch(/<td[^>]*>Regions covered<\/td><td[^>]*>United States<\/td><td[^>]*>Canada, United States<\/td><td[^>]*>\+Canada<\/td>/);
+    expect(mail.html).toMatch(/<td[^>]*>Effective date<\/td><td[^>]*>2024-11-20<\/td><td[^>]*>2026-03-02<\/td>/);
     expect(mail.html).toContain(`<a href="${link()}">View the change</a>`);
     // The page's bracketed text stays text: the only link is the change page.
     expect(mail.html!.match(/<a /g)).toHaveLength(1);
@@ -153,8 +153,8 @@ describe('a config file with email, ntfy, teams and json channels, run by check'
     expect(request.headers.tags).toBe('memo,policy-watch,facts.changed');
     expect(request.headers.click).toBe(link());
     expect(request.headers.actions).toBe(`view, Open, ${link()}`);
-    expect(request.body).toContain('regions: US → CA, US (+CA)');
-    expect(request.body).toContain('effectiveDate: 2024-11-20 → 2026-03-02');
+    expect(request.body).toContain('Regions covered: United States → Canada, United States (+Canada), wider use of data');
+    expect(request.body).toContain('Effective date: 2024-11-20 → 2026-03-02');
   });
 
   it('posts Teams an Adaptive Card with the fact table, the page text escaped, and an OpenUrl action to the change page', () => {
@@ -167,10 +167,10 @@ describe('a config file with email, ntfy, teams and json channels, run by check'
     expect(card.content.body[0]).toMatchObject({ type: 'TextBlock', text: summary });
     const factSet = card.content.body.find((block) => block.type === 'FactSet')!;
     expect(factSet.facts).toEqual(expect.arrayContaining([
-      { title: 'regions', value: 'US → CA, US  +CA' },
-      { title: 'effectiveDate', value: '2024-11-20 → 2026-03-02' },
+      { title: 'Regions covered', value: 'United States → Canada, United States  +Canada  (wider use of data)' },
+      { title: 'Effective date', value: '2024-11-20 → 2026-03-02' },
     ]));
-    const evidence = card.content.body.find((block) => block.text?.startsWith('regions: “'))!;
+    const evidence = card.content.body.find((block) => block.text?.startsWith('Regions covered: “'))!;
     expect(evidence.text).toContain('(details: \\[our \\*notice\\*\\](http://evil.invalid/x))');
     expect(card.content.actions).toEqual([{ type: 'Action.OpenUrl', title: 'View the change', url: link() }]);
   });
@@ -232,7 +232,7 @@ describe('a config file with email, ntfy, teams and json channels, run by check'
       expect(response.status).toBe(200);
       const html = await response.text();
       expect(html).toContain('Acme Privacy Policy');
-      expect(html).toContain('regions');
+      expect(html).toContain('Regions covered');
       expect(html).not.toContain('<a href="http://evil.invalid');
     } finally {
       server.kill('SIGTERM');
@@ -304,7 +304,7 @@ describe('an email channel whose smtpUrl comes from an unset variable', () => {
     expect(third.code, third.stderr).toBe(0);
     const [mail] = await smtp.waitFor(1);
     expect(mail!.headers['x-policy-watch-event']).toBe('facts.changed');
-    expect(mail!.text).toMatch(/effectiveDate\s+before:\s+2024-11-20\s+after:\s+2026-03-02/);
+    expect(mail!.text).toMatch(/Effective date\s+before:\s+2024-11-20\s+after:\s+2026-03-02/);
     const rows = JSON.parse((await cli(['deliveries', '--json'])).stdout) as DeliveryRow[];
     expect(rows).toEqual([expect.objectContaining({ status: 'delivered', lastError: null })]);
   });
@@ -370,7 +370,7 @@ describe('email, ntfy and teams channels whose receivers fail once', () => {
     expect(smtp.messages).toHaveLength(1);
     const emailRow = rows.find((r) => r.webhook === 'mailto:privacy@example.org')!;
     expect(smtp.messages[0]!.headers['message-id']).toBe(`<${emailRow.id}@policy-watch>`);
-    expect(smtp.messages[0]!.headers.subject).toContain('effectiveDate 2024-11-20 → 2026-03-02');
+    expect(smtp.messages[0]!.headers.subject).toContain('Effective date: 2024-11-20 → 2026-03-02');
   });
 });
 

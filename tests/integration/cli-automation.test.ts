@@ -94,7 +94,7 @@ describe('retired sources, re-extraction and messages that say what happened', (
     expect(checked.stdout).not.toMatch(/privacy/);
     expect(checked.stdout).toContain('1 source: 0 new, 0 changed, 1 unchanged, 0 blocked, 0 error');
     expect((await cli('sources')).stdout).toMatch(/^privacy\s+privacy-policy\s+retired/m);
-    expect((await cli('facts', '--source', 'privacy')).stdout).toContain('effectiveDate');
+    expect((await cli('facts', '--source', 'privacy')).stdout).toContain('Effective date');
     const refused = await cli('check', '--source', 'privacy');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('source "privacy" is retired');
@@ -102,7 +102,7 @@ describe('retired sources, re-extraction and messages that say what happened', (
     page = privacyPolicyPage({ effective: 'November 3, 2025' });
     configure(['privacy', 'terms']);
     const back = await cli('check');
-    expect(back.stdout).toMatch(/^changed\s+privacy .*effectiveDate 2024-11-20 → 2025-11-03/m);
+    expect(back.stdout).toMatch(/^changed\s+privacy .*Effective date: 2024-11-20 → 2025-11-03/m);
     const again = JSON.parse((await cli('sources', '--json')).stdout) as { id: string; status: string; retiredAt: string | null }[];
     expect(again.find((s) => s.id === 'privacy')).toMatchObject({ status: 'changed', retiredAt: null });
   });
@@ -124,7 +124,7 @@ describe('retired sources, re-extraction and messages that say what happened', (
 
     const result = await cli('reextract', '--source', 'terms');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^technical terms\s+change \d+ \(snapshot \d+ → \d+\): minimumAge/m);
+    expect(result.stdout).toMatch(/^technical terms\s+change \d+ \(snapshot \d+ → \d+\): Minimum age for training/m);
     expect(result.stdout).toMatch(/1 snapshot of 1 source re-read .*: 1 technical revision, 0 with the same facts, 0 unreadable/);
 
     expect((await cli('history', '--source', 'terms')).stdout.trim()).toBe('No changes match --source terms.');
@@ -139,7 +139,7 @@ describe('retired sources, re-extraction and messages that say what happened', (
   it('prints an announced date that has passed as in force since, keeping the Facts document as it is', async () => {
     page = privacyPolicyPage({ banner: 'We’re updating our Privacy Policy on November 3, 2025. See what’s changing.' });
     await cli('check', '--source', 'privacy');
-    expect((await cli('facts', '--source', 'privacy')).stdout).toMatch(/upcomingEffectiveDate\s+in force since 2025-11-03/);
+    expect((await cli('facts', '--source', 'privacy')).stdout).toMatch(/Announced effective date\s+in force since 2025-11-03/);
     const [doc] = JSON.parse((await cli('facts', '--json', '--source', 'privacy')).stdout) as { facts: { upcomingEffectiveDate: string } }[];
     expect(doc?.facts.upcomingEffectiveDate).toBe('2025-11-03');
   });

@@ -112,7 +112,7 @@ describe('policy-watch demo --keep', () => {
     expect(JSON.parse(history.stdout)).toHaveLength(2);
     const shown = await runCli(show![1]!.split(' '), { cwd: dir.path });
     expect(shown.code).toBe(0);
-    expect(shown.stdout).toMatch(/effectiveDate 2024-11-20 → 2025-11-03/);
+    expect(shown.stdout).toMatch(/Effective date: 2024-11-20 → 2025-11-03/);
     const again = await runCli(['demo', '--no-serve', '--keep', kept], { cwd: dir.path });
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/demo\.db already exists/);

@@ -33,7 +33,7 @@ describe('the policy-watch command line', () => {
     page = privacyPolicyPage({ effective: 'November 3, 2025' });
     const second = await runCli(['check'], { cwd: dir.path });
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/^changed\s+linkedin-privacy-policy .*effectiveDate 2024-11-20 → 2025-11-03/m);
+    expect(second.stdout).toMatch(/^changed\s+linkedin-privacy-policy .*Effective date: 2024-11-20 → 2025-11-03/m);
 
     const history = await runCli(['history', '--json'], { cwd: dir.path });
     expect(history.code).toBe(0);

@@ -153,7 +153,7 @@ describe('the command line against the contract', () => {
     expect(Object.keys(change.snapshots as object).sort()).toEqual(['after', 'before']);
     for (const fact of change.facts as Record<string, unknown>[]) {
       expect(FACT_NAMES).toContain(fact.fact);
-      expect(Object.keys(fact).sort()).toEqual(LIST_FACTS.has(fact.fact as string) ? ['added', 'after', 'before', 'fact', 'removed'] : ['after', 'before', 'fact']);
+      expect(Object.keys(fact).sort()).toEqual(LIST_FACTS.has(fact.fact as string) ? ['added', 'after', 'before', 'direction', 'fact', 'removed'] : ['after', 'before', 'direction', 'fact']);
     }
     expect((change.facts as { fact: string }[]).map((f) => f.fact)).toContain('effectiveDate');
 
@@ -254,7 +254,7 @@ describe('the command line against the contract', () => {
     const db = openDatabase(dir.file('audit.db'));
     try {
       const page = await (await createApp(db).request('/')).text();
-      expect(page).toMatch(/<p class="muted">1 source\./);
+      expect(page).toMatch(/<p class="muted intro">1 source watched /);
     } finally {
       db.$client.close();
     }

@@ -10,10 +10,10 @@ describe('policy-watch demo', () => {
     const out = result.stdout;
     expect(out).toMatch(/new\s+linkedin-privacy-policy\s+\(baseline, effective 2024-11-20\)/);
     expect(out).toMatch(/unchanged linkedin-privacy-policy/);
-    expect(out).toMatch(/changed\s+linkedin-privacy-policy\s+change 1: upcomingEffectiveDate \(not stated\) → 2025-11-03/);
+    expect(out).toMatch(/changed\s+linkedin-privacy-policy\s+change 1: Announced effective date: \(not stated\) → 2025-11-03/);
     expect(out).toMatch(/blocked\s+linkedin-privacy-policy\s+HTTP 999/);
-    expect(out).toMatch(/change 2: effectiveDate 2024-11-20 → 2025-11-03/);
-    expect(out).toMatch(/regions \(not stated\) → CA, CH, EEA, EU, GB, HK/);
+    expect(out).toMatch(/change 2: Effective date: 2024-11-20 → 2025-11-03/);
+    expect(out).toMatch(/Regions covered: \(not stated\) → Canada, Switzerland, European Economic Area, European Union, United Kingdom, Hong Kong \(wider use of data\)/);
     expect(out).toMatch(/webhook ← announcement\.detected .*\(signature valid\)/);
     expect(out).toMatch(/webhook ← announcement\.due\s+LinkedIn Privacy Policy: the update announced for 2025-11-03 is now in force\s+\(signature valid\)/);
     expect(out).not.toMatch(/INVALID/);

@@ -65,20 +65,20 @@ describe('the email channel, against a real local SMTP server', () => {
     const [mail] = await sink.waitFor(1);
     expect(mail!.from).toBe('policy-watch@example.org');
     expect(mail!.to).toEqual(['privacy-team@example.org', 'legal@example.org']);
-    expect(mail!.headers.subject).toBe('LinkedIn Privacy Policy: regions +CA; effectiveDate 2024-11-20 → 2025-11-03');
+    expect(mail!.headers.subject).toBe('LinkedIn Privacy Policy: Regions covered: +Canada (wider use of data); Effective date: 2024-11-20 → 2025-11-03');
     expect(mail!.headers['message-id']).toBe(`<${id}@policy-watch>`);
     expect(mail!.headers['x-policy-watch-delivery']).toBe(id);
     expect(mail!.headers['x-policy-watch-event']).toBe('facts.changed');
     expect(mail!.headers['content-type']).toMatch(/^multipart\/alternative/);
 
-    expect(mail!.text).toContain('LinkedIn Privacy Policy: regions +CA');
-    expect(mail!.text).toMatch(/regions\s+before:\s+US\s+after:\s+CA, US\s+added:\s+\+CA/);
-    expect(mail!.text).toMatch(/effectiveDate\s+before:\s+2024-11-20\s+after:\s+2025-11-03/);
+    expect(mail!.text).toContain('LinkedIn Privacy Policy: Regions covered: +Canada (wider use of data)');
+    expect(mail!.text).toMatch(/Regions covered \(wider use of data\)\s+before:\s+United States\s+after:\s+Canada, United States\s+added:\s+\+Canada\s+direction:\s+wider/);
+    expect(mail!.text).toMatch(/Effective date\s+before:\s+2024-11-20\s+after:\s+2025-11-03\s+direction:\s+neutral/);
     expect(mail!.text).toContain('“We use data in the United States and Canada to improve AI models.”');
     expect(mail!.text).toContain(`View the change: ${WEB_LINK}`);
 
     expect(mail!.html).toContain('<th style="text-align:left;padding:4px 8px;border-bottom:1px solid #ddd;vertical-align:top">Before</th>');
-    expect(mail!.html).toMatch(/<td[^>]*>regions<\/td><td[^>]*>US<\/td><td[^>]*>CA, US<\/td><td[^>]*>\+CA<\/td>/);
+    expect(mail!.html).toMatch(/<td[^>]*>Regions covered<\/td><td[^>]*>United States<\/td><td[^>]*>Canada, United States<\/td><td[^>]*>\+Canada<\/td><td[^>]*><\/td><td[^>]*><span[^>]*>wider<\/span><\/td>/);
     expect(mail!.html).toContain(`<a href="${WEB_LINK}">View the change</a>`);
     expect(rowOf(id!)).toMatchObject({ status: 'delivered', attempts: 1, last_error: null });
   });
@@ -168,12 +168,12 @@ describe('the ntfy channel', () => {
     expect(request!.method).toBe('POST');
     expect(request!.path).toBe('/hook');
     expect(request!.headers['content-type']).toBe('text/plain; charset=utf-8');
-    expect(decodeWords(String(request!.headers.title))).toBe('LinkedIn Privacy Policy: regions +CA; effectiveDate 2024-11-20 → 2025-11-03');
+    expect(decodeWords(String(request!.headers.title))).toBe('LinkedIn Privacy Policy: Regions covered: +Canada (wider use of data); Effective date: 2024-11-20 → 2025-11-03');
     expect(request!.headers.tags).toBe('memo,policy-watch,facts.changed');
     expect(request!.headers.click).toBe(WEB_LINK);
     expect(request!.headers.actions).toBe(`view, Open, ${WEB_LINK}`);
     expect(request!.headers['x-policy-watch-delivery']).toBe(id);
-    expect(request!.body).toBe('regions: US → CA, US (+CA)\neffectiveDate: 2024-11-20 → 2025-11-03');
+    expect(request!.body).toBe('Regions covered: United States → Canada, United States (+Canada), wider use of data\nEffective date: 2024-11-20 → 2025-11-03');
     expect(verifySignature(request!.body, 'ntfy-secret', request!.headers['x-policy-watch-signature'] as string)).toBe(true);
   });
 
@@ -212,11 +212,11 @@ describe('the teams channel', () => {
     const { contentType, content } = body.attachments[0];
     expect(contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(content).toMatchObject({ type: 'AdaptiveCard', version: '1.4' });
-    expect(content.body[0]).toMatchObject({ type: 'TextBlock', text: 'LinkedIn Privacy Policy: regions +CA; effectiveDate 2024-11-20 → 2025-11-03' });
+    expect(content.body[0]).toMatchObject({ type: 'TextBlock', text: 'LinkedIn Privacy Policy: Regions covered: +Canada (wider use of data); Effective date: 2024-11-20 → 2025-11-03' });
     const factSet = content.body.find((b: { type: string }) => b.type === 'FactSet');
     expect(factSet.facts).toEqual([
-      { title: 'regions', value: 'US → CA, US  +CA' },
-      { title: 'effectiveDate', value: '2024-11-20 → 2025-11-03' },
+      { title: 'Regions covered', value: 'United States → Canada, United States  +Canada  (wider use of data)' },
+      { title: 'Effective date', value: '2024-11-20 → 2025-11-03' },
     ]);
     expect(content.actions).toEqual([{ type: 'Action.OpenUrl', title: 'View the change', url: WEB_LINK }]);
   });

@@ -246,7 +246,7 @@ describe('drainOutbox()', () => {
     await drainOutbox(db, [slack], { now: at(T0) });
     const [request] = await receiver.waitFor(1);
     expect(request!.headers['x-policy-watch-delivery']).toBe(id);
-    expect(JSON.parse(request!.body).text).toContain('LinkedIn Privacy Policy: regions +CA');
+    expect(JSON.parse(request!.body).text).toContain('LinkedIn Privacy Policy: Regions covered: +Canada (wider use of data)');
   });
 });
 

@@ -25,9 +25,9 @@ describe('listChanges()', () => {
       url: 'https://www.linkedin.com/legal/privacy-policy',
       detectedAt: '2025-11-03T06:00:00.000Z',
       facts: [
-        { fact: 'effectiveDate', before: '2024-11-20', after: '2025-11-03' },
-        { fact: 'upcomingEffectiveDate', before: '2025-11-03', after: null },
-        { fact: 'regions', before: ['US'], after: ['CA', 'CH', 'EEA', 'EU', 'GB', 'HK', 'US'], added: ['CA', 'CH', 'EEA', 'EU', 'GB', 'HK'], removed: [] },
+        { fact: 'effectiveDate', before: '2024-11-20', after: '2025-11-03', direction: 'neutral' },
+        { fact: 'upcomingEffectiveDate', before: '2025-11-03', after: null, direction: 'neutral' },
+        { fact: 'regions', before: ['US'], after: ['CA', 'CH', 'EEA', 'EU', 'GB', 'HK', 'US'], added: ['CA', 'CH', 'EEA', 'EU', 'GB', 'HK'], removed: [], direction: 'wider' },
       ],
       textChanged: true,
       snapshots: { before: String(timeline.privacy.snapshots[1]), after: String(timeline.privacy.snapshots[2]) },

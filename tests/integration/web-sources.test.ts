@@ -38,9 +38,11 @@ describe('GET /sources/:id', () => {
     expect(effective.find('td.value').text()).toBe('2025-11-03');
     expect(effective.find('td.evidence q').text()).toBe('Effective November 3, 2025');
     expect($('table.facts-table tr[data-fact="regions"] th').text()).toContain('Regions covered');
-    expect(texts($, 'table.facts-table tr[data-fact="regions"] td.value .chip')).toEqual(['CA', 'CH', 'EEA', 'EU', 'GB', 'HK', 'US']);
-    expect($('table.facts-table tr[data-fact="aiTrainingDefault"] th').text()).toContain('Training on by default');
-    expect($('table.facts-table tr[data-fact="aiTrainingDefault"] td.value').text()).toBe('Yes (opt-out)');
+    expect(texts($, 'table.facts-table tr[data-fact="regions"] td.value .chip')).toEqual(['Canada', 'Switzerland', 'European Economic Area', 'European Union', 'United Kingdom', 'Hong Kong', 'United States']);
+    expect($('table.facts-table tr[data-fact="aiTrainingDefault"] th').text()).toContain('Training default');
+    expect($('table.facts-table tr[data-fact="aiTrainingDefault"] td.value').text()).toBe('On by default, opt-out');
+    // Each fact row is an anchor the side-by-side page links to.
+    expect($('#fact-aiTrainingDefault').attr('data-fact')).toBe('aiTrainingDefault');
     expect($('table.facts-table tbody tr')).toHaveLength(14);
     expect($('table.facts-table tr[data-fact="minimumAge"] td.value').text()).toBe('(not stated)');
     expect($('table.facts-table tr.unstated').map((_, tr) => $(tr).attr('data-fact')).get()).toContain('minimumAge');
@@ -66,7 +68,7 @@ describe('GET /sources/:id', () => {
     const regions = $('.fact-history[data-fact="regions"] li');
     expect(regions).toHaveLength(2);
     expect(regions.eq(0).find('time').attr('datetime')).toBe('2025-11-03T06:00:00.000Z');
-    expect(texts($, '.fact-history[data-fact="regions"] li:last-child .chip')).toEqual(['US']);
+    expect(texts($, '.fact-history[data-fact="regions"] li:last-child .chip')).toEqual(['United States']);
     // A fact the page never stated is named once, not given an empty history.
     expect($('.fact-history[data-fact="minimumAge"]')).toHaveLength(0);
     expect($('#timeline + .card').text()).toContain('Never stated:');
@@ -222,8 +224,10 @@ describe('links to the source pages', () => {
     const links = $('article.source h3 a').map((_, a) => $(a).attr('href')).get();
     expect(links).toContain('/sources/linkedin-privacy-policy');
     expect(links).toContain(`/sources/${timeline.blog.postId}`);
-    expect($('article.source[data-source-id="linkedin-privacy-policy"] .last-changed').text()).toContain('Last changed 2025-11-03 06:00 UTC');
-    expect($('article.source[data-source-id="linkedin-help-ai"] .last-changed').text()).toContain('Last changed never');
+    expect($('article.source[data-source-id="linkedin-privacy-policy"] .badge.last-change').text()).toBe('changed 2025-11-03');
+    expect($('article.source[data-source-id="linkedin-privacy-policy"] .badge.last-change').attr('href')).toBe('/?source=linkedin-privacy-policy#timeline');
+    expect($('article.source[data-source-id="linkedin-blog-trust"] .badge.no-change').text()).toBe('no change yet');
+    expect($('article.source[data-source-id="linkedin-help-ai"] .badge.no-change').text()).toBe('no snapshot yet');
   });
 
   it('links every change on the home page and the change page to its source page', async () => {

@@ -12,22 +12,22 @@ describe('diffFacts()', () => {
 
   it('reports a new effective date with its before and after', () => {
     expect(diffFacts(facts({ effectiveDate: '2024-11-20' }), facts({ effectiveDate: '2025-11-03' })))
-      .toEqual([{ fact: 'effectiveDate', before: '2024-11-20', after: '2025-11-03' }]);
+      .toEqual([{ fact: 'effectiveDate', before: '2024-11-20', after: '2025-11-03', direction: 'neutral' }]);
   });
 
   it('reports added and removed regions for a list fact', () => {
     expect(diffFacts(facts({ regions: ['EU', 'US'] }), facts({ regions: ['CA', 'HK', 'US'] })))
-      .toEqual([{ fact: 'regions', before: ['EU', 'US'], after: ['CA', 'HK', 'US'], added: ['CA', 'HK'], removed: ['EU'] }]);
+      .toEqual([{ fact: 'regions', before: ['EU', 'US'], after: ['CA', 'HK', 'US'], added: ['CA', 'HK'], removed: ['EU'], direction: 'wider' }]);
   });
 
   it('reports a list that appears where the page stated nothing', () => {
     expect(diffFacts(facts({}), facts({ excludedData: ['salary'] })))
-      .toEqual([{ fact: 'excludedData', before: null, after: ['salary'], added: ['salary'], removed: [] }]);
+      .toEqual([{ fact: 'excludedData', before: null, after: ['salary'], added: ['salary'], removed: [], direction: 'narrower' }]);
   });
 
   it('reports a flipped default and a reordered opt-out path as scalar changes', () => {
     expect(diffFacts(facts({ aiTrainingDefault: 'off' }), facts({ aiTrainingDefault: 'on' })))
-      .toEqual([{ fact: 'aiTrainingDefault', before: 'off', after: 'on' }]);
+      .toEqual([{ fact: 'aiTrainingDefault', before: 'off', after: 'on', direction: 'wider' }]);
     expect(diffFacts(facts({ optOutPath: ['A', 'B'] }), facts({ optOutPath: ['B', 'A'] }))).toHaveLength(1);
   });
 

@@ -14,7 +14,7 @@ const change: OutboxEvent = {
   source: { id: 'linkedin-privacy-policy', url: 'https://www.linkedin.com/legal/privacy-policy', name: 'LinkedIn Privacy Policy' },
   change: {
     id: 12, detectedAt: '2025-11-03T06:00:00.000Z', textDiffUrl: changeUrl('https://watch.example.org/pw/', 12),
-    facts: [{ fact: 'includedData', before: ['posts'], after: ['posts', 'profile'], added: ['profile'], removed: [] }],
+    facts: [{ fact: 'includedData', before: ['posts'], after: ['posts', 'profile'], added: ['profile'], removed: [], direction: 'wider' }],
   },
 };
 const recovered: OutboxEvent = { event: 'source.recovered', source: { id: 'linkedin-help-ai', url: 'https://www.linkedin.com/help/x' }, failures: 2 };
@@ -28,15 +28,20 @@ describe('channelMessage()', () => {
     expect(changeWebUrl({ id: 3, textDiffUrl: 'http://a/api/changes/3', url: 'http://b/changes/3' })).toBe('http://b/changes/3');
   });
 
-  it('reads each fact change into readable cells, "(not stated)" for a missing value', () => {
+  it('reads each fact change into labelled cells with its direction, "(not stated)" for a missing value', () => {
     const m = channelMessage({
       ...change,
-      change: { ...change.change, facts: [{ fact: 'minimumAge', before: null, after: 18 }, { fact: 'regions', before: ['US'], after: ['US', 'CA'], added: ['CA'], removed: ['X'], evidence: ' in Canada ' } as FactChange] },
+      change: { ...change.change, facts: [{ fact: 'minimumAge', before: null, after: 18, direction: 'narrower' }, { fact: 'regions', before: ['US'], after: ['US', 'CA'], added: ['CA'], removed: ['GB'], direction: 'wider', evidence: ' in Canada ' } as FactChange] },
     } as OutboxEvent);
     expect(m.facts).toEqual([
-      { fact: 'minimumAge', before: '(not stated)', after: '18', added: '', removed: '', evidence: null },
-      { fact: 'regions', before: 'US', after: 'US, CA', added: '+CA', removed: '-X', evidence: 'in Canada' },
+      { fact: 'minimumAge', label: 'Minimum age for training', direction: 'narrower', directionNote: 'narrower use of data', before: '(not stated)', after: '18', added: '', removed: '', evidence: null },
+      { fact: 'regions', label: 'Regions covered', direction: 'wider', directionNote: 'wider use of data', before: 'United States', after: 'United States, Canada', added: '+Canada', removed: '−United Kingdom', evidence: 'in Canada' },
     ]);
+  });
+
+  it('derives the direction of a fact change an event carries without one', () => {
+    const m = channelMessage({ ...change, change: { ...change.change, facts: [{ fact: 'optOutPath', before: ['Settings'], after: null }] } } as unknown as OutboxEvent);
+    expect(m.facts[0]).toMatchObject({ direction: 'wider', directionNote: 'wider use of data' });
   });
 
   it('takes each fact\'s evidence from the after snapshot\'s evidence, as the pipeline\'s events carry it', () => {
@@ -70,7 +75,9 @@ describe('channelMessage()', () => {
 describe('the email format', () => {
   it('stores the subject and both parts', () => {
     const message = emailFormat.render(change, 'd1') as { subject: string; text: string; html: string };
-    expect(message.subject).toBe('LinkedIn Privacy Policy: includedData +profile');
+    expect(message.subject).toBe('LinkedIn Privacy Policy: Data used for AI training: +Profile (wider use of data)');
+    expect(message.text).toMatch(/Data used for AI training \(wider use of data\)\n  before: +Posts\n  after: +Posts, Profile\n  added: +\+Profile\n  direction: wider/);
+    expect(message.html).toMatch(/<td[^>]*>Data used for AI training<\/td>.*<td[^>]*><span style="color:#a40e26[^"]*">wider<\/span><\/td>/);
     expect(message.text).toContain('View the change: https://watch.example.org/pw/changes/12');
     expect(message.html).toContain('<a href="https://watch.example.org/pw/changes/12">View the change</a>');
   });
@@ -101,9 +108,9 @@ describe('the ntfy format', () => {
     const webhook: WebhookConfig = { url: 'https://ntfy.example.org/policy-alerts', secret: null, events: ['facts.changed'], format: 'ntfy' };
     const request = ntfyRequest({ id: 'd2', event: 'facts.changed', body: JSON.stringify(ntfyFormat.render(change, 'd2')) }, webhook);
     expect(request.url).toBe('https://ntfy.example.org/policy-alerts');
-    expect(request.body).toBe('includedData: posts → posts, profile (+profile)');
+    expect(request.body).toBe('Data used for AI training: Posts → Posts, Profile (+Profile), wider use of data');
     expect(request.headers).toMatchObject({
-      Title: 'LinkedIn Privacy Policy: includedData +profile', Tags: 'memo,policy-watch,facts.changed',
+      Title: 'LinkedIn Privacy Policy: Data used for AI training: +Profile (wider use of data)', Tags: 'memo,policy-watch,facts.changed',
       Click: 'https://watch.example.org/pw/changes/12', 'X-Policy-Watch-Delivery': 'd2',
     });
     expect(request.headers.Priority).toBeUndefined();

@@ -39,8 +39,8 @@ describe('the discord format with page text that looks like Markdown', () => {
 
   it('escapes it in the content and the embed, and keeps the change link', () => {
     const body = discordFormat.render(event, 'd') as { content: string; embeds: { description: string; url: string }[] };
-    expect(body.content).toBe('Acme: optOutPath (not stated) → Settings > \\[Data\\](http://evil.example)\nhttp://127.0.0.1:8787/changes/9');
-    expect(body.embeds[0]!.description).toBe('optOutPath (not stated) → Settings > \\[Data\\](http://evil.example)');
+    expect(body.content).toBe('Acme: Where to opt out: (not stated) → Settings › \\[Data\\](http://evil.example) (narrower use of data)\nhttp://127.0.0.1:8787/changes/9');
+    expect(body.embeds[0]!.description).toBe('Where to opt out: (not stated) → Settings › \\[Data\\](http://evil.example) (narrower use of data)');
     expect(body.embeds[0]!.url).toBe('http://127.0.0.1:8787/changes/9');
   });
 });

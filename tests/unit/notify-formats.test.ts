@@ -14,8 +14,8 @@ const factsChanged: ChangeEvent = {
     id: 42,
     detectedAt: Date.UTC(2025, 10, 3, 6, 0, 0),
     facts: [
-      { fact: 'regions', before: ['US'], after: ['CA', 'HK', 'US'], added: ['CA', 'HK'], removed: [] },
-      { fact: 'effectiveDate', before: '2024-09-18', after: '2025-11-03' },
+      { fact: 'regions', before: ['US'], after: ['CA', 'HK', 'US'], added: ['CA', 'HK'], removed: [], direction: 'wider' },
+      { fact: 'effectiveDate', before: '2024-09-18', after: '2025-11-03', direction: 'neutral' },
     ],
     url: changePageUrl('http://127.0.0.1:8787/', 42),
     textDiffUrl: changeUrl('http://127.0.0.1:8787/', 42),
@@ -36,13 +36,13 @@ describe('the json format', () => {
       event: 'facts.changed',
       deliveryId: 'd-1',
       source: { id: source.id, url: source.url, name: 'LinkedIn Privacy Policy' },
-      summary: 'LinkedIn Privacy Policy: regions +CA +HK; effectiveDate 2024-09-18 → 2025-11-03',
+      summary: 'LinkedIn Privacy Policy: Regions covered: +Canada, +Hong Kong (wider use of data); Effective date: 2024-09-18 → 2025-11-03',
       change: {
         id: '42',
         detectedAt: '2025-11-03T06:00:00.000Z',
         facts: [
-          { fact: 'regions', before: ['US'], after: ['CA', 'HK', 'US'], added: ['CA', 'HK'], removed: [], evidence: 'members in Canada, Hong Kong and the US' },
-          { fact: 'effectiveDate', before: '2024-09-18', after: '2025-11-03', evidence: 'Effective November 3, 2025' },
+          { fact: 'regions', before: ['US'], after: ['CA', 'HK', 'US'], added: ['CA', 'HK'], removed: [], direction: 'wider', evidence: 'members in Canada, Hong Kong and the US' },
+          { fact: 'effectiveDate', before: '2024-09-18', after: '2025-11-03', direction: 'neutral', evidence: 'Effective November 3, 2025' },
         ],
         url: 'http://127.0.0.1:8787/changes/42',
         textDiffUrl: 'http://127.0.0.1:8787/api/changes/42',
@@ -55,7 +55,7 @@ describe('the json format', () => {
       ...factsChanged,
       change: {
         ...factsChanged.change,
-        facts: [{ fact: 'minimumAge', before: 18, after: null }, { fact: 'lastUpdated', before: null, after: '2025-11-01' }],
+        facts: [{ fact: 'minimumAge', before: 18, after: null, direction: 'wider' }, { fact: 'lastUpdated', before: null, after: '2025-11-01', direction: 'neutral' }],
         evidence: { minimumAge: 'stale text', effectiveDate: 'Effective November 3, 2025' },
       },
     };
@@ -66,7 +66,7 @@ describe('the json format', () => {
   it('names a source without a configured name by its id', () => {
     const body = jsonFormat.render({ ...factsChanged, source: { id: 'acme-terms', url: 'https://acme.example/terms' } }, 'd') as { source: object; summary: string };
     expect(body.source).toEqual({ id: 'acme-terms', url: 'https://acme.example/terms', name: 'acme-terms' });
-    expect(body.summary).toMatch(/^acme-terms: regions \+CA/);
+    expect(body.summary).toMatch(/^acme-terms: Regions covered: \+Canada/);
   });
 
   it('gives every event a one-line summary and the source name', () => {
@@ -106,11 +106,11 @@ describe('the json format', () => {
 describe('the slack format', () => {
   it('has the readable summary and a link to the change in its text', () => {
     const body = slackFormat.render(factsChanged, 'd') as { text: string; blocks: unknown[] };
-    expect(body.text).toContain('LinkedIn Privacy Policy: regions +CA +HK; effectiveDate 2024-09-18 → 2025-11-03');
+    expect(body.text).toContain('LinkedIn Privacy Policy: Regions covered: +Canada, +Hong Kong (wider use of data); Effective date: 2024-09-18 → 2025-11-03');
     expect(body.text).toContain('<http://127.0.0.1:8787/changes/42|View the change>');
     expect(JSON.stringify(body)).not.toContain('/api/changes/');
     expect(body.blocks[0]).toMatchObject({ type: 'section', text: { type: 'mrkdwn' } });
-    expect(JSON.stringify(body.blocks)).toContain('• regions +CA +HK');
+    expect(JSON.stringify(body.blocks)).toContain('• Regions covered: +Canada, +Hong Kong (wider use of data)');
   });
 
   it('escapes &, < and > from page text', () => {
@@ -134,10 +134,10 @@ describe('the slack format', () => {
 describe('the discord format', () => {
   it('has the summary and the link in its content, and an embed that links to the change', () => {
     const body = discordFormat.render(factsChanged, 'd') as { content: string; embeds: Array<Record<string, unknown>> };
-    expect(body.content).toBe('LinkedIn Privacy Policy: regions +CA +HK; effectiveDate 2024-09-18 → 2025-11-03\nhttp://127.0.0.1:8787/changes/42');
+    expect(body.content).toBe('LinkedIn Privacy Policy: Regions covered: +Canada, +Hong Kong (wider use of data); Effective date: 2024-09-18 → 2025-11-03\nhttp://127.0.0.1:8787/changes/42');
     expect(body.embeds[0]).toMatchObject({
       title: 'LinkedIn Privacy Policy', url: 'http://127.0.0.1:8787/changes/42',
-      description: 'regions +CA +HK\neffectiveDate 2024-09-18 → 2025-11-03', timestamp: '2025-11-03T06:00:00.000Z',
+      description: 'Regions covered: +Canada, +Hong Kong (wider use of data)\nEffective date: 2024-09-18 → 2025-11-03', timestamp: '2025-11-03T06:00:00.000Z',
     });
   });
 

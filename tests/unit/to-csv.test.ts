@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsvRecord } from '../../src/cli/to-csv.js';
+import { csvField, toCsvRecord } from '../../src/store/to-csv.js';
 
 describe('toCsvRecord()', () => {
   it('ends a record in CRLF and leaves plain fields bare', () => {
