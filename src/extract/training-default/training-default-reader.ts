@@ -45,9 +45,15 @@ function choiceWording(unit: Unit, tables: readonly DefaultTable[]): { value: 'o
     if (on) return { value: 'on', index: on.index, explicit: true };
   }
   for (const t of tables) {
+    // "We won't use your prompts to train our models unless you tell us to": a refusal lifted
+    // only by the user's own choice is an opt-in use.
+    const exception = t.consentException.exec(unit.text);
+    if (exception && t.negation.test(unit.text.slice(0, exception.index))) return { value: 'off', index: exception.index, explicit: true };
+  }
+  for (const t of tables) {
     const optIn = t.optInWording.exec(unit.text);
     if (optIn) return { value: 'off', index: optIn.index, explicit: false };
-    const optOut = t.optOutWording.exec(unit.text);
+    const optOut = t.optOutWording.exec(unit.text) ?? t.optOutAnySubject.exec(unit.text);
     if (optOut) return { value: 'on', index: optOut.index, explicit: false };
   }
   return null;
