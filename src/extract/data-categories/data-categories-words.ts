@@ -37,7 +37,8 @@ export const DATA_CATEGORIES_WORDS: Record<Language, DataCategoriesWords> = {
       [/\bwork experience\b|\b(?:job|work|employment) history\b|\b(?:current|prior|past|previous) (?:positions?|roles?|jobs?|employers?)\b|\bjob titles?\b|\bprofessional experience\b/i, 'work-experience'],
       [/\bskills?\b/i, 'skills'],
       [/\blocation\b/i, 'location'],
-      [/(?<!\bjob )\bposts?\b(?! a )|\bcontent (?:you|members|they) (?:post|share|publish)\b|\bshared content\b/i, 'posts'],
+      // What users posted, named by the service's own noun ("Pins posted to our Services", "when the Reel was posted").
+      [/(?<!\bjob )\bposts?\b(?! a )|\bcontent (?:you|members|they) (?:post|share|publish)\b|\bshared content\b|\bposted (?:to|on) (?:our|the|its) (?:services?|platforms?|site|apps?|network|website|community)\b|\b(?:were|was|have been|has been|had been) posted\b/i, 'posts'],
       [/\bcomments?\b/i, 'comments'],
       [/(?<!\b(?:this|that|the|help|related|an?|our|these|those|following|news|faq)\s)\barticles?\b/i, 'articles'],
       [/\bpolls?\b|\bpoll responses\b/i, 'polls'],
@@ -69,7 +70,7 @@ export const DATA_CATEGORIES_WORDS: Record<Language, DataCategoriesWords> = {
       [ure(r`\bexpériences? professionnelles?\b|\bpostes? (?:actuels?|précédents?|antérieurs?)\b|\bexpériences? (?:passées|antérieures)\b|\bparcours professionnel\b|\bemplois? (?:actuels?|précédents?)\b`), 'work-experience'],
       [ure(r`\bcompétences\b`), 'skills'],
       [ure(r`\blocalisation\b|\bemplacement\b|\blieu de résidence\b`), 'location'],
-      [ure(r`\bpublications?\b|\bposts?\b|\bcontenus? (?:que vous publiez|publiés?|publics?)\b`), 'posts'],
+      [ure(r`\bpublications?\b|\bposts?\b|\bcontenus? (?:que vous publiez|publiés?|publics?)\b|\b(?:publiée?s?|postée?s?) (?:sur|dans) (?:nos|notre|le|la|les|l') ?(?:services?|plateformes?|site|applications?|application|réseau|communauté)\b`), 'posts'],
       [ure(r`\bcommentaires?\b`), 'comments'],
       [ure(r`(?<!(?:cet|l'|un|les|des|nos|ces|d'aide|d'actualité) ?)\barticles?\b(?! d'aide)`), 'articles'],
       [ure(r`\bsondages?\b`), 'polls'],

@@ -59,6 +59,10 @@ function choiceWording(unit: Unit, tables: readonly DefaultTable[]): { value: 'o
   return null;
 }
 
+function pointsBack(text: string, at: number, languages: readonly Language[]): boolean {
+  return languages.some((l) => TRAINING_DEFAULT_WORDS[l].thisUse.test(text.slice(at)));
+}
+
 /**
  * The default of the AI data use: stated ("on by default"), else read from the choice the page
  * describes for it: an opt-out or objection means on, an opt-in or consent means off.
@@ -69,8 +73,9 @@ export function extractTrainingDefault(units: readonly Unit[], languages: readon
     if (!(unit.ai || unit.aiContext)) continue;
     const choice = choiceIn(unit, languages);
     if (choice === null) continue;
-    // A choice worded without a default must be about the AI use in the sentence itself or its section.
-    if (!choice.explicit && !(unit.ai || unit.structuralAi)) continue;
+    // A choice worded without a default must be about the AI use in the sentence itself or its
+    // section, or point back at the training use of the sentences just before ("object to this use").
+    if (!choice.explicit && !(unit.ai || unit.structuralAi) && !(unit.trainContext && pointsBack(unit.text, choice.index, languages))) continue;
     const priority = statementPriority(unit, languages);
     const better = best === null || priority > best.priority || (priority === best.priority && choice.explicit && !best.explicit);
     if (better) best = { value: choice.value, evidence: clip(unit.text, choice.index), priority, explicit: choice.explicit };
