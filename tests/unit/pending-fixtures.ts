@@ -25,28 +25,6 @@ export const PENDING_FIXTURES: Readonly<Record<string, readonly FactName[]>> = {
   'paraphrases/bases-motifs-liste-fr': ['legalBasis'], // list under "Ce qui nous permet de traiter vos données"
   'paraphrases/bases-purposes-table-fr': ['legalBasis'], // one-row tables under a "Quelle justification ?" header
 
-  // Data categories named by the table row whose purposes include training.
-  'paraphrases/data-table-row-training-purpose': ['includedData'],
-  'paraphrases/donnees-tableau-entrainement-fr': ['includedData'],
-
-  // A refusal with a consent exception ("won't ... unless you tell us to") is an opt-in use: included, off.
-  'paraphrases/data-unless-you-tell-us-opt-in-us': ['includedData', 'excludedData', 'aiTrainingDefault'],
-  'paraphrases/data-without-permission-opt-in-en-gb': ['includedData'],
-  'paraphrases/donnees-sauf-autorisation-fr': ['includedData', 'excludedData', 'aiTrainingDefault'],
-  'unseen-wording/journal-sans-consentement-fr': ['includedData'], // realigned with the dev set's GitLab/Evernote reading
-
-  // A denied choice ("no way to opt out", "cannot be excluded") names data that IS used.
-  'paraphrases/denied-cannot-be-turned-off': ['includedData', 'excludedData'],
-  'paraphrases/denied-no-way-to-opt-out': ['includedData', 'excludedData'],
-
-  // An "everything we collect, not limited to" list, or what is not sent to a vendor, excludes nothing.
-  'paraphrases/data-everything-collected-negative': ['excludedData'],
-
-  // Opt-out and objection wording whose subject is not "you", or a noun ("your opposition").
-  'paraphrases/default-unless-member-opts-out': ['aiTrainingDefault'],
-  'paraphrases/default-unless-seller-objected': ['aiTrainingDefault'],
-  'paraphrases/defaut-opposition-fr': ['aiTrainingDefault'],
-
   // A region named only as where a provider is located is no coverage.
   'paraphrases/regions-negative-controller-transfer-provider': ['regions'],
 

@@ -1,13 +1,15 @@
 import type { Language } from '../../domain/languages.js';
 import { alternatives, perLanguage, SHARED_WORDS } from '../lang/shared.js';
 import type { Unit } from '../units.js';
-import { splitClauses } from '../sentences.js';
+import { splitClauses, type Clause } from '../sentences.js';
 import { clip, type Found } from '../evidence.js';
 import { PolarSet, statementPriority } from '../priority.js';
 import type { FactReader } from '../reading.js';
 import { MINORS_WORDS } from '../minors/minors-words.js';
 import { categoryMentions, type CategoryMention } from './category-mentions.js';
 import { DATA_CATEGORIES_WORDS } from './data-categories-words.js';
+import { consentExceptionAt, maskDeniedChoices } from '../training-default/choice-spans.js';
+import { globalOf } from '../global-of.js';
 
 // A clause about minors names data for another reason: read with the minors' words.
 const DATA_TABLES = perLanguage((l) => ({
@@ -44,6 +46,9 @@ function mentionsIn(text: string, languages: readonly Language[], chats: RegExp 
  */
 function trainingDataTopic(unit: Unit, tables: readonly DataTable[]): 'training' | 'exclusions' | null {
   if (unit.aiTrain || unit.trainContext) return 'training';
+  // A purposes table's row whose purposes train a model or an algorithm names that training's
+  // data; the other rows name data for other purposes (neither included nor excluded).
+  if (unit.block.kind === 'row' && unit.text === unit.block.text && tables.some((t) => t.trainsAlgorithm.test(unit.text))) return 'training';
   return unit.aiContext && tables.some((t) => t.dataUseCue.test(unit.text)) ? 'exclusions' : null;
 }
 
@@ -52,6 +57,30 @@ function conditionalNegation(text: string, tables: readonly DataTable[]): boolea
     const negation = t.negation.exec(text);
     return negation !== null && t.conditionLead.test(text.slice(0, negation.index));
   });
+}
+
+function maskWidenings(text: string, tables: readonly DataTable[]): string {
+  return tables.reduce((out, t) => out.replace(globalOf(t.notANegation), (span) => ' '.repeat(span.length)), text);
+}
+
+/**
+ * The negative clause a consent exception lifts: the clause holding it, or the one before when
+ * the exception opens its own clause ("..., sauf si vous nous y autorisez").
+ */
+function refusedClause(clauses: readonly Clause[], at: number, tables: readonly DataTable[]): Clause | null {
+  const i = clauses.findIndex((c) => c.start <= at && at < c.end);
+  if (i < 0) return null;
+  const own = clauses[i]!;
+  if (own.negative && tables.some((t) => t.negation.test(own.text.slice(0, at - own.start)))) return own;
+  const previous = clauses[i - 1];
+  return previous !== undefined && previous.negative && previous.end <= own.start ? previous : null;
+}
+
+function addMentions(set: PolarSet, text: string, clause: Clause, languages: readonly Language[], chats: RegExp | null, positive: boolean, priority: number): void {
+  // Mentions are found on the original words (a blanked span holds none of them).
+  for (const m of mentionsIn(text.slice(clause.start, clause.end), languages, chats)) {
+    set.add(m.category, positive, priority, clip(text, clause.start + m.index, m.end - m.index));
+  }
 }
 
 /**
@@ -70,9 +99,20 @@ export function extractDataCategories(units: readonly Unit[], languages: readonl
     const topic = trainingDataTopic(unit, tables);
     if (topic === null) continue;
     const text = unit.text;
-    const conditional = tables.some((t) => t.optOutConditional.test(text));
+    // Polarity is read on a copy where what only looks negative is blanked: a denied choice
+    // ("no way to opt out": the data IS used) and a widened list ("not limited to").
+    const polar = maskWidenings(maskDeniedChoices(text, languages), tables);
+    const conditional = tables.some((t) => t.optOutConditional.test(polar));
+    const optIn = topic === 'training' ? consentExceptionAt(polar, languages) : null;
     const priority = statementPriority(unit, languages);
-    for (const clause of splitClauses(text, tables)) {
+    const clauses = splitClauses(polar, tables);
+    const optInClause = optIn === null ? null : refusedClause(clauses, optIn, tables);
+    for (const clause of clauses) {
+      // A refusal whose only exception is the user's own choice is an opt-in use: its data is used.
+      if (clause === optInClause) {
+        addMentions(set, text, clause, languages, chats, true, priority);
+        continue;
+      }
       // Clauses about minors or about what opting out does name data for another reason.
       if (conditional && clause.negative) continue;
       if (tables.some((t) => t.minorAge.test(clause.text) || t.minorWord.test(clause.text))) continue;
@@ -80,10 +120,9 @@ export function extractDataCategories(units: readonly Unit[], languages: readonl
       if (!negative && topic === 'exclusions') continue;
       // "If we cannot confirm your age, we may ask for a credit card": a condition, not an exclusion.
       if (clause.negative && conditionalNegation(clause.text, tables)) continue;
-      for (const m of mentionsIn(clause.text, languages, chats)) {
-        const evidence = clip(text, clause.start + m.index, m.end - m.index);
-        set.add(m.category, !negative, priority, evidence);
-      }
+      // "We never pass your billing details to vendors": denying something other than the use excludes nothing.
+      if (clause.negative && !unit.negativeLeadIn && !tables.some((t) => t.exclusionVerb.test(polar))) continue;
+      addMentions(set, text, clause, languages, chats, !negative, priority);
     }
   }
   const { included, excluded } = set.resolve();

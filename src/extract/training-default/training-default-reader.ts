@@ -45,12 +45,22 @@ function choiceWording(unit: Unit, tables: readonly DefaultTable[]): { value: 'o
     if (on) return { value: 'on', index: on.index, explicit: true };
   }
   for (const t of tables) {
+    // "We won't use your prompts to train our models unless you tell us to": a refusal lifted
+    // only by the user's own choice is an opt-in use.
+    const exception = t.consentException.exec(unit.text);
+    if (exception && t.negation.test(unit.text.slice(0, exception.index))) return { value: 'off', index: exception.index, explicit: true };
+  }
+  for (const t of tables) {
     const optIn = t.optInWording.exec(unit.text);
     if (optIn) return { value: 'off', index: optIn.index, explicit: false };
-    const optOut = t.optOutWording.exec(unit.text);
+    const optOut = t.optOutWording.exec(unit.text) ?? t.optOutAnySubject.exec(unit.text);
     if (optOut) return { value: 'on', index: optOut.index, explicit: false };
   }
   return null;
+}
+
+function pointsBack(text: string, at: number, languages: readonly Language[]): boolean {
+  return languages.some((l) => TRAINING_DEFAULT_WORDS[l].thisUse.test(text.slice(at)));
 }
 
 /**
@@ -63,8 +73,9 @@ export function extractTrainingDefault(units: readonly Unit[], languages: readon
     if (!(unit.ai || unit.aiContext)) continue;
     const choice = choiceIn(unit, languages);
     if (choice === null) continue;
-    // A choice worded without a default must be about the AI use in the sentence itself or its section.
-    if (!choice.explicit && !(unit.ai || unit.structuralAi)) continue;
+    // A choice worded without a default must be about the AI use in the sentence itself or its
+    // section, or point back at the training use of the sentences just before ("object to this use").
+    if (!choice.explicit && !(unit.ai || unit.structuralAi) && !(unit.trainContext && pointsBack(unit.text, choice.index, languages))) continue;
     const priority = statementPriority(unit, languages);
     const better = best === null || priority > best.priority || (priority === best.priority && choice.explicit && !best.explicit);
     if (better) best = { value: choice.value, evidence: clip(unit.text, choice.index), priority, explicit: choice.explicit };
