@@ -16,6 +16,11 @@ export interface Source {
   remove?: Selector[];
   /** Regular expressions (source text): matching text is dropped from the normalized text before hashing and diffing. */
   ignore?: string[];
+  /**
+   * Load the page in headless Chromium, let its scripts run and read the rendered DOM (pages whose
+   * text is drawn by scripts: OTA's `executeClientScripts`). Default false: the page as served.
+   */
+  render?: boolean;
   /** For `blog` sources: glob patterns of post paths to follow. */
   follow?: string[];
   /** For `blog` sources: most posts one check may add (guards against a broken index), default 20. */
