@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { startLocalSite, type LocalSite } from '../helpers/local-site.js';
+import { tempDir, FAST_FETCH, type TempDir } from '../helpers/test-config.js';
+import { runCli } from '../helpers/run-cli.js';
+import { scriptDrawnPage } from '../helpers/script-pages.js';
+import { privacyPolicyPage } from '../helpers/linkedin-pages.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/** One `check --json` line per source, by source id. */
+function resultsOf(stdout: string): Map<string, { status: string; reason: string | null }> {
+  const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { sourceId?: string; status: string; reason: string | null });
+  return new Map(lines.filter((line) => line.sourceId).map((line) => [line.sourceId!, line]));
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('check with render: true, through the CLI', () => {
+  let site: LocalSite;
+  let dir: TempDir;
+
+  const writeConfig = (config: Record<string, unknown>) => writeFileSync(dir.file('policy-watch.config.json'), JSON.stringify({ database: 'watch.db', fetch: FAST_FETCH, ...config }));
+
+  beforeAll(async () => {
+    site = await startLocalSite({ '/legal/privacy': scriptDrawnPage(), '/legal/terms': privacyPolicyPage() });
+  });
+  afterAll(async () => {
+    await site.close();
+  });
+
+  it('reads the text a script draws into the page as a baseline with its facts', async () => {
+    dir = tempDir();
+    try {
+      writeConfig({
+        browser: { executablePath: CHROMIUM },
+        sources: [{ id: 'app-privacy', url: site.at('/legal/privacy'), kind: 'privacy-policy', render: true }],
+      });
+      const check = await runCli(['check', '--json'], { cwd: dir.path });
+      expect(check.code, check.stderr).toBe(0);
+      expect(resultsOf(check.stdout).get('app-privacy')).toMatchObject({ status: 'new' });
+
+      const facts = await runCli(['facts', '--json'], { cwd: dir.path });
+      expect(JSON.parse(facts.stdout)[0]).toMatchObject({
+        sourceId: 'app-privacy',
+        facts: { effectiveDate: '2025-11-03', aiTrainingDefault: 'on', includedData: ['posts', 'profile'], regions: ['CA', 'US'] },
+      });
+
+      const again = await runCli(['check', '--json'], { cwd: dir.path });
+      expect(resultsOf(again.stdout).get('app-privacy')).toMatchObject({ status: 'unchanged' });
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('reads no text from the same page without render: the shell is an error, never a baseline', async () => {
+    dir = tempDir();
+    try {
+      writeConfig({ sources: [{ id: 'app-privacy', url: site.at('/legal/privacy'), kind: 'privacy-policy' }] });
+      const check = await runCli(['check', '--json'], { cwd: dir.path });
+      expect(check.code).toBe(1);
+      const result = resultsOf(check.stdout).get('app-privacy');
+      expect(result?.status).toBe('error');
+      expect(result?.reason).toMatch(/main content missing/);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('with no browser, makes the rendered source an error saying what to install and still reads the others', async () => {
+    dir = tempDir();
+    try {
+      writeConfig({
+        browser: { executablePath: dir.file('no-such-chromium') },
+        sources: [
+          { id: 'app-privacy', url: site.at('/legal/privacy'), kind: 'privacy-policy', render: true },
+          { id: 'plain-terms', url: site.at('/legal/terms'), kind: 'privacy-policy' },
+        ],
+      });
+      const asked = site.hits.get('/legal/privacy') ?? 0;
+      // Node's own folder only: no chromium, chromium-browser or google-chrome to fall back on.
+      const check = await runCli(['check', '--json'], { cwd: dir.path, env: { PATH: dirname(process.execPath) } });
+      expect(check.code, check.stderr).toBe(0);
+      const results = resultsOf(check.stdout);
+      expect(results.get('plain-terms')).toMatchObject({ status: 'new' });
+      expect(results.get('app-privacy')?.status).toBe('error');
+      expect(results.get('app-privacy')?.reason).toMatch(/^no browser for render: .*install chromium \(apt-get install chromium\) or set browser\.executablePath/);
+      // Nothing was launched, so the rendered page was never asked for.
+      expect(site.hits.get('/legal/privacy') ?? 0).toBe(asked);
+    } finally {
+      dir.remove();
+    }
+  });
+});
