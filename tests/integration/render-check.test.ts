@@ -91,3 +91,37 @@ describe.skipIf(!existsSync(CHROMIUM))('check with render: true, through the CLI
     }
   });
 });
+
+describe('validate with render and browser keys', () => {
+  let dir: TempDir;
+  beforeAll(() => { dir = tempDir('policy-watch-render-validate-'); });
+  afterAll(() => dir.remove());
+  const source = { id: 'app', url: 'https://app.example/privacy', kind: 'privacy-policy', render: true };
+  const validate = (config: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) => {
+    writeFileSync(dir.file('policy-watch.config.json'), JSON.stringify(config));
+    return runCli(['validate'], { cwd: dir.path, env });
+  };
+
+  it('accepts sources[].render and browser.executablePath', async () => {
+    const result = await validate({ browser: { executablePath: process.execPath }, sources: [source] });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ok, 1 source, 0 channels, 0 warnings/);
+  });
+
+  it('exits 2 naming a browser key it does not know, or a render that is not true or false', async () => {
+    const unknown = await validate({ browser: { path: '/usr/bin/chromium' }, sources: [source] });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown key "browser\.path"/);
+    const notBoolean = await validate({ sources: [{ ...source, render: 'yes' }] });
+    expect(notBoolean.code).toBe(2);
+    expect(notBoolean.stderr).toMatch(/sources\[0\]\.render/);
+  });
+
+  it('warns that rendered sources will fail when no browser is found', async () => {
+    const result = await validate({ browser: { executablePath: dir.file('no-chromium') }, sources: [source] }, { PATH: dirname(process.execPath) });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ok, 1 source, 0 channels, 1 warning/);
+    expect(result.stderr).toMatch(/warning: 1 source with render: true \(first: app\) will be errors: no browser for render: .*install chromium/);
+  });
+});
