@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { tempDir } from '../helpers/test-config.js';
 import { renderPages, type RenderOptions, type RenderRequest } from '../../src/crawl/render-pages.js';
 import type { FetchedPage } from '../../src/crawl/fetch-pages.js';
 import { startLoopbackHosts, maxInFlight, type HostAnswer, type LoopbackHosts } from '../helpers/loopback-hosts.js';
@@ -114,5 +115,20 @@ describe.skipIf(!existsSync(CHROMIUM))('renderPages() in headless Chromium', () 
     });
     for (const key of ['a', 'b']) expect(pages.get(key)).toMatchObject({ outcome: 'error', reason: expect.stringMatching(/^no browser for render: browser\.executablePath \/nonexistent\/chromium is not an executable file; install chromium/) });
     expect(sites.hits.length).toBe(before);
+  });
+
+  it('with a browser that does not start, reports every page as an error saying so, and the call returns', async () => {
+    const dir = tempDir('policy-watch-broken-browser-');
+    try {
+      const broken = dir.file('chromium');
+      writeFileSync(broken, '#!/bin/sh\necho "error while loading shared libraries" >&2\nexit 127\n');
+      chmodSync(broken, 0o755);
+      const { pages } = await render([{ key: 'a', url: sites.hosts[0]!.at('/drawn') }, { key: 'b', url: sites.hosts[0]!.at('/drawn?b') }], {
+        browser: { executablePath: broken },
+      });
+      for (const key of ['a', 'b']) expect(pages.get(key)).toMatchObject({ outcome: 'error', reason: expect.stringMatching(new RegExp(`^browser ${broken} did not start: .*; install chromium`)) });
+    } finally {
+      dir.remove();
+    }
   });
 });
