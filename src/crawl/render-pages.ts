@@ -324,7 +324,7 @@ function describeError(error: Error): string {
   if (error instanceof RenderError) return error.message;
   if (error instanceof NonRetryableError) return error.message;
   // Playwright's own errors carry a call log after the first line; the first line says it all.
-  const first = error.message.split('\n')[0]?.trim() || 'unknown error';
+  const first = error.message.replace(/^Detected a session error, rotating session\.\.\.\s*/, '').split('\n')[0]?.trim() || 'unknown error';
   if (error.name === 'TimeoutError') return `timeout: ${first}`;
   return first.slice(0, 300);
 }
