@@ -1,4 +1,5 @@
 import { FACT_NAMES, type FactName } from '../domain/facts.js';
+import { factsNotReadNote, LANGUAGES } from '../domain/languages.js';
 import { FACT_LABELS } from '../domain/fact-labels.js';
 import type { ChangeRecord, SourceFacts, SourceRecord } from '../domain/records.js';
 import type { CheckStatus } from '../domain/source.js';
@@ -57,6 +58,7 @@ export function renderSourcePage(view: SourcePageView): string {
 <h2 id="facts">Current facts</h2>
 ${current
     ? html`<p class="muted small">From snapshot <a href="/snapshots/${current.snapshotId}">#${current.snapshotId}</a> of ${timeTag(current.recordedAt)}${current.title ? html` (“${current.title}”)` : ''}.</p>
+${factsNotReadNote(current.language) ? html`<p class="card empty">${factsNotReadNote(current.language)}: policy-watch reads facts in ${LANGUAGES.join(', ')}.</p>` : ''}
 ${factTable(current)}`
     : html`<div class="card empty">No snapshot yet: no check of this page has succeeded.</div>`}
 

@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
+import { factsNotReadNote } from '../domain/languages.js';
 import { configOf, openDb } from './cli-context.js';
 import { describeFactChange } from '../notify/summarize-fact-changes.js';
 import type { SourceCheckResult } from '../pipeline/record-fetch.js';
+import { onSignals } from './on-signals.js';
+import type { HeldDeliveries } from '../notify/drain-outbox.js';
+
+/** After a first signal, how long the requests in flight may run before they are aborted. */
+const STOP_GRACE_MS = 5000;
 
 /** `check`: one cycle now, then one attempt at every pending delivery. */
 export function registerCheckVerb(program: Command): void {
@@ -18,8 +24,17 @@ export function registerCheckVerb(program: Command): void {
         const total = selectSources(db, config, opts.source).length;
         const progress = process.stderr.isTTY ? new Progress(total) : null;
         const summary = emptySummary();
+        // A first SIGINT/SIGTERM stops the cycle (nothing new asked, what was read recorded, exit 0); a second exits at once.
+        const stop = new AbortController();
+        const kill = new AbortController();
+        const removeSignals = onSignals((signal) => {
+          progress?.clear();
+          process.stderr.write(`policy-watch: ${signal}: stopping after the pages in flight (again to exit now)\n`);
+          stop.abort();
+          setTimeout(() => kill.abort(), STOP_GRACE_MS).unref();
+        });
         const cycle = await runCheckCycle({
-          db, config, sourceIds: opts.source,
+          db, config, sourceIds: opts.source, signal: stop.signal, killSignal: kill.signal,
           onReextract: (r) => {
             if (opts.json) return;
             progress?.clear();
@@ -32,16 +47,21 @@ export function registerCheckVerb(program: Command): void {
             console.log(opts.json ? JSON.stringify(resultJson(result)) : formatResult(result));
             progress?.tick(result.sourceId);
           },
-        });
+        }).finally(removeSignals);
         progress?.clear();
         summary.technical = cycle.reextracted.technical.length;
-        if (config.webhooks.length > 0) {
+        if (cycle.stopped) {
+          // Nothing is recorded for them: they are simply checked next time. Alerts of what was read wait in the outbox.
+          summary.notChecked = cycle.notChecked.length;
+          if (!opts.json) console.log(`stopped: ${cycle.notChecked.length} source${cycle.notChecked.length === 1 ? '' : 's'} not checked; pending webhooks are left for the next run`);
+        } else if (config.webhooks.length > 0) {
           const { drainOutbox } = await import('../notify/outbox.js');
-          const { delivered, retried, failed } = await drainOutbox(db, config.webhooks, { force: true, userAgent: config.userAgent });
-          summary.webhooks = { delivered, retried, failed };
+          const { delivered, retried, failed, held } = await drainOutbox(db, config.webhooks, { force: true, userAgent: config.userAgent });
+          summary.webhooks = { delivered, retried, failed, held };
           if (!opts.json && delivered + retried + failed > 0) {
             console.log(`webhooks: ${delivered} delivered, ${retried} to retry, ${failed} failed`);
           }
+          if (!opts.json) for (const line of formatHeld(held)) console.log(line);
         }
         console.log(opts.json ? JSON.stringify({ summary }) : formatSummary(summary));
         // Automation must see a check that read nothing: every source blocked or failing.
@@ -62,8 +82,15 @@ export interface CheckSummary {
   error: number;
   /** Technical revisions recorded at the start (an upgraded extractor re-reading snapshots). */
   technical: number;
-  /** Deliveries attempted after the cycle, when webhooks are configured. */
-  webhooks?: { delivered: number; retried: number; failed: number };
+  /** Deliveries attempted after the cycle, when webhooks are configured (not after a stop); `held` wait for a secret. */
+  webhooks?: { delivered: number; retried: number; failed: number; held: HeldDeliveries[] };
+  /** Present when a signal stopped the cycle: sources left unchecked (nothing recorded for them). */
+  notChecked?: number;
+}
+
+/** One line per reason alerts stay pending, e.g. `2 alerts held: secret env:HOOK_SECRET is not set`. */
+export function formatHeld(held: readonly HeldDeliveries[]): string[] {
+  return held.map((h) => `${h.count} alert${h.count === 1 ? '' : 's'} held: ${h.reason} (set it and run check again to send ${h.count === 1 ? 'it' : 'them'})`);
 }
 
 function emptySummary(): CheckSummary {
@@ -84,6 +111,11 @@ export function resultJson(r: SourceCheckResult): Record<string, unknown> {
 }
 
 export function formatResult(result: SourceCheckResult): string {
+  const note = factsNotReadNote(result.document?.language);
+  return note === null ? formatLine(result) : `${formatLine(result)}  (${note})`;
+}
+
+function formatLine(result: SourceCheckResult): string {
   const status = result.status.padEnd(9);
   switch (result.status) {
     case 'new':

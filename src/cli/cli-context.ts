@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Config } from '../domain/config.js';
-import { loadConfig } from '../config/load-config.js';
+import { BUILT_IN_ORIGIN, loadConfig } from '../config/load-config.js';
 import type { Db } from '../store/open-database.js';
 import type { QueryDb } from '../store/query-statement.js';
 
@@ -16,6 +16,16 @@ export function configOf(command: Command, options: { allWarnings?: boolean } = 
   const config = loadConfig({ configPath: opts.config, dbPath: opts.db });
   printWarnings(config.warnings ?? [], options.allWarnings ?? false);
   return config;
+}
+
+/**
+ * The configured sources a read verb (`sources`, `serve`, `mcp`) lists beside the stored ones; null
+ * with `--db` (or POLICY_WATCH_DB) and no config file: the database's own sources then, not the
+ * built-in LinkedIn ones mixed in (`sources --db demo/demo.db`). `check` and `run` still use those.
+ */
+export function listedConfig(command: Command, config: Config): Config | null {
+  const dbGiven = Boolean(command.optsWithGlobals<GlobalOptions>().db || process.env.POLICY_WATCH_DB);
+  return config.origin === BUILT_IN_ORIGIN && dbGiven ? null : config;
 }
 
 /** Config warnings, at most a few unless `all` (`validate` lists them all). */

@@ -54,8 +54,8 @@ export function registerDeliveryVerbs(program: Command): void {
         throw new UsageError(`invalid --url "${opts.url}": expected an http(s) URL or the url of a configured channel`);
       }
       requireChannelSecrets(config, opts.url ? [opts.url] : config.webhooks.map((w) => w.url));
-      const { sendTestEvent } = await import('../notify/send-test-event.js');
-      const results = await sendTestEvent(config.webhooks, { url: opts.url, userAgent: config.userAgent });
+      const { sendTestEvent, testEventSource } = await import('../notify/send-test-event.js');
+      const results = await sendTestEvent(config.webhooks, { url: opts.url, userAgent: config.userAgent, source: testEventSource(config.api.publicUrl) });
       for (const r of results) {
         console.log(`${r.ok ? 'ok    ' : 'FAILED'} ${r.webhook}  ${r.httpStatus ?? ''} ${r.error ?? ''} (${r.signed ? 'signed' : 'unsigned'}, delivery ${r.deliveryId}, ${r.durationMs} ms)`);
       }

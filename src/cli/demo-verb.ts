@@ -10,7 +10,7 @@ import type { Config } from '../domain/config.js';
 import { UsageError } from '../domain/errors.js';
 import { parsePositiveInt } from './parse-args.js';
 import { formatResult } from './check-verb.js';
-import { onSignals } from './service-verbs.js';
+import { onSignals } from './on-signals.js';
 
 const PAGES = fileURLToPath(new URL('../../demo/pages/', import.meta.url));
 
@@ -57,7 +57,7 @@ export function registerDemoVerb(program: Command): void {
         fetch: { ...base.fetch, timeoutMs: 10_000, maxRetries: 0, maxRequestsPerMinute: 10_000, perHost: { maxConcurrency: 4, delayMs: 0 } },
         failAfter: 3,
         sources: [{ id: 'linkedin-privacy-policy', name: 'LinkedIn Privacy Policy', url: `${site.url}/legal/privacy-policy`, kind: 'privacy-policy', language: 'en' }],
-        webhooks: [{ url: receiver.url, secret: receiver.secret, events: ['facts.changed', 'announcement.detected', 'source.failing', 'source.recovered'], format: 'json' }],
+        webhooks: [{ url: receiver.url, secret: receiver.secret, events: ['facts.changed', 'announcement.detected', 'announcement.due', 'source.failing', 'source.recovered'], format: 'json' }],
         api: { ...base.api, publicUrl: `http://127.0.0.1:${port}` },
       };
       const db = openDatabase(config.database);
@@ -89,12 +89,12 @@ export function registerDemoVerb(program: Command): void {
       console.log(`Try: curl ${api.url}/api/changes   ·   curl ${api.url}/feed.atom`);
       let resolveDone!: () => void;
       const done = new Promise<void>((resolve) => { resolveDone = resolve; });
-      onSignals(async () => {
+      onSignals(() => void (async () => {
         await api.close();
         db.$client.close();
         cleanUp();
         resolveDone();
-      }, () => undefined);
+      })().then(() => process.exit(0)));
       await done;
     });
 }

@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { SOURCE_KINDS, FACT_NAMES, type SourceKind, type FactsDocument } from '../domain/facts.js';
 import { UsageError } from '../domain/errors.js';
+import { factsNotReadNote, LANGUAGE_CHOICES, type LanguageChoice } from '../domain/languages.js';
 import { configOf, printJson } from './cli-context.js';
 import { formatFactValue } from '../notify/summarize-fact-changes.js';
 import { EXTRACTOR_VERSION } from '../extract/extractor-version.js';
@@ -18,7 +19,7 @@ export function registerExtractVerb(program: Command): void {
     .argument('<file-or-url...>', 'HTML or PDF files, or http(s) URLs')
     .option('--url <url>', 'the URL to report for file inputs')
     .option('--kind <kind>', `the page kind (${SOURCE_KINDS.join(', ')})`)
-    .option('--lang <lang>', 'en, fr or auto', 'auto')
+    .option('--lang <lang>', LANGUAGE_CHOICES.join(', ').replace(/, (?=[^,]*$)/, ' or '), 'auto')
     .option('--select <css>', 'CSS selector of the main content (repeat: joined in order)', repeat, [])
     .option('--remove <css>', 'CSS selector of content to drop before reading (repeatable)', repeat, [])
     .option('--ignore <regex>', 'regular expression of text to drop from every line (repeatable)', repeat, [])
@@ -27,7 +28,9 @@ export function registerExtractVerb(program: Command): void {
       if (opts.kind && !SOURCE_KINDS.includes(opts.kind as SourceKind)) {
         throw new UsageError(`invalid --kind "${opts.kind}": expected one of ${SOURCE_KINDS.join(', ')}`);
       }
-      if (!['en', 'fr', 'auto'].includes(opts.lang)) throw new UsageError(`invalid --lang "${opts.lang}": expected en, fr or auto`);
+      if (!(LANGUAGE_CHOICES as readonly string[]).includes(opts.lang)) {
+        throw new UsageError(`invalid --lang "${opts.lang}": expected ${LANGUAGE_CHOICES.join(', ').replace(/, (?=[^,]*$)/, ' or ')}`);
+      }
       const isUrl = (input: string) => /^https?:\/\//i.test(input);
       for (const input of inputs) {
         if (isUrl(input)) continue;
@@ -83,7 +86,7 @@ export function registerExtractVerb(program: Command): void {
         const { document, page } = extractFacts(body, {
           url: isUrl(input) ? input : opts.url ?? null,
           kind: (opts.kind as SourceKind | undefined) ?? null,
-          language: opts.lang as 'en' | 'fr' | 'auto',
+          language: opts.lang as LanguageChoice,
           filters,
         });
         if (opts.json) printJson({ ...document, extractorVersion: EXTRACTOR_VERSION });
@@ -97,6 +100,8 @@ function printSummary(input: string, doc: FactsDocument, signInWall: boolean, er
   console.log(`${input}: ${doc.title ?? '(no title)'} [${doc.language}${doc.kind ? `, ${doc.kind}` : ''}]`);
   if (signInWall) console.log('  this is a sign-in wall, not the page');
   if (errorPage !== null) console.log(`  this is an ${errorPage}, not the document`);
+  const notRead = factsNotReadNote(doc.language);
+  if (notRead !== null) console.log(`  ${notRead}`);
   const stated = FACT_NAMES.filter((name) => doc.facts[name] !== null);
   if (stated.length === 0) console.log('  (no fact stated)');
   for (const name of stated) {

@@ -1,6 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import type { Config } from '../domain/config.js';
+import type { Source } from '../domain/source.js';
 import { UsageError } from '../domain/errors.js';
 import { FACT_NAMES, type FactName } from '../domain/facts.js';
 import { VERSION } from '../config/version.js';
@@ -24,8 +24,9 @@ const isoTime = (what: string) => z.string().optional()
  * The MCP server of `policy-watch mcp`: four read-only tools over the database, each answering
  * with the same JSON as the matching CLI verb's `--json` (as text), and the same value as
  * structured content. A bad argument is a tool error naming it; nothing is ever written.
+ * `config` null (no config file, `--db` given): `list_sources` lists the database's sources only.
  */
-export function createMcpServer(db: QueryDb, config: Config): McpServer {
+export function createMcpServer(db: QueryDb, config: { readonly sources: readonly Source[] } | null): McpServer {
   const server = new McpServer({ name: 'policy-watch', version: VERSION }, {
     instructions: 'policy-watch records the policy pages of online services (LinkedIn first) and the policy facts read from them '
       + '(effective dates, regions and data used to train AI, opt-out paths...). list_sources first; get_facts for what a '

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { configOf, openQueryDb } from './cli-context.js';
+import { configOf, listedConfig, openQueryDb } from './cli-context.js';
 
 /**
  * `mcp`: a Model Context Protocol server over stdio for AI assistants. Standard output carries
@@ -22,7 +22,7 @@ export function registerMcpVerb(program: Command): void {
         import('./mcp-server.js'),
         import('@modelcontextprotocol/sdk/server/stdio.js'),
       ]);
-      const server = createMcpServer(db, config);
+      const server = createMcpServer(db, listedConfig(command, config));
       const transport = new StdioServerTransport();
       const closed = new Promise<void>((resolve) => {
         transport.onclose = () => resolve();

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
+import { factsNotReadNote } from '../domain/languages.js';
 import { FACT_NAMES, type FactName, type Facts } from '../domain/facts.js';
 import { localDate } from '../domain/local-date.js';
 import { UsageError } from '../domain/errors.js';
-import { configOf, openQueryDb, printJson } from './cli-context.js';
+import { configOf, listedConfig, openQueryDb, printJson } from './cli-context.js';
 import { parseChangeId, parsePositiveInt, parseTime } from './parse-args.js';
 import { formatTable, shortTime } from './format-table.js';
 import { listChanges, getChange, countTechnicalChanges } from '../store/query-changes.js';
@@ -120,10 +121,10 @@ export function registerQueryVerbs(program: Command): void {
       const config = configOf(command);
       const db = await openQueryDb(config);
       try {
-        const sources = listAllSources(db, config);
+        const sources = listAllSources(db, listedConfig(command, config));
         if (opts.json) return printJson(sources);
         console.log(formatTable(['ID', 'KIND', 'STATUS', 'LAST CHECK (UTC)', 'FACTS', 'URL'], sources.map((s) => [
-          s.id, s.kind, (s.status ?? 'never checked') + (s.failing ? ' (failing)' : ''), shortTime(s.lastCheckedAt), String(s.factCount), s.url,
+          s.id, s.kind, (s.status ?? 'never checked') + (s.failing ? ' (failing)' : ''), shortTime(s.lastCheckedAt), factsNotReadNote(s.language) ?? String(s.factCount), s.url,
         ])));
       } finally {
         db.$client.close();

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import type { Config } from '../domain/config.js';
 import type { Db } from '../store/open-database.js';
-import { configOf, openDb } from './cli-context.js';
+import { configOf, listedConfig, openDb } from './cli-context.js';
 import { requireApiToken } from '../config/require-secrets.js';
 import type { CycleStats, RunningApi } from '../daemon/run-daemon.js';
 import type { HealthClock } from '../api/compute-health.js';
+import { onSignals } from './on-signals.js';
 
 /** `run` (the daemon) and `serve` (the API alone). Both stop cleanly on SIGINT/SIGTERM. */
 export function registerServiceVerbs(program: Command): void {
@@ -28,13 +29,15 @@ export function registerServiceVerbs(program: Command): void {
             const stats = getCycleStats();
             return { lastCycleAt: stats.lastCycleEndedAt ?? null, startedAt: stats.startedAt ?? Date.now(), intervalMs };
           };
-          return startApi(db, config, getCycleStats, getHealthClock);
+          return startApi(db, config, false, getCycleStats, getHealthClock);
         } : undefined,
       }).catch((error: unknown) => {
         db.$client.close();
         throw error;
       });
-      onSignals(() => handle.stop(), () => handle.releaseLockNow());
+      await warnHeldChannels(config, log);
+      // The cycle in flight asks nothing new, its requests end or are aborted within stopGraceMs, what was read is recorded.
+      onSignals(() => void handle.stop().then(() => process.exit(0)), () => handle.releaseLockNow());
       await handle.done;
       db.$client.close();
     });
@@ -50,41 +53,34 @@ export function registerServiceVerbs(program: Command): void {
       const intervalMs = await intervalOf(config);
       const { lastCheckAt } = await import('../store/query-metrics.js');
       const startedAt = Date.now();
-      const api = await startApi(db, config, () => null, () => ({ lastCycleAt: lastCheckAt(db), startedAt, intervalMs }));
+      const api = await startApi(db, config, listedConfig(command, config) === null, () => null, () => ({ lastCycleAt: lastCheckAt(db), startedAt, intervalMs }));
       process.stderr.write(`policy-watch: serving ${api.url} (Ctrl-C to stop)\n`);
       let resolveDone!: () => void;
       const done = new Promise<void>((resolve) => { resolveDone = resolve; });
-      onSignals(async () => { await api.close(); resolveDone(); }, () => undefined);
+      onSignals(() => void api.close().then(resolveDone).then(() => process.exit(0)));
       await done;
       db.$client.close();
     });
 }
 
-async function startApi(db: Db, config: Config, getCycleStats: () => CycleStats | null, getHealthClock: () => HealthClock): Promise<RunningApi> {
+/** `databaseOnly`: `serve --db` without a config lists the database's sources, not the built-in ones. */
+async function startApi(db: Db, config: Config, databaseOnly: boolean, getCycleStats: () => CycleStats | null, getHealthClock: () => HealthClock): Promise<RunningApi> {
   const { startServer } = await import('../api/start-server.js');
-  return startServer(db, config.api, { getCycleStats, getHealthClock, webhooks: config.webhooks.length, sources: config.sources });
+  return startServer(db, config.api, { getCycleStats, getHealthClock, webhooks: config.webhooks.length, sources: databaseOnly ? undefined : config.sources });
+}
+
+/** A channel whose `env:` secret is unset holds its alerts pending: say so at start, not only in `deliveries`. */
+async function warnHeldChannels(config: Config, log: { warn(obj: object, msg?: string): void }): Promise<void> {
+  const [{ unresolvedSecret }, { redactUrl }] = await Promise.all([
+    import('../notify/unresolved-secret.js'), import('../notify/redact-url.js'),
+  ]);
+  for (const webhook of config.webhooks) {
+    const missing = unresolvedSecret(webhook);
+    if (missing) log.warn({ webhook: redactUrl(webhook.url), error: missing }, `alerts to this channel are held until it is set: ${missing}`);
+  }
 }
 
 async function intervalOf(config: Config): Promise<number> {
   const { scheduleIntervalMs } = await import('../daemon/schedule-interval.js');
   return scheduleIntervalMs(config.schedule, config.timezone);
-}
-
-/** Exit codes of a forced exit, by the shell's convention (128 + the signal's number). */
-const FORCED_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
-
-/** The first SIGINT/SIGTERM stops gracefully (exit 0); a second exits at once, 130 (SIGINT) or 143 (SIGTERM). */
-export function onSignals(stop: () => Promise<void>, forced: () => void): void {
-  let signalled = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (signalled) {
-      forced();
-      process.stderr.write(`policy-watch: ${signal} again, exiting now\n`);
-      process.exit(FORCED_EXIT[signal] ?? 1);
-    }
-    signalled = true;
-    void stop().then(() => process.exit(0));
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
 }

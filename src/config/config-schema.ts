@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { validate as validateCron } from 'node-cron';
+import { cronProblem } from './cron-problem.js';
 import { SOURCE_KINDS } from '../domain/facts.js';
+import { LANGUAGE_CHOICES } from '../domain/languages.js';
 import { CHANNEL_FORMATS } from '../domain/config.js';
 import { EVENT_NAMES } from '../domain/source.js';
 import { ignoreField, removeField, selectField } from './filter-schema.js';
@@ -26,7 +27,7 @@ export const sourceSchema = z.strictObject({
   url: httpUrl,
   kind: z.enum(SOURCE_KINDS),
   name: z.string().min(1).optional(),
-  language: z.enum(['en', 'fr', 'auto']).optional(),
+  language: z.enum(LANGUAGE_CHOICES).optional(),
   select: selectField.optional(),
   remove: removeField.optional(),
   ignore: ignoreField.optional(),
@@ -105,7 +106,10 @@ export const browserSchema = z.strictObject({
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   database: z.string().min(1).default('policy-watch.db'),
-  schedule: z.string().refine((expr) => validateCron(expr), { message: 'expected a cron expression such as "0 */6 * * *"' }).default('0 */6 * * *'),
+  schedule: z.string().superRefine((expr, ctx) => {
+    const problem = cronProblem(expr);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }).default('0 */6 * * *'),
   timezone: z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as "UTC" or "Europe/Paris"' }).default('UTC'),
   userAgent: z.string().min(1).optional(),
   fetch: fetchSchema.default(() => fetchSchema.parse({})),

@@ -9,6 +9,8 @@ import { resolveSecret } from './resolve-secret.js';
 import { DEFAULT_USER_AGENT } from './version.js';
 
 export const DEFAULT_CONFIG_FILE = 'policy-watch.config.json';
+/** `Config.origin` when no config file was found: the built-in LinkedIn sources. */
+export const BUILT_IN_ORIGIN = 'built-in';
 
 export interface LoadConfigOptions {
   /** `--config`; else POLICY_WATCH_CONFIG; else ./policy-watch.config.json if present; else built-in. */
@@ -27,7 +29,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   if (!file && existsSync(resolve(cwd, DEFAULT_CONFIG_FILE))) file = DEFAULT_CONFIG_FILE;
 
   let parsed: ConfigFile;
-  let origin = 'built-in';
+  let origin = BUILT_IN_ORIGIN;
   let baseDir = cwd;
   if (file) {
     origin = resolve(cwd, file);

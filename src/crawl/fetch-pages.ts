@@ -1,12 +1,14 @@
 import { Transform, pipeline, type TransformCallback } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import iconv from 'iconv-lite';
-import { CheerioCrawler, Configuration, NonRetryableError, Request, RetryRequestError, log, LogLevel } from '@crawlee/cheerio';
+import { CheerioCrawler, Configuration, Request, RetryRequestError, log, LogLevel } from '@crawlee/cheerio';
 import { load as loadCheerio, type CheerioAPI } from 'cheerio';
 import type { FetchOptions } from '../domain/config.js';
 import { pausedReason, type HostBackoff } from '../domain/host-backoff.js';
 import type { IRequestManager } from '@crawlee/core';
 import { HostQueue, hostOf } from './host-queue.js';
+import { FetchError, statusError, statusKind, toFetchError, type FetchErrorKind } from './fetch-error.js';
+import { isolateTasks, onAbort, type CrawlSignals } from './crawl-control.js';
 
 /** One URL to fetch; `key` comes back with its result (the source id). */
 export interface FetchRequest {
@@ -19,7 +21,8 @@ export interface FetchRequest {
 
 /**
  * `ok`: a body to read. `not-modified`: a 304 to a conditional request.
- * `blocked`: the site refused us (999, 401, 403, 429). `error`: anything else that is not content.
+ * `blocked`: the site refused us (999, 401, 403, 429). `error`: anything else that is not content
+ * (`errorKind` says whether it is `transient` or `permanent`).
  */
 export type FetchOutcome = 'ok' | 'not-modified' | 'blocked' | 'error';
 
@@ -40,26 +43,38 @@ export interface FetchedPage {
   etag: string | null;
   lastModified: string | null;
   durationMs: number;
+  /** For `blocked` and `error`: the kind of the failure (a `blocked` page is always `blocked`). */
+  errorKind?: FetchErrorKind | null;
 }
 
-export interface CrawlOptions extends FetchOptions {
+export interface CrawlOptions extends FetchOptions, CrawlSignals {
   userAgent: string;
   /** Called as each page arrives, in arrival order; may add requests to the same crawl. */
   onPage: (page: FetchedPage, crawl: { enqueue(requests: FetchRequest[]): Promise<void> }) => Promise<void> | void;
   /** Hosts paused by an earlier cycle: their requests are recorded as blocked, never sent. */
   pausedHosts?: readonly HostBackoff[];
+  /**
+   * Called as soon as a host asks for a wait longer than `fetch.timeoutMs`, before its other
+   * pages are reported: the caller stores it then, so a crash later in the crawl keeps the pause.
+   */
+  onBackoff?: (backoff: HostBackoff) => Promise<void> | void;
 }
 
 /** What a crawl learnt beyond its pages. */
 export interface CrawlSummary {
-  /** Hosts that asked, in this crawl, for a wait longer than `fetch.timeoutMs`: to remember. */
+  /** Hosts that asked, in this crawl, for a wait longer than `fetch.timeoutMs` (each also given to `onBackoff`). */
   backoffs: HostBackoff[];
+  /** Keys of requests not reported because the crawl was stopped or killed first. */
+  notAsked: string[];
+  /** The crawl was told to stop (or killed) before it had asked everything. */
+  stopped: boolean;
 }
 
 /** The longest a host's Retry-After is remembered: a watcher must not go quiet for days on one answer. */
 export const MAX_BACKOFF_MS = 24 * 3600_000;
 
-const BLOCKED_STATUSES = new Set([401, 403, 429, 999]);
+/** 5xx reach our handler (not crawlee's, which says them in an Error message only): read there as transient failures. */
+const SERVER_ERRORS = Array.from({ length: 100 }, (_, i) => 500 + i);
 
 /**
  * crawlee's CheerioCrawler, except that the DOM is built only if something asks for `$`. Stock
@@ -111,7 +126,7 @@ class PolicyCrawler extends CheerioCrawler {
  * second run, and a shared request queue leaks memory in a long-lived daemon (STACK.md).
  */
 export async function fetchPages(requests: FetchRequest[], options: CrawlOptions): Promise<CrawlSummary> {
-  const summary: CrawlSummary = { backoffs: [] };
+  const summary: CrawlSummary = { backoffs: [], notAsked: [], stopped: false };
   if (requests.length === 0) return summary;
   log.setLevel(LogLevel.OFF);
   const config = new Configuration({ persistStorage: false, purgeOnStart: true });
@@ -123,21 +138,44 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
   storage.teardown = undefined;
   const started = new Map<string, number>();
   const settled = new Set<string>();
+  /** Every request of the crawl (given and enqueued), by key, in order. */
+  const all = new Map<string, FetchRequest>();
   const skippedByRobots = new Set<string>();
   // The raw bytes as received, captured before crawlee decodes them, so a meta charset can be honoured.
   const rawBodies = new Map<string, Buffer[]>();
+  /** Per request, this attempt: the error got met (crawlee re-wraps some, losing their code), and whether headers arrived. */
+  const networkErrors = new Map<string, unknown>();
+  const answered = new Map<string, number | null>();
   /** Hosts not asked again in this crawl: paused by an earlier cycle, or by a long Retry-After now. */
   const closed = new Map<string, HostBackoff>();
   const now = Date.now();
   for (const backoff of options.pausedHosts ?? []) if (backoff.until > now) closed.set(backoff.host, backoff);
+  /** Stopped: nothing new is asked; killed: nothing more is reported either. */
+  let stopping = false;
+  let killed = false;
+  const kill = new AbortController();
+  const recording = new Set<Promise<void>>();
+  let callbackError: unknown = null;
 
   const finish = async (page: FetchedPage) => {
-    if (settled.has(page.key)) return;
+    if (killed || settled.has(page.key)) return;
     settled.add(page.key);
-    await options.onPage(page, { enqueue });
+    const done = (async () => {
+      try {
+        await options.onPage(page, { enqueue });
+      } catch (error) {
+        // Not crawlee's business: a throw here would be taken for a failed fetch and retried.
+        callbackError ??= error;
+      }
+    })();
+    recording.add(done);
+    await done;
+    recording.delete(done);
   };
+  const fail = (base: FetchedPage, error: FetchError) =>
+    finish({ ...base, httpStatus: error.httpStatus ?? base.httpStatus, outcome: error.kind === 'blocked' ? 'blocked' : 'error', reason: error.message, errorKind: error.kind });
   const refuse = (req: { key: string; url: string }, backoff: HostBackoff) =>
-    finish({ ...pageBase(req.key, req.url, req.url, null, undefined), outcome: 'blocked', reason: pausedReason(backoff) });
+    finish({ ...pageBase(req.key, req.url, req.url, null, undefined), outcome: 'blocked', reason: pausedReason(backoff), errorKind: 'blocked' });
   const toRequest = (req: FetchRequest) => new Request({
     url: req.url,
     uniqueKey: req.key,
@@ -145,7 +183,8 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
   });
 
   // crawlee's pool asks the per-host queue for each request: overall concurrency is crawlee's,
-  // the spacing and caps on each host are the queue's.
+  // the spacing and caps on each host are the queue's. A request waits for its host here, never
+  // inside a handler, so no waiting counts against crawlee's handler timeout.
   const hosts: HostQueue = new HostQueue({
     maxConcurrency: options.perHost.maxConcurrency,
     delayMs: options.perHost.delayMs,
@@ -153,13 +192,23 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
     onReady: () => void crawler.autoscaledPool?.notify(),
     hostDelayMs: options.respectRobotsTxt ? (url: string): Promise<number | null> => withTimeout(crawler.crawlDelayMs(url), options.timeoutMs) : undefined,
   });
-  /** A host asked for a long wait: the rest of its requests are not asked in this crawl either. */
+  /** A host asked for a long wait: kept by the caller at once; the rest of its requests are not asked in this crawl. */
   const closeHost = async (host: string, backoff: HostBackoff) => {
     if (!closed.has(host)) {
       closed.set(host, backoff);
       summary.backoffs.push(backoff);
+      try {
+        await options.onBackoff?.(backoff);
+      } catch (error) {
+        callbackError ??= error;
+      }
     }
     for (const request of hosts.drain(host)) await refuse({ key: request.uniqueKey, url: request.url }, backoff);
+  };
+  /** The failure a request's attempt ended with, from the error itself or what got met on the way. */
+  const failureOf = (request: Request, error: unknown): FetchError => {
+    const key = request.uniqueKey;
+    return error instanceof FetchError ? error : toFetchError(networkErrors.get(key) ?? error, { answered: answered.has(key), httpStatus: answered.get(key) ?? null });
   };
   const crawler: PolicyCrawler = new PolicyCrawler({
     maxConcurrency: options.maxConcurrency,
@@ -176,7 +225,10 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
     maxRequestRetries: options.maxRetries,
     // crawlee takes refused and reset connections for proxy ("session") errors: same retry budget.
     maxSessionRotations: options.maxRetries,
-    navigationTimeoutSecs: options.timeoutMs / 1000,
+    // got's own timeout (`timeoutMs`, set per request below) covers the answer and its body and
+    // says ETIMEDOUT; crawlee's is a backstop a second later.
+    navigationTimeoutSecs: options.timeoutMs / 1000 + 1,
+    // The handler only reads the body (got's timeout bounds it) and records the page.
     requestHandlerTimeoutSecs: Math.max(30, (options.timeoutMs / 1000) * 2),
     useSessionPool: false,
     persistCookiesPerSession: false,
@@ -184,8 +236,8 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
     onSkippedRequest: ({ url, reason }) => {
       if (reason === 'robotsTxt') skippedByRobots.add(url);
     },
-    // Handled by us: LinkedIn's 999 is "blocked", not a server error to retry.
-    ignoreHttpErrorStatusCodes: [999],
+    // Handled by us: LinkedIn's 999 is "blocked"; a 5xx is read by its status, not by crawlee's message.
+    ignoreHttpErrorStatusCodes: [999, ...SERVER_ERRORS],
     // Every type reaches the handler, which reads HTML, text and PDF and names any other type
     // itself (crawlee's own refusal is a long message about its allowed list).
     additionalMimeTypes: ['*/*'],
@@ -194,8 +246,13 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
     preNavigationHooks: [
       ({ request }, gotOptions) => {
         hosts.started(request);
+        const key = request.uniqueKey;
+        networkErrors.delete(key);
+        answered.delete(key);
+        // Handed out just before a stop: not asked (it stays unreported, like the queue's others).
+        if (stopping) throw new FetchError('transient', 'fetch.stopped', 'the check was stopped before this page was asked', { retry: false });
         const data = request.userData as { etag: string | null; lastModified: string | null; origin: string };
-        started.set(request.uniqueKey, started.get(request.uniqueKey) ?? Date.now());
+        started.set(key, started.get(key) ?? Date.now());
         const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml;q=0.9,application/pdf;q=0.8,*/*;q=0.5' };
         if (data.etag) headers['if-none-match'] = data.etag;
         if (data.lastModified) headers['if-modified-since'] = data.lastModified;
@@ -203,6 +260,8 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
         (gotOptions as Record<string, unknown>).headerGeneratorOptions = undefined;
         (gotOptions as Record<string, unknown>).useHeaderGenerator = false;
         (gotOptions as Record<string, unknown>).http2 = false;
+        (gotOptions as Record<string, unknown>).timeout = { request: options.timeoutMs };
+        (gotOptions as Record<string, unknown>).signal = kill.signal;
         gotOptions.hooks = {
           ...gotOptions.hooks,
           beforeRedirect: [
@@ -210,8 +269,14 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
               const location = String(response.headers.location ?? '');
               const target = new URL(location, request.url);
               if (target.host !== data.origin) {
-                throw new NonRetryableError(`redirect to another host refused: ${target.host}`);
+                throw new FetchError('permanent', 'fetch.redirect-refused', `redirect to another host refused: ${target.host}`);
               }
+            },
+          ],
+          beforeError: [
+            (error: Error) => {
+              networkErrors.set(key, error);
+              return error;
             },
           ],
         } as never;
@@ -221,11 +286,12 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
       async (context) => {
         const response = (context as unknown as { response: IncomingMessage & { url?: string } }).response;
         hosts.answered(context.request);
+        answered.set(context.request.uniqueKey, response.statusCode ?? null);
         await honourRetryAfter(context.request, response, options.timeoutMs, hosts, closeHost);
         const length = Number(response.headers['content-length']);
         if (Number.isFinite(length) && length > options.maxBodyBytes) {
           response.destroy();
-          throw new NonRetryableError(`body of ${length} bytes is over fetch.maxBodyBytes (${options.maxBodyBytes})`);
+          throw new FetchError('permanent', 'fetch.body-too-large', `body of ${length} bytes is over fetch.maxBodyBytes (${options.maxBodyBytes})`, { httpStatus: response.statusCode });
         }
         // Stop a body without Content-Length as soon as it passes the limit.
         const limit = new ByteLimit(options.maxBodyBytes, () => response.destroy());
@@ -248,61 +314,102 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
       base.etag = header(headers, 'etag');
       base.lastModified = header(headers, 'last-modified');
       if (status === 304) return finish({ ...base, outcome: 'not-modified' });
-      if (status !== null && BLOCKED_STATUSES.has(status)) {
+      if (status === null) return fail(base, new FetchError('transient', 'fetch.no-status', 'no HTTP status in the answer'));
+      const kind = statusKind(status);
+      if (kind === 'blocked') {
         const retryAfter = header(headers, 'retry-after');
-        return finish({ ...base, outcome: 'blocked', reason: `HTTP ${status}${retryAfter ? ` (Retry-After ${retryAfter})` : ''}` });
+        return fail(base, statusError(status, retryAfter ? ` (Retry-After ${retryAfter})` : ''));
       }
-      if (status === null || status < 200 || status >= 300) {
-        return finish({ ...base, outcome: 'error', reason: `HTTP ${status}` });
-      }
+      // A 5xx is thrown, so crawlee asks again within fetch.maxRetries.
+      if (kind === 'transient') throw statusError(status);
+      if (kind === 'permanent') return fail(base, statusError(status));
       if (new URL(finalUrl).host !== new URL(request.url).host) {
-        return finish({ ...base, outcome: 'error', reason: `redirect to another host refused: ${new URL(finalUrl).host}` });
+        return fail(base, new FetchError('permanent', 'fetch.redirect-refused', `redirect to another host refused: ${new URL(finalUrl).host}`));
       }
       const contentType = header(headers, 'content-type');
       const format = bodyFormat(contentType, buffer);
       base.contentType = mediaType(contentType);
       if (format === 'pdf') return finish({ ...base, outcome: 'ok', pdf: buffer });
-      if (format === 'unsupported') return finish({ ...base, outcome: 'error', reason: `unsupported content type ${base.contentType ?? 'application/octet-stream'}` });
+      if (format === 'unsupported') return fail(base, new FetchError('permanent', 'fetch.unsupported-type', `unsupported content type ${base.contentType ?? 'application/octet-stream'}`));
       const text = decodeBody(buffer, contentType);
-      if (text.trim() === '') return finish({ ...base, outcome: 'error', reason: 'empty body' });
+      if (text.trim() === '') return fail(base, new FetchError('permanent', 'fetch.empty-body', 'empty body'));
       return finish({ ...base, outcome: 'ok', body: text });
+    },
+    // Decides, before crawlee retries, whether asking again may help: by the failure's kind, never
+    // by its message. Nothing is asked again once the crawl is told to stop.
+    errorHandler: async ({ request }, error) => {
+      if (stopping || (!(error instanceof RetryRequestError) && !failureOf(request, error).retry)) request.noRetry = true;
     },
     failedRequestHandler: async ({ request, response }, error) => {
       const key = request.uniqueKey;
-      const status = error instanceof RetryAfterRefused ? error.status : (response as { statusCode?: number } | undefined)?.statusCode ?? parseStatus(error.message);
-      const base = pageBase(key, request.url, request.loadedUrl ?? request.url, status, started.get(key));
-      const reason = error instanceof RetryAfterRefused ? error.message : describeError(error, status !== null && status >= 300 ? status : null);
-      await finish({ ...base, outcome: status !== null && BLOCKED_STATUSES.has(status) ? 'blocked' : 'error', reason });
+      const failure = failureOf(request, error);
+      if (failure.code === 'fetch.stopped') return;
+      const status = failure.httpStatus ?? (response as { statusCode?: number } | undefined)?.statusCode ?? null;
+      await fail(pageBase(key, request.url, request.loadedUrl ?? request.url, status, started.get(key)), failure);
     },
   }, config);
   crawler.bodyOf = (key) => Buffer.concat(rawBodies.get(key) ?? []);
   crawler.useRequestManager(hosts);
+  isolateTasks(crawler);
 
   async function enqueue(more: FetchRequest[]) {
     for (const req of more) {
-      if (settled.has(req.key) || started.has(req.key)) continue;
+      if (settled.has(req.key) || started.has(req.key) || all.has(req.key)) continue;
+      all.set(req.key, req);
+      if (stopping) continue;
       const backoff = closed.get(hostOf(req.url));
       if (backoff) await refuse(req, backoff);
       else hosts.add(toRequest(req));
     }
   }
 
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    summary.stopped = true;
+    hosts.close();
+  };
+  const unsubscribeStop = onAbort(options.signal, stop);
+  const unsubscribeKill = onAbort(options.killSignal, () => {
+    stop();
+    killed = true;
+    kill.abort();
+    // Requests in flight are left to their aborted got streams; run() returns now.
+    void crawler.autoscaledPool?.abort();
+  });
+
   // Hosts take turns from the start, so the first requests are spread over hosts, not config order.
-  await enqueue(requests);
+  let crawlFailure: FetchError | null = null;
   try {
+    await enqueue(requests);
     await crawler.run();
+  } catch (error) {
+    // A crawlee failure outside any request (each request's own failures reach its handlers):
+    // the pages not read yet are reported with it, never the whole cycle.
+    crawlFailure = new FetchError('transient', 'fetch.crawl-failed', `the crawl ended early: ${toFetchError(error).message}`, { cause: error });
   } finally {
+    unsubscribeStop();
+    unsubscribeKill();
     hosts.dispose();
   }
-  // Anything crawlee dropped without calling a handler (robots.txt, a skipped redirect) is an error.
-  for (const req of requests) {
-    if (!settled.has(req.key)) {
-      const reason = skippedByRobots.has(req.url) ? 'disallowed by robots.txt' : 'not fetched (skipped by the crawler)';
-      await finish({ ...pageBase(req.key, req.url, req.url, null, started.get(req.key)), outcome: 'error', reason });
+  // Pages being recorded as a kill came: their records are whole, and done before we return.
+  await Promise.all([...recording]);
+  for (const req of all.values()) {
+    if (settled.has(req.key)) continue;
+    if (stopping) {
+      summary.notAsked.push(req.key);
+      continue;
     }
+    // Anything crawlee dropped without calling a handler (robots.txt, a skipped redirect) is an error.
+    const base = pageBase(req.key, req.url, req.url, null, started.get(req.key));
+    const why = crawlFailure ?? (skippedByRobots.has(req.url)
+      ? new FetchError('permanent', 'fetch.robots', 'disallowed by robots.txt')
+      : new FetchError('transient', 'fetch.skipped', 'not fetched (skipped by the crawler)'));
+    await fail(base, why);
   }
-  await crawler.teardown?.();
-  await teardownStorage?.();
+  await crawler.teardown?.().catch(() => undefined);
+  await teardownStorage?.().catch(() => undefined);
+  if (callbackError) throw callbackError;
   return summary;
 }
 
@@ -323,23 +430,6 @@ function pageBase(key: string, url: string, finalUrl: string, status: number | n
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | null {
   const value = headers[name];
   return Array.isArray(value) ? value[0] ?? null : value ?? null;
-}
-
-function parseStatus(message: string): number | null {
-  const match = /^(\d{3}) - /.exec(message);
-  return match ? Number(match[1]) : null;
-}
-
-function describeError(error: Error, status: number | null): string {
-  if (status !== null) return `HTTP ${status}`;
-  const message = error.message.replace(/^Detected a session error, rotating session\.\.\.\s*/, '').split('\n')[0]?.trim() || 'unknown error';
-  if (/aborted pending request|premature close/i.test(message)) return `body cut short: the connection closed before the whole body arrived (${message})`;
-  if (/ECONNRESET|socket hang up/i.test(message)) return `connection reset: ${message}`;
-  if (/ENOTFOUND|EAI_AGAIN/i.test(message)) return `DNS failure: ${message}`;
-  if (/ECONNREFUSED/i.test(message)) return `connection refused: ${message}`;
-  if (/timed out|timeout/i.test(message)) return `timeout: ${message}`;
-  if (/MaxRedirects|redirects|Redirected \d+ times/i.test(message)) return `too many redirects: ${message}`;
-  return message.slice(0, 300);
 }
 
 function mediaType(contentType: string | null): string | null {
@@ -385,7 +475,7 @@ function decodeBody(buffer: Buffer, contentType: string | null): string {
  * `fetch.timeoutMs` is waited out in the host queue and the URL asked once more (whatever
  * `maxRetries` says, since the server asked for it); a longer wait, or a second refusal, ends this
  * check without asking again, and a longer wait also closes the host for the rest of the crawl and
- * is reported, so the next cycles skip the host until then.
+ * is handed to `closeHost` at once (to be stored), so the next cycles skip the host until then.
  */
 async function honourRetryAfter(
   request: Request, response: IncomingMessage, timeoutMs: number, hosts: HostQueue,
@@ -400,15 +490,28 @@ async function honourRetryAfter(
   response.destroy();
   const host = hostOf(request.url);
   hosts.pause(host, now + waitMs);
+  const wait = `Retry-After ${raw.trim()}${/^\d+$/.test(raw.trim()) ? ' s' : ''}`;
   if (waitMs <= timeoutMs && request.userData.waitedRetryAfter !== true) {
     request.userData.waitedRetryAfter = true;
-    throw new RetryRequestError(`HTTP ${status}: waiting Retry-After ${raw}, then asking again`);
+    // Not asked again if the crawl is stopped meanwhile: this is then the check's reason.
+    throw new RetryAfterWait(statusError(status, ` (${wait}: the check was stopped before asking again)`));
   }
   if (waitMs > timeoutMs) {
     await closeHost(host, { host, until: now + Math.min(waitMs, MAX_BACKOFF_MS), reason: `HTTP ${status} Retry-After` });
   }
   const why = request.userData.waitedRetryAfter === true ? 'refused again after waiting' : 'longer than fetch.timeoutMs';
-  throw new RetryAfterRefused(status, `HTTP ${status} (Retry-After ${raw.trim()}${/^\d+$/.test(raw.trim()) ? ' s' : ''}: ${why}, not asked again in this check)`);
+  const refused = statusError(status, ` (${wait}: ${why}, not asked again in this check)`);
+  throw new FetchError(refused.kind, refused.code, refused.message, { httpStatus: status, retry: false });
+}
+
+/** A short Retry-After: crawlee asks again whatever its retry count (a RetryRequestError), after the host's pause. */
+class RetryAfterWait extends RetryRequestError {
+  constructor(readonly failure: FetchError) {
+    super(failure.message);
+    this.name = 'RetryAfterWait';
+    // What the check records if it is not asked again (the crawl stopped): found by toFetchError.
+    Object.defineProperty(this, 'cause', { value: failure });
+  }
 }
 
 /** `Retry-After` as milliseconds from now: delay-seconds or an HTTP date; null when unreadable. */
@@ -417,13 +520,6 @@ export function retryAfterMs(value: string, now: number): number | null {
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
   const at = Date.parse(trimmed);
   return Number.isNaN(at) ? null : Math.max(0, at - now);
-}
-
-class RetryAfterRefused extends NonRetryableError {
-  constructor(readonly status: number, message: string) {
-    super(message);
-    this.name = 'RetryAfterRefused';
-  }
 }
 
 /** Passes bytes through until a limit, then fails the stream so nothing more is read. */
@@ -437,7 +533,7 @@ class ByteLimit extends Transform {
     this.seen += chunk.length;
     if (this.seen > this.limit) {
       // Fail first, then stop the source: the other way round the read ends as "Premature close".
-      callback(new BodyTooLargeError(this.limit));
+      callback(new FetchError('permanent', 'fetch.body-too-large', `body over fetch.maxBodyBytes (${this.limit})`));
       this.stopSource();
       return;
     }
@@ -445,12 +541,5 @@ class ByteLimit extends Transform {
     // Kept here, not passed on: the handler reads these raw bytes, and crawlee's own copy of the
     // body would be a second buffer per page that nothing reads.
     callback();
-  }
-}
-
-class BodyTooLargeError extends NonRetryableError {
-  constructor(limit: number) {
-    super(`body over fetch.maxBodyBytes (${limit})`);
-    this.name = 'BodyTooLargeError';
   }
 }

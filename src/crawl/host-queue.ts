@@ -15,6 +15,8 @@ export interface HostQueueOptions {
    * the larger of it and `delayMs` applies. Null or a failure: `delayMs`.
    */
   hostDelayMs?: (url: string) => Promise<number | null>;
+  /** A request crawlee gave back for a retry after `close()`: it will not be asked. */
+  onReclaimedAfterClose?: (request: Request) => void;
   now?: () => number;
 }
 
@@ -59,6 +61,8 @@ export class HostQueue implements IRequestManager {
   private inFlightCount = 0;
   /** Requests handed out and not started yet, by unique key. */
   private readonly handedOut = new Set<string>();
+  /** Closed by `close()`: nothing more is handed out, added or retried. */
+  private closed = false;
   private wakeTime = Infinity;
   private timer: NodeJS.Timeout | null = null;
   private readonly now: () => number;
@@ -69,6 +73,7 @@ export class HostQueue implements IRequestManager {
 
   /** Queues a request behind the others of its host. */
   add(request: Request): void {
+    if (this.closed) throw new Error('HostQueue: add() after close()');
     const state = this.host(hostOf(request.url), request.url);
     state.pending.push(request);
     this.total++;
@@ -89,6 +94,17 @@ export class HostQueue implements IRequestManager {
     const taken = state.pending.splice(0);
     this.pendingCount -= taken.length;
     this.total -= taken.length;
+    return taken;
+  }
+
+  /**
+   * Hands out nothing more (a crawl told to stop): takes every waiting request out and returns
+   * them; requests in flight end as usual, and the queue is finished once they have.
+   */
+  close(): Request[] {
+    this.closed = true;
+    const taken = [...this.hosts.keys()].flatMap((host) => this.drain(host));
+    this.options.onReady();
     return taken;
   }
 
@@ -171,6 +187,13 @@ export class HostQueue implements IRequestManager {
 
   async reclaimRequest(request: Request): Promise<null> {
     const state = this.release(request);
+    // Closed: a retry is not asked; it counts as handled so the crawl can finish.
+    if (this.closed) {
+      this.handled++;
+      this.options.onReclaimedAfterClose?.(request);
+      this.options.onReady();
+      return null;
+    }
     // A retry goes first among its host's requests, still under the host's rules.
     state?.pending.unshift(request);
     this.pendingCount++;
@@ -230,6 +253,7 @@ export class HostQueue implements IRequestManager {
    * cursor moves past it. When none may, a timer wakes the crawler as soon as one will.
    */
   private pick(now: number, take: boolean): string | null {
+    if (this.closed) return null;
     let soonest = Infinity;
     const count = this.order.length;
     for (let i = 0; i < count; i++) {

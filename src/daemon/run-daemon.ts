@@ -10,6 +10,9 @@ import { drainOutbox, nextDueAt } from '../notify/outbox.js';
 
 export type { CycleStats };
 
+/** After aborting its requests, how long a cycle may take to end before it is abandoned. */
+const ABANDON_AFTER_KILL_MS = 5000;
+
 export interface RunningApi {
   url: string;
   close(): Promise<void>;
@@ -25,15 +28,23 @@ export interface DaemonOptions {
   checkOnStart?: boolean;
   /** How often the outbox is looked at for due retries, default 5000 ms. */
   outboxPollMs?: number;
-  /** How long `stop()` waits for a cycle in flight before abandoning it, default 15000 ms. */
+  /**
+   * How long `stop()` lets the requests in flight of a running cycle end before aborting them
+   * (as `kill()` does), default 5000 ms. A stopped cycle asks nothing new either way.
+   */
   stopGraceMs?: number;
 }
 
 export interface DaemonHandle {
   apiUrl: string | null;
   stats(): CycleStats;
-  /** Finishes (or after the grace period abandons) the cycle in flight, then releases everything. */
+  /**
+   * Stops the cycle in flight: nothing new is asked, requests in flight end (aborted after
+   * `stopGraceMs`), what was read is recorded; then releases everything.
+   */
   stop(): Promise<void>;
+  /** Like `stop()`, but aborts the requests in flight at once. */
+  kill(): Promise<void>;
   /** Resolves when the daemon has stopped. */
   done: Promise<void>;
   /** Runs one cycle now (skipped if one is running); for tests and `checkOnStart`. */
@@ -50,7 +61,10 @@ export async function startDaemon(options: DaemonOptions): Promise<DaemonHandle>
   const { config, db, log } = options;
   const lock = acquireDatabaseLock(config.database);
   const stats: CycleStats = { cycles: 0, lastCycleStartedAt: null, lastCycleDurationMs: null, running: false, startedAt: Date.now(), lastCycleEndedAt: null };
+  /** Aborted by stop(): outbox drains end, and a running cycle asks nothing new. */
   const shutdown = new AbortController();
+  /** Aborted by kill(), or by stop() after its grace: requests in flight are abandoned. */
+  const killing = new AbortController();
   let cycle: Promise<void> | null = null;
   let draining: Promise<void> | null = null;
   let stopping = false;
@@ -83,7 +97,7 @@ export async function startDaemon(options: DaemonOptions): Promise<DaemonHandle>
     cycleLog.info({ sources: config.sources.length }, 'cycle start');
     const counts: Record<string, number> = {};
     cycle = runCheckCycle({
-      db, config,
+      db, config, signal: shutdown.signal, killSignal: killing.signal,
       onReextract: (r) => cycleLog.info({ read: r.read, technical: r.technical.length, unreadable: r.unreadable.length, durationMs: r.durationMs }, 'snapshots re-read by the upgraded extractor'),
       onResult: (r) => {
         counts[r.status] = (counts[r.status] ?? 0) + 1;
@@ -95,7 +109,8 @@ export async function startDaemon(options: DaemonOptions): Promise<DaemonHandle>
         stats.cycles++;
         stats.lastCycleDurationMs = result.durationMs;
         stats.lastCycleEndedAt = Date.now();
-        cycleLog.info({ durationMs: result.durationMs, ...counts, technical: result.reextracted.technical.length || undefined, nextCheckAt: nextCheckAt() }, 'cycle end');
+        const stopped = result.stopped ? { stopped: true, notChecked: result.notChecked.length } : {};
+        cycleLog.info({ durationMs: result.durationMs, ...counts, ...stopped, technical: result.reextracted.technical.length || undefined, nextCheckAt: nextCheckAt() }, 'cycle end');
       })
       .catch((error: unknown) => cycleLog.error({ err: (error as Error).message }, 'cycle failed'))
       .finally(() => {
@@ -128,17 +143,25 @@ export async function startDaemon(options: DaemonOptions): Promise<DaemonHandle>
   log.info({ schedule: config.schedule, timezone: config.timezone, database: config.database, sources: config.sources.length, webhooks: config.webhooks.length, nextCheckAt: nextCheckAt() }, 'daemon started');
   if (options.checkOnStart) void runCycle();
 
-  const stop = async (): Promise<void> => {
-    if (stopping) return done;
+  const finish = async (graceMs: number): Promise<void> => {
+    if (stopping) {
+      // kill() after stop(): no more grace.
+      if (graceMs <= 0) killing.abort();
+      return done;
+    }
     stopping = true;
     log.info({}, 'stopping');
     await task?.stop();
     if (poll) clearInterval(poll);
     shutdown.abort();
-    const grace = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), options.stopGraceMs ?? 15_000).unref());
-    // Each source's check is its own transaction: abandoning a cycle leaves whole checks only.
-    const outcome = await Promise.race([Promise.all([cycle, draining]).then(() => 'done' as const), grace]);
-    if (outcome === 'timeout') log.warn({}, 'cycle in flight abandoned at shutdown');
+    const wait = (ms: number) => new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
+    const settled = () => Promise.all([cycle, draining]).then(() => 'done' as const);
+    if (graceMs <= 0 || (await Promise.race([settled(), wait(graceMs)])) === 'timeout') {
+      if (cycle) log.warn({}, 'aborting the requests in flight');
+      killing.abort();
+      // An aborted cycle ends within moments (pages being recorded finish first); never wait forever.
+      if ((await Promise.race([settled(), wait(ABANDON_AFTER_KILL_MS)])) === 'timeout') log.warn({}, 'cycle in flight abandoned at shutdown');
+    }
     await api?.close().catch(() => undefined);
     lock.release();
     log.info({}, 'stopped');
@@ -148,7 +171,8 @@ export async function startDaemon(options: DaemonOptions): Promise<DaemonHandle>
   return {
     apiUrl: api?.url ?? null,
     stats: () => ({ ...stats }),
-    stop,
+    stop: () => finish(options.stopGraceMs ?? 5000),
+    kill: () => finish(0),
     done,
     runCycle,
     releaseLockNow: () => lock.release(),

@@ -1,22 +1,9 @@
-import type { FactName } from './facts.js';
+import { FACT_NAMES, FACT_TABLE, type FactName } from './facts.js';
 
-/** What a person calls each fact: one table for the web pages and every human-readable alert. */
-export const FACT_LABELS: Readonly<Record<FactName, string>> = {
-  effectiveDate: 'Effective date',
-  upcomingEffectiveDate: 'Announced effective date',
-  publishedDate: 'Published',
-  lastUpdated: 'Last updated',
-  regions: 'Regions covered',
-  excludedRegions: 'Regions excluded',
-  includedData: 'Data used for AI training',
-  excludedData: 'Data kept out of AI training',
-  aiTrainingDefault: 'Training on by default',
-  minorsExcluded: 'Minors excluded',
-  minimumAge: 'Minimum age for training',
-  optOutPath: 'Where to opt out',
-  legalBasis: 'Legal basis',
-  aiProviders: 'AI providers',
-};
+/** What a person calls each fact (from the facts table): for the web pages and every human-readable alert. */
+export const FACT_LABELS: Readonly<Record<FactName, string>> = Object.fromEntries(
+  FACT_NAMES.map((f) => [f, FACT_TABLE[f].label]),
+) as Record<FactName, string>;
 
 /** The label of a fact name, or the name itself for one this table does not know. */
 export function factLabel(fact: string): string {

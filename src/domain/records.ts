@@ -41,6 +41,8 @@ export interface SourceRecord {
   failing: boolean;
   failures: number;
   factCount: number; // non-null facts of the current snapshot
+  /** The current snapshot's page language (ISO 639-1), null before one; facts of a language not in LANGUAGES are not read. */
+  language: string | null;
   snapshotId: string | null;
   /** When the source was found no longer configured (null while configured). */
   retiredAt: string | null;

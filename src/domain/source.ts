@@ -1,4 +1,5 @@
 import type { SourceKind } from './facts.js';
+import type { LanguageChoice } from './languages.js';
 
 /** A watched page, as configured (or discovered from a blog index). */
 export interface Source {
@@ -6,7 +7,7 @@ export interface Source {
   url: string;
   kind: SourceKind;
   /** `auto` (or absent): detected from the page. */
-  language?: 'en' | 'fr' | 'auto';
+  language?: LanguageChoice;
   /**
    * The main content: one CSS selector, or a list of selectors and ranges whose matches are
    * joined in order. A sensible default (main, article, else the densest block) when absent.

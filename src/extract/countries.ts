@@ -1,28 +1,15 @@
 import { createRequire } from 'node:module';
-import type { Language } from '../domain/facts.js';
+import { LANGUAGES, type Language } from '../domain/languages.js';
+import { SHARED_WORDS } from './lang/shared.js';
 
-// The library's main entry registers ~80 locales; its core plus our two is all we read.
+// The library's main entry registers ~80 locales; its core plus the readers' languages is all we read.
 const require = createRequire(import.meta.url);
 type Library = {
   registerLocale(data: unknown): void;
   getNames(lang: string, options: { select: 'all' }): Record<string, string[]>;
 };
 const library = require('i18n-iso-countries/index.js') as Library;
-library.registerLocale(require('i18n-iso-countries/langs/en.json'));
-library.registerLocale(require('i18n-iso-countries/langs/fr.json'));
-
-/** Usual names the library does not list (the official French name of the US is longer). */
-const ALIASES: Record<Language, Record<string, string>> = {
-  en: {
-    Britain: 'GB', 'Great Britain': 'GB', 'U.K.': 'GB', Swiss: 'CH', 'Hong Kong SAR': 'HK', HKSAR: 'HK',
-    'Mainland China': 'CN', 'mainland China': 'CN', 'Chinese mainland': 'CN', PRC: 'CN', Macau: 'MO',
-    'Macau SAR': 'MO', Türkiye: 'TR', Vatican: 'VA', Canadian: 'CA',
-  },
-  fr: {
-    'États-Unis': 'US', 'Etats-Unis': 'US', USA: 'US', 'Grande-Bretagne': 'GB', RU: 'GB',
-    'Chine continentale': 'CN', 'RAS de Hong Kong': 'HK', 'Hong Kong (RAS)': 'HK', Taïwan: 'TW',
-  },
-};
+for (const language of LANGUAGES) library.registerLocale(require(`i18n-iso-countries/langs/${SHARED_WORDS[language].countryLocale}.json`));
 
 /** Names that are mostly something else on policy pages. */
 const NOT_COUNTRIES = new Set(['Georgia', 'Jersey', 'Jordan', 'Chad', 'Turkey', 'Guinea', 'Man', 'Niger', 'Maurice']);
@@ -43,10 +30,10 @@ function tableFor(language: Language): CountryTable {
   let table = tables.get(language);
   if (table !== undefined) return table;
   const codes = new Map<string, string>();
-  for (const [code, names] of Object.entries(library.getNames(language, { select: 'all' }))) {
+  for (const [code, names] of Object.entries(library.getNames(SHARED_WORDS[language].countryLocale, { select: 'all' }))) {
     for (const name of names) if (!NOT_COUNTRIES.has(name) && !codes.has(name)) codes.set(name, code);
   }
-  for (const [name, code] of Object.entries(ALIASES[language])) codes.set(name, code);
+  for (const [name, code] of Object.entries(SHARED_WORDS[language].countryAliases)) codes.set(name, code);
   const names = [...codes.keys()].sort((a, b) => b.length - a.length).map(escape);
   // Names as the page capitalises them: "china" (porcelain) or "turkey" are not countries.
   table = { re: new RegExp(`${BEFORE}(?:${names.join('|')})${AFTER}`, 'gu'), codes };
@@ -56,7 +43,7 @@ function tableFor(language: Language): CountryTable {
 
 export interface CountryMention { code: string; index: number; end: number }
 
-/** Every country named in a text, by its English or French name or usual alias (ISO alpha-2 codes). */
+/** Every country named in a text, by its name in one of the languages or a usual alias (ISO alpha-2 codes). */
 export function countryMentions(text: string, languages: readonly Language[]): CountryMention[] {
   const found: CountryMention[] = [];
   for (const language of languages) {

@@ -1,57 +1,56 @@
-import type { Language } from '../domain/facts.js';
-import type { LanguageTable } from './lang/table.js';
-import { en } from './lang/en.js';
-import { fr } from './lang/fr.js';
+import { francAll } from 'franc-min';
+import { iso6393To1 } from 'iso-639-3';
+import { isLanguage, LANGUAGES, type Language, type LanguageChoice } from '../domain/languages.js';
 
-const SAMPLE_WORDS = 3000;
+/** Below this many characters of text, franc's guess is not trusted (a short English line can read as Portuguese). */
+const MIN_DETECT_CHARS = 200;
 
-/** The page's language: as asked, else `<html lang>` when it is English or French, else the words. */
-export function detectLanguage(requested: 'en' | 'fr' | 'auto' | undefined, htmlLang: string | null, text: string): Language {
-  if (requested === 'en' || requested === 'fr') return requested;
-  const tag = (htmlLang ?? '').toLowerCase().split(/[-_]/)[0];
-  if (tag === 'en' || tag === 'fr') return tag;
-  const counts = countStopwords(text);
-  return counts.fr > counts.en ? 'fr' : 'en';
+/** franc's ISO 639-3 code of each known language. */
+const KNOWN_3 = Object.entries(iso6393To1).filter(([, two]) => isLanguage(two)).map(([three]) => three);
+
+/** A language code as ISO 639-1 where it has one ("deu" -> "de"), else as franc gave it. */
+function toIso1(code: string): string {
+  return iso6393To1[code] ?? code;
 }
 
-function countStopwords(text: string): Record<Language, number> {
-  const counts: Record<Language, number> = { en: 0, fr: 0 };
-  const words = text.toLowerCase().split(/[^\p{L}']+/u).slice(0, SAMPLE_WORDS);
-  for (const word of words) {
-    if (en.stopwords.has(word)) counts.en += 1;
-    if (fr.stopwords.has(word)) counts.fr += 1;
-  }
-  return counts;
+/** The language the page's words are in, when there are enough of them to tell; else null. */
+export function wordsLanguage(text: string): string | null {
+  if (text.length < MIN_DETECT_CHARS) return null;
+  const [best] = francAll(text)[0] ?? ['und'];
+  return best === 'und' ? null : toIso1(best);
+}
+
+/** Of the known languages, the one the words are closest to (a short page's best guess); null without words. */
+function closestKnownLanguage(text: string): Language | null {
+  const [best] = francAll(text, { only: KNOWN_3 })[0] ?? ['und'];
+  const two = toIso1(best);
+  return isLanguage(two) ? two : null;
+}
+
+/**
+ * The page's language (ISO 639-1): as asked; else `<html lang>` when it is a known language
+ * (unless the words are clearly in a language the readers do not know); else what the words
+ * are in (franc); on a page too short to tell, `<html lang>`, then the closest known language,
+ * then English.
+ */
+export function detectLanguage(requested: LanguageChoice | undefined, htmlLang: string | null, text: string): string {
+  if (isLanguage(requested)) return requested;
+  const tag = (htmlLang ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  const words = wordsLanguage(text);
+  if (isLanguage(tag)) return words !== null && !isLanguage(words) ? words : tag;
+  if (words !== null) return words;
+  if (/^[a-z]{2,3}$/.test(tag)) return tag;
+  return closestKnownLanguage(text) ?? LANGUAGES[0];
 }
 
 /**
  * The language to read the facts in: as asked, else what the words clearly are (a French page
- * served with `lang="en"` still reads as French), else the document's language.
+ * served with `lang="en"` still reads as French), else the document's language; null when that
+ * is a language the readers do not know (its facts are not read).
  */
-export function readingLanguage(requested: 'en' | 'fr' | 'auto' | undefined, documentLanguage: Language, text: string): Language {
-  if (requested === 'en' || requested === 'fr') return requested;
-  const counts = countStopwords(text);
-  if (counts.fr >= 20 && counts.fr > 2 * counts.en) return 'fr';
-  if (counts.en >= 20 && counts.en > 2 * counts.fr) return 'en';
-  return documentLanguage;
-}
-
-/** Tables to read a page with: its own language first, the other one for quoted names. */
-export function tablesFor(language: Language): LanguageTable[] {
-  return language === 'fr' ? [fr, en] : [en, fr];
-}
-
-/**
- * The tables fact families read with: `cues` (topic, negation, regions, data categories) only
- * in the page's language, since words like "publications" mean different things in English and
- * French; `names` (dates, menu labels) in both, since pages quote the other language's names.
- */
-export interface ReadingTables {
-  cues: LanguageTable[];
-  names: LanguageTable[];
-}
-
-export function readingTables(language: Language): ReadingTables {
-  const names = tablesFor(language);
-  return { cues: [names[0]!], names };
+export function readingLanguage(requested: LanguageChoice | undefined, documentLanguage: string, text: string): Language | null {
+  if (isLanguage(requested)) return requested;
+  if (!isLanguage(documentLanguage)) return null;
+  const words = wordsLanguage(text);
+  return isLanguage(words) ? words : documentLanguage;
 }

@@ -3,5 +3,14 @@
  * snapshot records it, and a newer one re-reads stored snapshots as technical revisions.
  * (0 is what snapshots written before versions were recorded carry.) 3: a relative "Last updated:
  * 2 weeks ago" age is cut from the text, so stored help articles are re-read as technical revisions.
+ * 4: the readings of 313 lines of reader changes since 3, and the page's language from franc (a
+ * page in a language the readers do not know says its language and states no fact).
  */
-export const EXTRACTOR_VERSION = 3;
+export const EXTRACTOR_VERSION = 4;
+
+/**
+ * The digest of what this version reads from every fixture page (facts, evidence, language,
+ * title). tests/unit/extractor-version.test.ts fails when the output changes and this does not:
+ * raise EXTRACTOR_VERSION, then run `npm run extractor-digest -- --write`.
+ */
+export const EXTRACTOR_OUTPUT_DIGEST = 'cafc169c741359172275ef52144e2d314c0ec712d756b9b84083d9457e698426';

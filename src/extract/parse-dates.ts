@@ -1,5 +1,5 @@
-import * as chrono from 'chrono-node';
-import type { Language } from '../domain/facts.js';
+import { isLanguage, type Language } from '../domain/languages.js';
+import { SHARED_WORDS } from './lang/shared.js';
 
 /** A full date (day, month and year all written on the page) found in a text. */
 export interface FoundDate {
@@ -15,16 +15,16 @@ const DAY_FIRST_REGIONS = new Set(['gb', 'uk', 'ie', 'au', 'nz', 'in', 'za', 'sg
 
 /** The numeric date order a page's `<html lang>` and reading language imply. */
 export function numericOrderOf(htmlLang: string | null, language: Language): NumericOrder {
-  if (language === 'fr') return 'dmy';
+  // A language that always writes the day first (French) says it alone.
+  const implied = SHARED_WORDS[language].numericOrder;
+  if (implied !== null) return implied;
   const [tag, region] = (htmlLang ?? '').toLowerCase().split(/[-_]/);
-  if (tag === 'fr') return 'dmy';
+  if (isLanguage(tag) && SHARED_WORDS[tag].numericOrder !== null) return SHARED_WORDS[tag].numericOrder;
   if (region === 'us' || region === 'ca' || region === 'ph') return 'mdy';
   if (region !== undefined && DAY_FIRST_REGIONS.has(region)) return 'dmy';
   return null;
 }
 
-// Strict parsers: no "today" or "next week"; relative dates ("2 weeks ago") are dropped below.
-const PARSERS: Record<Language, chrono.Chrono> = { en: chrono.strict, fr: chrono.fr.strict };
 const YEAR = /(?:19|20)\d{2}/;
 const NUMERIC = /^(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d{2})$/;
 // "2026Archive": a year glued to the next element's text hides the year from the parser.
@@ -76,7 +76,7 @@ export function parseDates(text: string, languages: readonly Language[], order: 
   const { text: spaced, inserted } = unglue(text);
   const found: FoundDate[] = [];
   for (const language of languages) {
-    for (const result of PARSERS[language].parse(spaced, undefined, { forwardDate: false })) {
+    for (const result of SHARED_WORDS[language].dateParser.parse(spaced, undefined, { forwardDate: false })) {
       const start = result.start;
       if (!start.isCertain('year') || !start.isCertain('day') || !start.isCertain('month')) continue;
       const written = result.text.trim();

@@ -1,18 +1,20 @@
-import type { LanguageTable } from './lang/table.js';
+import type { Language } from '../domain/languages.js';
+import { alternatives, SHARED_WORDS } from './lang/shared.js';
 import type { Unit } from './units.js';
-import { findDates, dateTense } from './dates.js';
+import { findDates } from './dates/find-dates.js';
+import { dateTense } from './dates/date-tense.js';
 
-const FORWARD = /\b(?:starting|beginning|going forward|from now on)\b|à partir d|\bdès le\b|à compter d/i;
+const FORWARD = new RegExp(alternatives((l) => SHARED_WORDS[l].forwardCue), 'i');
 
 /**
  * How much a statement speaks for the page's current position: an announced future state (2)
  * beats a plain statement (1), which beats a described past state (0).
  */
-export function statementPriority(unit: Unit, tables: readonly LanguageTable[]): number {
+export function statementPriority(unit: Unit, languages: readonly Language[]): number {
   if (unit.pastState) return 0;
   if (FORWARD.test(unit.text)) return 2;
-  const dates = findDates(unit.text, tables);
-  return dates.some((d) => dateTense(unit.text, d, tables) === 'future') ? 2 : 1;
+  const dates = findDates(unit.text, languages);
+  return dates.some((d) => dateTense(unit.text, d, languages) === 'future') ? 2 : 1;
 }
 
 /** Values read with polarity, resolved into included and excluded sets. */

@@ -1,8 +1,8 @@
-import { tablesMatch, type LanguageTable } from './lang/table.js';
+import { alternatives, SHARED_WORDS, tablesMatch } from './lang/shared.js';
+import type { SharedWords } from './lang/shared-words.js';
 import { globalOf } from './global-of.js';
 
-const ABBREVIATION =
-  /(?:\b(?:e\.g|i\.e|etc|inc|corp|ltd|co|no|nos|vs|mr|mrs|ms|dr|st|art|p|pp|cf|ex|fig|approx|dept|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|janv|févr|avr|juil|déc|u\.s|u\.k|a\.i|mme|mlle|env)|(?:^|[\s(])[A-Z])$/i;
+const ABBREVIATION = new RegExp(String.raw`(?:\b(?:${alternatives((l) => SHARED_WORDS[l].abbreviations)})|(?:^|[\s(])[A-Z])$`, 'i');
 const SENTENCE_END = /[.!?]+["”»)\]]*\s+(?=["“«(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])/g;
 
 // Converted pages carry their line breaks as text ("<br><br>"): each line is a sentence.
@@ -56,7 +56,7 @@ function splitKeeping(text: string, start: number, re: RegExp, keepSeparator: bo
  * positive clause and a negative one; a clause opened by "except"/"other than" takes the
  * opposite polarity of the clause before it.
  */
-export function splitClauses(sentence: string, tables: readonly LanguageTable[]): Clause[] {
+export function splitClauses(sentence: string, tables: readonly SharedWords[]): Clause[] {
   // A parenthesis with its own negation or exception ("(but not tied to job applications)") is a
   // clause of its own; other parentheses ("(including InMail)", "(EU)") read with their clause.
   const asides: Array<{ text: string; start: number }> = [];
@@ -91,8 +91,8 @@ export function splitClauses(sentence: string, tables: readonly LanguageTable[])
   return clauses;
 }
 
-const anchored = new WeakMap<LanguageTable, RegExp>();
-function exceptionAtStart(t: LanguageTable): RegExp {
+const anchored = new WeakMap<SharedWords, RegExp>();
+function exceptionAtStart(t: SharedWords): RegExp {
   let re = anchored.get(t);
   if (re === undefined) {
     re = new RegExp(`^\\s*(?:${t.exceptionStart.source})`, t.exceptionStart.flags);

@@ -1,5 +1,7 @@
 import type { Block } from './page-blocks.js';
-import { tablesMatch, type LanguageTable } from './lang/table.js';
+import type { Language } from '../domain/languages.js';
+import { alternatives, SHARED_WORDS, tablesMatch } from './lang/shared.js';
+import type { SharedWords } from './lang/shared-words.js';
 import { splitSentences } from './sentences.js';
 import { tableRuns } from './table-runs.js';
 
@@ -45,9 +47,9 @@ interface HeadingScope { level: number; ai: boolean; train: boolean }
 const CHOICE_OPENING_CHARS = 20;
 
 // Addressed to the reader ("You can ...", "If you ..."); a label such as "Opt out of targeted ads" names its own purpose.
-const ADDRESSED = /^(?:you|if you|vous|si vous)\b/i;
+const ADDRESSED = new RegExp(String.raw`^(?:${alternatives((l) => SHARED_WORDS[l].addressed)})\b`, 'i');
 
-function opensWithChoice(text: string, tables: readonly LanguageTable[]): boolean {
+function opensWithChoice(text: string, tables: readonly SharedWords[]): boolean {
   if (!ADDRESSED.test(text)) return false;
   return tables.some((t) => {
     const m = t.optOutWording.exec(text) ?? t.optOutConditional.exec(text);
@@ -55,8 +57,13 @@ function opensWithChoice(text: string, tables: readonly LanguageTable[]): boolea
   });
 }
 
-/** Sentences with their topic, inherited from headings, list lead-ins and preceding sentences. */
-export function buildUnits(blocks: readonly Block[], tables: readonly LanguageTable[], labelTables: readonly LanguageTable[] = tables): Unit[] {
+/**
+ * Sentences with their topic, inherited from headings, list lead-ins and preceding sentences;
+ * topic words in the `cues` languages, the AI setting's name in the `names` languages.
+ */
+export function buildUnits(blocks: readonly Block[], cues: readonly Language[], names: readonly Language[] = cues): Unit[] {
+  const tables = cues.map((l) => SHARED_WORDS[l]);
+  const labelTables = names.map((l) => SHARED_WORDS[l]);
   const units: Unit[] = [];
   const byBlock: Unit[][] = [];
   const headings: HeadingScope[] = [];

@@ -45,12 +45,21 @@ export interface DrainResult {
   retried: number;
   /** Failed for the `maxAttempts`-th time: now `failed`. */
   failed: number;
-  /** Not attempted: webhook no longer configured, taken by another drain, or shut down. */
+  /** Not attempted: webhook no longer configured, taken by another drain, shut down, or held. */
   skipped: number;
+  /** Of the skipped, those held until a channel's secret is set, by reason (one entry per reason). */
+  held: HeldDeliveries[];
+}
+
+/** Deliveries kept pending for one reason, e.g. `secret env:NAME is not set`. */
+export interface HeldDeliveries {
+  count: number;
+  reason: string;
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
 type Row = typeof deliveries.$inferSelect;
+type Outcome = 'delivered' | 'retried' | 'failed' | 'skipped';
 
 /**
  * Sends the pending deliveries that are due (all of them with `force`), each once: one webhook's
@@ -61,7 +70,7 @@ type Row = typeof deliveries.$inferSelect;
  */
 export async function drainOutbox(db: OutboxDb, webhooks: readonly WebhookConfig[], options: DrainOutboxOptions = {}): Promise<DrainResult> {
   const now = options.now ?? Date.now;
-  const result: DrainResult = { delivered: 0, retried: 0, failed: 0, skipped: 0 };
+  const result: DrainResult = { delivered: 0, retried: 0, failed: 0, skipped: 0, held: [] };
   // Secrets live only in the config: look each row's webhook up by its URL (first one wins).
   const byUrl = new Map<string, WebhookConfig>();
   for (const webhook of webhooks) if (!byUrl.has(webhook.url)) byUrl.set(webhook.url, webhook);
@@ -95,7 +104,12 @@ export async function drainOutbox(db: OutboxDb, webhooks: readonly WebhookConfig
   await Promise.all([...groups].map(async ([url, group]) => {
     const missing = unresolvedSecret(byUrl.get(url)!);
     if (missing) {
-      result.skipped += holdUntilSecret(db, group, missing, options, now);
+      const count = holdUntilSecret(db, group, missing, options, now);
+      result.skipped += count;
+      // Two channels missing the same variable make one reason.
+      const same = result.held.find((h) => h.reason === missing);
+      if (same) same.count += count;
+      else result.held.push({ count, reason: missing });
       return;
     }
     for (const row of group) {
@@ -122,7 +136,7 @@ function holdUntilSecret(db: OutboxDb, group: readonly Row[], missing: string, o
 }
 
 /** One attempt of one delivery, from claiming the row to recording what the receiver said. */
-async function attempt(db: OutboxDb, row: Row, webhook: WebhookConfig, options: DrainOutboxOptions, now: () => number): Promise<keyof DrainResult> {
+async function attempt(db: OutboxDb, row: Row, webhook: WebhookConfig, options: DrainOutboxOptions, now: () => number): Promise<Outcome> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // Claim the row by pushing it past the request's lifetime: another drain skips it, and a crash
   // mid-request leaves it pending, due again once the claim runs out (at-least-once).

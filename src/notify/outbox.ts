@@ -10,7 +10,7 @@ import { isoTime } from './outbox-event.js';
 import { renderBody } from './formats.js';
 
 export { drainOutbox } from './drain-outbox.js';
-export type { DrainOutboxOptions, DrainResult, NotifyLogger } from './drain-outbox.js';
+export type { DrainOutboxOptions, DrainResult, HeldDeliveries, NotifyLogger } from './drain-outbox.js';
 
 /**
  * Writes one pending delivery per webhook subscribed to the event, each with a fresh delivery id

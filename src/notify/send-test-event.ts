@@ -13,7 +13,7 @@ export interface SendTestEventOptions extends PostWebhookOptions {
    * event unsigned (there is no secret for it), so an endpoint can be tried before it is added.
    */
   url?: string;
-  /** The source the test event names. Default: LinkedIn's privacy policy, marked as a test. */
+  /** The source the test event names. Default: `testEventSource()` of a neutral example URL. */
   source?: EventSource;
 }
 
@@ -28,9 +28,13 @@ export interface TestEventResult {
   durationMs: number;
 }
 
-const TEST_SOURCE: EventSource = {
-  id: 'policy-watch-test', url: 'https://www.linkedin.com/legal/privacy-policy', name: 'policy-watch',
-};
+/**
+ * What a test event names as its source: policy-watch itself at `instanceUrl` (the CLI passes
+ * the configured `api.publicUrl`), never a watched service, so nobody mistakes it for news.
+ */
+export function testEventSource(instanceUrl = 'https://example.com/'): EventSource {
+  return { id: 'policy-watch-test', url: instanceUrl, name: 'policy-watch', pageUrl: instanceUrl };
+}
 
 /**
  * `webhooks test`: posts a signed `test` event to every configured webhook (whatever events it
@@ -44,7 +48,7 @@ export async function sendTestEvent(webhooks: readonly WebhookConfig[], options:
     if (targets.length === 0) targets = [{ url: options.url, secret: null, events: ['test'], format: 'json' }];
   }
   const event: TestEvent = {
-    event: 'test', source: options.source ?? TEST_SOURCE,
+    event: 'test', source: options.source ?? testEventSource(),
     message: 'This is a test event from policy-watch: this webhook is reachable.',
   };
   return Promise.all(targets.map(async (webhook) => {

@@ -6,15 +6,15 @@ import type { FactChange, Facts, FactsDocument } from '../domain/facts.js';
 import type { FetchedPage } from '../crawl/fetch-pages.js';
 import { stripNoise } from '../extract/strip-noise.js';
 import { diffFacts } from '../diff/diff-facts.js';
-import { diffText } from '../diff/diff-text.js';
 import { compressText, decompressText } from '../store/compress.js';
 import { getSourceRow, updateSourceRow, type SourceRow } from '../store/source-rows.js';
-import { getSnapshotRow, insertChange, insertCheck, insertSnapshot, upsertContent } from '../store/snapshot-rows.js';
-import { enqueueEvent } from '../notify/outbox.js';
+import { getSnapshotRow, insertCheck, upsertContent } from '../store/snapshot-rows.js';
 import { EXTRACTOR_VERSION } from '../extract/extractor-version.js';
-import { recordAnnouncement, sendDueAnnouncements } from './send-due-announcements.js';
+import { sendDueAnnouncements } from './send-due-announcements.js';
 import { readSourcePage } from './read-source-page.js';
-import { changePageUrl, changeUrl, sourcePageUrl, type EventChange, type EventSource, type OutboxEvent } from '../notify/outbox-event.js';
+import { recordReading, type PreviousReading } from './record-reading.js';
+import { enqueue, eventSource } from './alert-events.js';
+import { sha256 } from './sha256.js';
 
 /** What one check of one source came to: one line of `check`'s output. */
 export interface SourceCheckResult {
@@ -42,8 +42,6 @@ export interface RecordContext {
   /** The extractor version new snapshots record; default EXTRACTOR_VERSION (tests simulate upgrades with it). */
   extractorVersion?: number;
 }
-
-export const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
 /**
  * Turns one fetched page into a check row and, when its content changed, a snapshot, a change and
@@ -81,46 +79,32 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
       result.status = 'unchanged';
       sourceUpdate.bodyHash = prepared.bodyHash;
     } else {
-      const { doc, text, textHash, bodyHash, raw } = prepared;
+      const { doc, text, textHash, bodyHash, raw, previous } = prepared;
+      const discovered = !previous && row.pendingDiscovery;
+      // A discovered post is named by its title (in alerts, and in later ones), not by its id.
+      const title = source.parentId ? doc.title?.trim() : undefined;
+      const named = title ? { ...source, name: title } : source;
+      if (title) sourceUpdate.name = title;
+      if (discovered) {
+        // A post found after its blog's baseline: its first snapshot is news, not a baseline alert.
+        enqueue(ctx, { event: 'source.discovered', source: eventSource(ctx, named), parentId: source.parentId ?? null, kind: source.kind, title: doc.title, facts: doc.facts }, at);
+        sourceUpdate.pendingDiscovery = false;
+      }
       const contentId = upsertContent(db, sha256(raw), compressText(raw), Buffer.byteLength(raw));
-      snapshotId = insertSnapshot(db, {
-        sourceId: source.id, contentId, createdAt: at, textHash, text: compressText(text),
-        title: doc.title, language: doc.language, facts: doc.facts, evidence: doc.evidence, finalUrl: page.finalUrl,
-        extractorVersion: ctx.extractorVersion ?? EXTRACTOR_VERSION,
+      const recorded = recordReading(ctx, {
+        source: named, at, contentId, document: doc, text, textHash, finalUrl: page.finalUrl,
+        extractorVersion: ctx.extractorVersion ?? EXTRACTOR_VERSION, previous, current: true,
+        origin: { technical: false, alerts: ctx.config, discovered },
       });
-      if (doc.facts.upcomingEffectiveDate) recordAnnouncement(ctx, source.id, doc.facts.upcomingEffectiveDate, snapshotId, at);
+      snapshotId = recorded.snapshotId;
       sourceUpdate.bodyHash = bodyHash;
       result.document = doc;
-      if (prepared.previous) {
-        const before = prepared.previous;
-        const factChanges = diffFacts(before.facts, doc.facts);
-        const textChanged = before.textHash !== textHash;
-        const patch = textChanged ? diffText(before.text, text, { before: `snapshot ${before.id}`, after: `snapshot ${snapshotId}` }).patch : '';
-        const changeId = insertChange(db, {
-          sourceId: source.id, detectedAt: at, beforeSnapshotId: before.id, afterSnapshotId: snapshotId,
-          facts: factChanges, factNames: factChanges.map((c) => c.fact).join(' '), textChanged,
-          textDiff: patch ? compressText(patch) : null,
-        });
-        Object.assign(result, { status: 'changed', changeId, factChanges, textChanged });
-        enqueueChangeEvents(ctx, source, eventChange(ctx, changeId, at, factChanges, doc.evidence), at, textChanged, before.facts, doc.facts);
+      result.changeId = recorded.changeId;
+      if (previous) {
+        Object.assign(result, { status: 'changed', factChanges: recorded.factChanges, textChanged: recorded.textChanged });
       } else {
         result.status = 'new';
-        if (row.pendingDiscovery) {
-          result.discovered = true;
-          // A post found after its blog's baseline: its first snapshot is news, not a baseline alert.
-          enqueue(ctx, { event: 'source.discovered', source: eventSource(ctx, source), parentId: source.parentId ?? null, kind: source.kind, title: doc.title, facts: doc.facts }, at);
-          if (doc.facts.upcomingEffectiveDate) {
-            // A real change row with no before snapshot, so the alert's id opens in show, the API and the web page.
-            const facts: FactChange[] = [{ fact: 'upcomingEffectiveDate', before: null, after: doc.facts.upcomingEffectiveDate }];
-            const changeId = insertChange(db, {
-              sourceId: source.id, detectedAt: at, beforeSnapshotId: null, afterSnapshotId: snapshotId,
-              facts, factNames: 'upcomingEffectiveDate', textChanged: false, textDiff: null,
-            });
-            result.changeId = changeId;
-            enqueue(ctx, { event: 'announcement.detected', source: eventSource(ctx, source), change: eventChange(ctx, changeId, at, facts, doc.evidence) }, at);
-          }
-          sourceUpdate.pendingDiscovery = false;
-        }
+        if (discovered) result.discovered = true;
       }
     }
     recordSuccess(ctx, row, source, at);
@@ -135,14 +119,12 @@ export async function recordFetch(ctx: RecordContext, source: Source, page: Fetc
   })();
 }
 
-interface PreviousSnapshot { id: number; facts: Facts; textHash: string; text: string }
-
 type Prepared =
   | { kind: 'failed'; status: 'blocked' | 'error'; reason: string }
   | { kind: 'not-modified' }
   | { kind: 'same-body' }
   | { kind: 'same-text'; bodyHash: string }
-  | { kind: 'new-content'; doc: FactsDocument; text: string; textHash: string; bodyHash: string; raw: string | Buffer; previous: PreviousSnapshot | null };
+  | { kind: 'new-content'; doc: FactsDocument; text: string; textHash: string; bodyHash: string; raw: string | Buffer; previous: PreviousReading | null };
 
 /**
  * A page that breaks the extractor is an error check of that source. A database error is not the
@@ -185,8 +167,8 @@ async function prepare(db: Db, source: Source, page: FetchedPage): Promise<Prepa
   if (reading.kind === 'failed') return reading;
   const { document, read } = reading;
   const textHash = sha256(read.text);
-  const previous: PreviousSnapshot | null = current && previousText !== null
-    ? { id: current.id, facts: current.facts as Facts, textHash: current.textHash, text: previousText }
+  const previous: PreviousReading | null = current && previousText !== null
+    ? { id: current.id, facts: current.facts as Facts, textHash: current.textHash, compressedText: current.text, text: () => previousText }
     : null;
   if (previous && previous.textHash === textHash && diffFacts(previous.facts, document.facts).length === 0) {
     return { kind: 'same-text', bodyHash };
@@ -201,28 +183,6 @@ function hashBody(body: string | Buffer, source: Source): string {
     hash.update(`\0filters:${JSON.stringify([source.select ?? null, source.remove ?? [], source.ignore ?? []])}`);
   }
   return hash.digest('hex');
-}
-
-export function eventSource(ctx: { config: Pick<Config, 'api'> }, source: Pick<Source, 'id' | 'url'> & { name?: string | null }): EventSource {
-  return { id: source.id, url: source.url, name: source.name ?? null, pageUrl: sourcePageUrl(ctx.config.api.publicUrl, source.id) };
-}
-
-export function enqueue(ctx: { db: Db; config: Pick<Config, 'webhooks'> }, event: OutboxEvent, at: number): void {
-  if (ctx.config.webhooks.length > 0) enqueueEvent(ctx.db, event, ctx.config.webhooks, at);
-}
-
-/** A change as alerts carry it: links to its web page and its JSON, and the after snapshot's evidence. */
-function eventChange(ctx: RecordContext, changeId: number, at: number, facts: FactChange[], evidence: FactsDocument['evidence']): EventChange {
-  const { publicUrl } = ctx.config.api;
-  return { id: String(changeId), detectedAt: at, facts, url: changePageUrl(publicUrl, changeId), textDiffUrl: changeUrl(publicUrl, changeId), evidence };
-}
-
-function enqueueChangeEvents(ctx: RecordContext, source: Source, change: EventChange, at: number, textChanged: boolean, before: Facts, after: Facts): void {
-  if (change.facts.length > 0) enqueue(ctx, { event: 'facts.changed', source: eventSource(ctx, source), change }, at);
-  if (textChanged) enqueue(ctx, { event: 'text.changed', source: eventSource(ctx, source), change }, at);
-  if (after.upcomingEffectiveDate && after.upcomingEffectiveDate !== before.upcomingEffectiveDate) {
-    enqueue(ctx, { event: 'announcement.detected', source: eventSource(ctx, source), change }, at);
-  }
 }
 
 /** Counts failures in a row; the `failAfter`-th sends one `source.failing`. */

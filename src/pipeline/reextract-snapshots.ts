@@ -4,17 +4,15 @@ import type { Source } from '../domain/source.js';
 import { emptyFacts, type FactChange, type Facts, type FactsDocument, type SourceKind } from '../domain/facts.js';
 import { EXTRACTOR_VERSION } from '../extract/extractor-version.js';
 import { diffFacts } from '../diff/diff-facts.js';
-import { diffText } from '../diff/diff-text.js';
-import { compressText, decompressText } from '../store/compress.js';
-import { insertChange } from '../store/snapshot-rows.js';
+import { decompressText } from '../store/compress.js';
 import { listSourceRows, type SourceRow } from '../store/source-rows.js';
 import {
-  getContentHtml, insertRevision, isLatestReading, listCurrentReadings, listLatestReadings, listSourcesWithSnapshots,
+  getContentHtml, isLatestReading, listCurrentReadings, listLatestReadings, listSourcesWithSnapshots,
   moveCurrentSnapshot, type ReadingRow,
 } from '../store/revision-rows.js';
-import { sha256 } from './record-fetch.js';
+import { sha256 } from './sha256.js';
 import { createPageReader, type PageReader } from './create-page-reader.js';
-import { recordAnnouncement } from './send-due-announcements.js';
+import { recordReading } from './record-reading.js';
 
 export interface ReextractOptions {
   db: Db;
@@ -64,6 +62,8 @@ export interface ReextractResult {
 
 interface Decision {
   reading: ReadingRow;
+  /** The facts the reading held (the stored JSON, with facts added since as null). */
+  before: Facts;
   doc: FactsDocument;
   text: string;
   textHash: string;
@@ -132,31 +132,22 @@ export async function reextractSnapshots(options: ReextractOptions): Promise<Ree
         if (!differs && sameEvidence && d.reading.extractorVersion >= version) continue;
         // Another process re-read it meanwhile: its reading stands.
         if (!isLatestReading(db, d.reading)) continue;
-        const revisionId = insertRevision(db, {
-          sourceId, contentId: d.reading.contentId, createdAt: at, textHash: d.textHash,
-          // The text of an equal reading is the same bytes: copied, not compressed again.
-          text: d.textChanged ? compressText(d.text) : d.reading.text,
-          title: d.doc.title, language: d.doc.language, facts: d.kept ? d.reading.facts : JSON.stringify(d.doc.facts),
-          evidence: d.kept ? d.reading.evidence : JSON.stringify(d.doc.evidence), finalUrl: d.reading.finalUrl, extractorVersion: version,
-          revisionOf: d.reading.rootId,
+        const recorded = recordReading({ db, config: { timezone: options.timezone ?? 'UTC' } }, {
+          source, at, contentId: d.reading.contentId, document: d.doc, text: d.text, textHash: d.textHash,
+          finalUrl: d.reading.finalUrl, extractorVersion: version, current: Boolean(d.reading.current),
+          previous: {
+            id: d.reading.id, facts: d.before, textHash: d.reading.textHash, compressedText: d.reading.text,
+            text: () => decompressText(d.reading.text),
+          },
+          kept: d.kept ? { facts: d.reading.facts, evidence: d.reading.evidence } : undefined,
+          origin: { technical: true, revisionOf: d.reading.rootId },
         });
+        const revisionId = recorded.snapshotId;
         result.revisions++;
-        if (d.reading.current) {
-          moveCurrentSnapshot(db, sourceId, d.reading.id, revisionId);
-          // An announcement only the new extractor reads is still owed its due date (if ahead).
-          const upcoming = d.kept ? null : d.doc.facts.upcomingEffectiveDate;
-          if (upcoming) recordAnnouncement({ db, config: { timezone: options.timezone ?? 'UTC' } }, sourceId, upcoming, revisionId, at);
-        }
-        if (!differs) continue;
-        const patch = d.textChanged
-          ? diffText(decompressText(d.reading.text), d.text, { before: `snapshot ${d.reading.id}`, after: `snapshot ${revisionId}` }).patch
-          : '';
-        const changeId = insertChange(db, {
-          sourceId, detectedAt: at, beforeSnapshotId: d.reading.id, afterSnapshotId: revisionId,
-          facts: d.factChanges, factNames: d.factChanges.map((c) => c.fact).join(' '), textChanged: d.textChanged,
-          textDiff: patch ? compressText(patch) : null, technical: true,
-        });
-        const change = { sourceId, changeId, fromSnapshotId: d.reading.id, toSnapshotId: revisionId, facts: d.factChanges, textChanged: d.textChanged };
+        if (d.reading.current) moveCurrentSnapshot(db, sourceId, d.reading.id, revisionId);
+        if (recorded.changeId === null) continue;
+        const changeId = recorded.changeId;
+        const change = { sourceId, changeId, fromSnapshotId: d.reading.id, toSnapshotId: revisionId, facts: recorded.factChanges, textChanged: recorded.textChanged };
         result.technical.push(change);
         options.onTechnicalChange?.(change);
       }
@@ -183,7 +174,7 @@ async function reread(db: Db, reader: PageReader, source: Source, reading: Readi
     const textHash = sha256(read.read.text);
     const before: Facts = { ...emptyFacts(), ...(JSON.parse(reading.facts) as Partial<Facts>) };
     return {
-      reading, doc: read.document, text: read.read.text, textHash,
+      reading, before, doc: read.document, text: read.read.text, textHash,
       factChanges: diffFacts(before, read.document.facts), textChanged: textHash !== reading.textHash,
     };
   } catch (error) {
@@ -193,12 +184,12 @@ async function reread(db: Db, reader: PageReader, source: Source, reading: Readi
 
 /** A decision that keeps a reading as it is (facts, evidence, text): only its version moves on. */
 function keepReading(source: Source, reading: ReadingRow): Decision {
+  const before: Facts = { ...emptyFacts(), ...(JSON.parse(reading.facts) as Partial<Facts>) };
   const doc: FactsDocument = {
     url: source.url, kind: source.kind, title: reading.title, language: reading.language as FactsDocument['language'],
-    facts: { ...emptyFacts(), ...(JSON.parse(reading.facts) as Partial<Facts>) },
-    evidence: JSON.parse(reading.evidence) as FactsDocument['evidence'],
+    facts: before, evidence: JSON.parse(reading.evidence) as FactsDocument['evidence'],
   };
-  return { reading, doc, text: '', textHash: reading.textHash, factChanges: [], textChanged: false, kept: true };
+  return { reading, before, doc, text: '', textHash: reading.textHash, factChanges: [], textChanged: false, kept: true };
 }
 
 /** How each source is read: configured ones with their current filters, others (retired) as stored. */

@@ -22,6 +22,10 @@ export interface CheckCycleOptions {
   onReextract?: (result: ReextractResult) => void;
   /** Called when a blog index adds posts or hits its cap. */
   onDiscovery?: (event: { blogId: string; added: string[]; capped: number; baseline: boolean }) => void;
+  /** Aborted: no new request is asked; those in flight end and are recorded (see CrawlSignals). */
+  signal?: AbortSignal;
+  /** Aborted: requests in flight are abandoned too; what was already read stays recorded. */
+  killSignal?: AbortSignal;
 }
 
 export interface CycleResult {
@@ -30,6 +34,10 @@ export interface CycleResult {
   results: SourceCheckResult[];
   /** The re-reading of snapshots by an older extractor at the cycle's start. */
   reextracted: ReextractResult;
+  /** The cycle was stopped (or killed) before every source was read. */
+  stopped: boolean;
+  /** Sources not checked because the cycle was stopped first: nothing recorded for them. */
+  notChecked: string[];
 }
 
 const DEFAULT_MAX_NEW_POSTS = 20;
@@ -104,6 +112,17 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
     ...config.fetch,
     userAgent: config.userAgent,
     pausedHosts,
+    signal: options.signal,
+    killSignal: options.killSignal,
+    // Kept the moment it is seen: a crash later in the cycle must not lose the pause.
+    onBackoff: (backoff) => {
+      if (fatal) return;
+      try {
+        saveHostBackoffs(db, [backoff], Date.now());
+      } catch (storeError) {
+        fatal = storeError;
+      }
+    },
     onPage: async (page, crawl) => {
       const index = indexPages.get(page.key);
       if (index) return discover(index.blog, page, index.page, index.baseline, crawl.enqueue);
@@ -141,7 +160,8 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
   }
   if (!fatal) {
     try {
-      if (crawl.backoffs.length > 0 || pausedHosts.length > 0) saveHostBackoffs(db, crawl.backoffs, Date.now());
+      // Pauses were saved as they came; this forgets the ones that have ended.
+      if (pausedHosts.length > 0) saveHostBackoffs(db, [], Date.now());
     } catch (storeError) {
       fatal = storeError;
     }
@@ -149,7 +169,8 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
   if (fatal) {
     throw new PolicyWatchError('store', `cannot record checks in ${config.database}: ${(fatal as Error).message}`, { cause: fatal });
   }
-  return { startedAt, durationMs: now() - startedAt, results, reextracted };
+  const notChecked = crawl.notAsked.filter((key) => byId.has(key));
+  return { startedAt, durationMs: now() - startedAt, results, reextracted, stopped: crawl.stopped, notChecked };
 }
 
 /** Configured sources plus discovered posts still in the database; `ids` narrows and must all exist. */

@@ -2,7 +2,7 @@ import type { Source } from '../domain/source.js';
 import type { Config } from '../domain/config.js';
 import type { Db } from '../store/open-database.js';
 import { insertAnnouncement, listDueAnnouncements, markAnnouncementDue } from '../store/announcement-rows.js';
-import { enqueue, eventSource } from './record-fetch.js';
+import { enqueue, eventSource } from './alert-events.js';
 import { localDate } from '../domain/local-date.js';
 
 interface AnnounceContext {
@@ -11,13 +11,18 @@ interface AnnounceContext {
 }
 
 /**
- * Records an announced `upcomingEffectiveDate` the first time a snapshot states it. A date already
- * reached when first seen is in force already: it is recorded as settled (`due_sent_at` set, no
- * event), since only an announcement seen before its date can come due.
+ * Records an announced `upcomingEffectiveDate` the first time a snapshot states it. A date not yet
+ * reached comes due later (`sendDueAnnouncements`). A date already reached when first seen is owed
+ * now, and the check recording it sends `announcement.due` (a banner first read after its date: the
+ * change is in force, and the user has not heard it), unless `quiet`: a technical re-read (never
+ * alerted) or a baseline (what a page said before it was watched is no news). A quiet one is
+ * recorded as settled (`due_sent_at` set, no event).
  */
-export function recordAnnouncement(ctx: { db: Db; config: Pick<Config, 'timezone'> }, sourceId: string, date: string, snapshotId: number, at: number): void {
-  const reached = date <= localDate(at, ctx.config.timezone);
-  insertAnnouncement(ctx.db, { sourceId, date, firstSeenAt: at, snapshotId, dueSentAt: reached ? at : null });
+export function recordAnnouncement(
+  ctx: { db: Db; config: Pick<Config, 'timezone'> }, sourceId: string, date: string, snapshotId: number, at: number, quiet: boolean,
+): void {
+  const settled = quiet && date <= localDate(at, ctx.config.timezone);
+  insertAnnouncement(ctx.db, { sourceId, date, firstSeenAt: at, snapshotId, dueSentAt: settled ? at : null });
 }
 
 /**

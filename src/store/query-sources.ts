@@ -21,12 +21,13 @@ interface SourceRow {
   retired: number;
   retired_at: number | null;
   facts: string | null;
+  language: string | null;
 }
 
 // One row per source; the current snapshot is found by its primary key.
 const SQL = `
   SELECT s.id, s.url, s.kind, s.name, s.parent_id, s.origin, s.last_checked_at, s.last_status,
-         s.last_success_at, s.failures, s.failing, s.current_snapshot_id, s.retired, s.retired_at, sn.facts
+         s.last_success_at, s.failures, s.failing, s.current_snapshot_id, s.retired, s.retired_at, sn.facts, sn.language
   FROM sources s LEFT JOIN snapshots sn ON sn.id = s.current_snapshot_id
   ORDER BY s.id`;
 
@@ -52,6 +53,7 @@ function toSourceRecord(row: SourceRow): SourceRecord {
     failing: Boolean(row.failing),
     failures: row.failures,
     factCount: FACT_NAMES.filter((name) => facts[name] !== null && facts[name] !== undefined).length,
+    language: row.language,
     snapshotId: row.current_snapshot_id === null ? null : String(row.current_snapshot_id),
     retiredAt: row.retired ? isoTime(row.retired_at) : null,
   };

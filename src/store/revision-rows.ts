@@ -68,18 +68,6 @@ export function isLatestReading(db: QueryDb, reading: Pick<ReadingRow, 'id' | 'r
   return statement(db, STILL_LATEST_SQL).get(reading.sourceId, reading.rootId, reading.id) === undefined;
 }
 
-const REVISION_SQL = `INSERT INTO snapshots (source_id, content_id, created_at, text_hash, text, title, language, facts,
-  evidence, final_url, extractor_version, revision_of) VALUES (@sourceId, @contentId, @createdAt, @textHash, @text,
-  @title, @language, @facts, @evidence, @finalUrl, @extractorVersion, @revisionOf)`;
-
-/** A new reading of a stored page: a reading's columns, pointing at the snapshot first recorded from the fetch. */
-export type NewRevision = Omit<ReadingRow, 'id' | 'rootId' | 'current'> & { revisionOf: number };
-
-/** A technical revision: a new reading of a stored page; returns its id. */
-export function insertRevision(db: QueryDb, values: NewRevision): number {
-  return Number(statement(db, REVISION_SQL).run(values).lastInsertRowid);
-}
-
 const MOVE_CURRENT_SQL = 'UPDATE sources SET current_snapshot_id = ? WHERE id = ? AND current_snapshot_id = ?';
 
 /** Points a source at a revision of its current snapshot (only if that is still current). */

@@ -2,9 +2,15 @@ import { eq } from 'drizzle-orm';
 import type { Db } from './open-database.js';
 import { contents, snapshots, changes, checks } from './schema.js';
 import { statement, type QueryDb } from './query-statement.js';
+import type { ReadingRow } from './revision-rows.js';
 
 export type SnapshotRow = typeof snapshots.$inferSelect;
-export type NewSnapshot = typeof snapshots.$inferInsert;
+/**
+ * A reading of a stored page, as a snapshot row: the facts and evidence as JSON, the text
+ * compressed. `revisionOf` is null for a reading of a fetch, else the snapshot first recorded from
+ * that fetch (a technical revision).
+ */
+export type NewReadingRow = Omit<ReadingRow, 'id' | 'rootId' | 'current'> & { revisionOf: number | null };
 export type NewChange = typeof changes.$inferInsert;
 export type NewCheck = typeof checks.$inferInsert;
 
@@ -19,8 +25,13 @@ export function getSnapshotRow(db: Db, id: number): SnapshotRow | undefined {
   return db.select().from(snapshots).where(eq(snapshots.id, id)).get();
 }
 
-export function insertSnapshot(db: Db, values: NewSnapshot): number {
-  return db.insert(snapshots).values(values).returning({ id: snapshots.id }).get().id;
+const READING_SQL = `INSERT INTO snapshots (source_id, content_id, created_at, text_hash, text, title, language, facts,
+  evidence, final_url, extractor_version, revision_of) VALUES (@sourceId, @contentId, @createdAt, @textHash, @text,
+  @title, @language, @facts, @evidence, @finalUrl, @extractorVersion, @revisionOf)`;
+
+/** A new snapshot row (snapshots are never updated: a newer reading is a new row); returns its id. */
+export function insertReading(db: QueryDb, values: NewReadingRow): number {
+  return Number(statement(db, READING_SQL).run(values).lastInsertRowid);
 }
 
 export function insertChange(db: Db, values: NewChange): number {

@@ -70,8 +70,8 @@ describe('announcement.detected for a newly discovered post', () => {
     const bodies = receiver.requests.map((r) => JSON.parse(r.body) as AlertBody);
     expect(bodies.map((b) => b.event)).toEqual(['announcement.detected']);
     const alert = bodies[0]!;
-    expect(alert.source).toMatchObject({ id: 'news/terms-update', name: 'news/terms-update' });
-    expect(alert.summary).toBe('news/terms-update: update announced, effective 2027-03-02');
+    expect(alert.source).toMatchObject({ id: 'news/terms-update', name: 'Changes to our terms' });
+    expect(alert.summary).toBe('Changes to our terms: update announced, effective 2027-03-02');
     const id = alert.change!.id;
     expect(id).toMatch(/^\d+$/);
     expect(alert.change!.url).toBe(`http://policy.example.test/changes/${id}`);
@@ -101,5 +101,24 @@ describe('announcement.detected for a newly discovered post', () => {
 
     const listed = await runCli(['history', '--source', 'news/terms-update', '--json', '--db', config.database], { cwd: dir.path });
     expect(JSON.parse(listed.stdout)).toMatchObject([{ id, snapshots: { before: null, after: change.snapshots.after } }]);
+  });
+
+  it('also sends announcement.due, once, for a post found after the date it announces', async () => {
+    config = { ...config, webhooks: [{ ...config.webhooks[0]!, events: ['announcement.detected', 'announcement.due'] }] };
+    const on = (iso: string) => runCheckCycle({ db, config, now: () => Date.parse(iso) });
+    await on('2027-03-10T06:00:00Z'); // the baseline
+    site.set(`${BLOG}/terms-update`, postPage('Changes to our terms',
+      "We're updating our Terms of Service on March 2, 2027. The new terms describe how we use posts to train AI models."));
+    slugs = ['terms-update', 'hello'];
+    await on('2027-03-12T06:00:00Z');
+    await on('2027-03-13T06:00:00Z');
+    await drainOutbox(db, config.webhooks, { force: true });
+
+    const bodies = receiver.requests.map((r) => JSON.parse(r.body) as AlertBody & { announcement?: { date: string } });
+    expect(bodies.map((b) => [b.event, b.source.id])).toEqual([
+      ['announcement.detected', 'news/terms-update'],
+      ['announcement.due', 'news/terms-update'],
+    ]);
+    expect(bodies[1]!.announcement).toMatchObject({ date: '2027-03-02' });
   });
 });

@@ -71,8 +71,31 @@ describe('announcement.due', () => {
     expect(dueBodies()).toHaveLength(2);
   });
 
-  it('is not sent for a date already reached when the announcement is first seen', async () => {
-    await checkOn('2025-11-20T06:00:00Z');
+  it('is sent once by the check that first reads a banner after its date, and never again', async () => {
+    page = () => privacyPolicyPage();
+    expect((await checkOn('2025-10-01T06:00:00Z')).status).toBe('new');
+    page = () => privacyPolicyPage({ banner: BANNER }); // put up late, or read late: the date has passed
+    expect((await checkOn('2025-11-20T06:00:00Z')).status).toBe('changed');
+    const [json, slack] = dueBodies();
+    expect(json?.body).toMatchObject({
+      event: 'announcement.due',
+      announcement: { date: '2025-11-03', firstSeenAt: '2025-11-20T06:00:00.000Z' },
+    });
+    expect(String(slack?.body.text)).toContain('the update announced for 2025-11-03 is now in force');
+
+    await checkOn('2025-11-21T06:00:00Z');
+    db.$client.close();
+    db = openDatabase(config.database); // a restart
+    await checkOn('2025-11-22T06:00:00Z');
+    page = () => privacyPolicyPage();
+    await checkOn('2025-11-23T06:00:00Z');
+    page = () => privacyPolicyPage({ banner: BANNER }); // the same date announced again
+    await checkOn('2025-11-24T06:00:00Z');
+    expect(dueBodies()).toHaveLength(2);
+  });
+
+  it('is not sent by a baseline that already shows a passed date: what a page said before it was watched is no news', async () => {
+    expect((await checkOn('2025-11-20T06:00:00Z')).status).toBe('new');
     await checkOn('2025-11-21T06:00:00Z');
     expect(dueBodies()).toEqual([]);
   });

@@ -93,14 +93,24 @@ describe('discovering posts on a blog index', () => {
     const statuses = await check();
     expect(statuses.get('trust-blog/updates-to-our-terms')).toBe('new');
     expect(statuses.get('trust-blog/reporting-scams')).toBe('unchanged');
-    const events = receiver.requests.map((r) => JSON.parse(r.body) as { event: string; source: { id: string }; facts?: { upcomingEffectiveDate: string | null } });
+    const events = receiver.requests.map((r) => JSON.parse(r.body) as { event: string; source: { id: string; name: string }; summary: string; facts?: { upcomingEffectiveDate: string | null } });
     expect(events.map((e) => e.event).sort()).toEqual(['announcement.detected', 'source.discovered']);
     const discovered = events.find((e) => e.event === 'source.discovered')!;
     expect(discovered.source.id).toBe('trust-blog/updates-to-our-terms');
+    // Named by its title, not its id, in every alert about it.
+    for (const event of events) expect(event.source.name).toBe('Updates to our User Agreement and Privacy Policy');
+    expect(discovered.summary).toMatch(/^Updates to our User Agreement and Privacy Policy: new post discovered/);
     expect(discovered.facts?.upcomingEffectiveDate).toBe('2025-11-03');
     // Nothing more on the next check.
     await check();
     expect(receiver.requests).toHaveLength(2);
+    // A later change of the post keeps the title as its name.
+    site.set(`${BLOG}/updates-to-our-terms`, postPage('Updates to our User Agreement and Privacy Policy',
+      "We're updating our User Agreement and Privacy Policy on November 3, 2025. From then on we will use data from members in the UK, Canada, Hong Kong and Switzerland to train the AI models that generate content."));
+    await check();
+    const changed = receiver.requests.slice(2).map((r) => JSON.parse(r.body) as { event: string; source: { name: string }; summary: string });
+    expect(changed.map((e) => e.event)).toContain('facts.changed');
+    for (const event of changed) expect(event.source.name).toBe('Updates to our User Agreement and Privacy Policy');
   });
 
   it('adds at most maxNewPosts posts in one check when the index suddenly links many', async () => {

@@ -66,6 +66,20 @@ describe('policy-watch validate', () => {
     expect(twice.stderr).toMatch(/"b" watches the same page as "a"/);
   });
 
+  it('exits 2 naming the cron field and its allowed range, and so does run', async () => {
+    const step = await validate({ schedule: '*/61 * * * *', sources: [source] });
+    expect(step.code).toBe(2);
+    expect(step.stderr).toMatch(/schedule: minute step 61 is out of range 1-59/);
+    const hour = await validate({ schedule: '0 25 * * *', sources: [source] });
+    expect(hour.code).toBe(2);
+    expect(hour.stderr).toMatch(/schedule: hour 25 is out of range 0-23/);
+    const run = await runCli(['run', '--no-api'], { cwd: dir.path });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/schedule: hour 25 is out of range 0-23/);
+    const seconds = await validate({ schedule: '*/30 * * * * *', sources: [source] });
+    expect(seconds.code, seconds.stderr).toBe(0);
+  });
+
   it('lists every warning of OTA declarations and sums them up', async () => {
     const terms = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`Policy ${i}`, { fetch: `https://acme.example/${i}`, select: 'main', executeClientScripts: true }]));
     writeFileSync(dir.file('Acme.json'), JSON.stringify({ name: 'Acme', terms }));

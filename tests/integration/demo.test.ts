@@ -15,6 +15,7 @@ describe('policy-watch demo', () => {
     expect(out).toMatch(/change 2: effectiveDate 2024-11-20 → 2025-11-03/);
     expect(out).toMatch(/regions \(not stated\) → CA, CH, EEA, EU, GB, HK/);
     expect(out).toMatch(/webhook ← announcement\.detected .*\(signature valid\)/);
+    expect(out).toMatch(/webhook ← announcement\.due\s+LinkedIn Privacy Policy: the update announced for 2025-11-03 is now in force\s+\(signature valid\)/);
     expect(out).not.toMatch(/INVALID/);
   });
 

@@ -60,7 +60,7 @@ describe('the email channel, against a real local SMTP server', () => {
   it('delivers a plain-text and an HTML message with the summary, the fact table and the web link', async () => {
     const [id] = enqueueEvent(db, change, [email], T0);
     const result = await drainOutbox(db, [email], { now: () => T0, timeoutMs: 5000 });
-    expect(result).toEqual({ delivered: 1, retried: 0, failed: 0, skipped: 0 });
+    expect(result).toEqual({ delivered: 1, retried: 0, failed: 0, skipped: 0, held: [] });
 
     const [mail] = await sink.waitFor(1);
     expect(mail!.from).toBe('policy-watch@example.org');

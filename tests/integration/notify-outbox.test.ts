@@ -80,7 +80,7 @@ describe('enqueueEvent()', () => {
 describe('drainOutbox()', () => {
   it('delivers a pending delivery with its event, id and a valid signature of the raw body', async () => {
     const [id] = enqueueEvent(db, change, [webhook], T0);
-    expect(await drainOutbox(db, [webhook], { now: at(T0) })).toEqual({ delivered: 1, retried: 0, failed: 0, skipped: 0 });
+    expect(await drainOutbox(db, [webhook], { now: at(T0) })).toEqual({ delivered: 1, retried: 0, failed: 0, skipped: 0, held: [] });
 
     const [request] = await receiver.waitFor(1);
     expect(request!.method).toBe('POST');
@@ -106,7 +106,7 @@ describe('drainOutbox()', () => {
     expect(rowOf(id!)).toMatchObject({ status: 'pending', attempts: 1, last_http_status: 503, next_attempt_at: T0 + 60_000 });
     expect(rowOf(id!).last_error).toMatch(/^HTTP 503/);
 
-    expect(await drainOutbox(db, [webhook], { now: at(T0 + 59_999) })).toEqual({ delivered: 0, retried: 0, failed: 0, skipped: 0 });
+    expect(await drainOutbox(db, [webhook], { now: at(T0 + 59_999) })).toEqual({ delivered: 0, retried: 0, failed: 0, skipped: 0, held: [] });
     expect(await drainOutbox(db, [webhook], { now: at(T0 + 60_000) })).toMatchObject({ delivered: 1 });
     expect(await drainOutbox(db, [webhook], { now: at(T0 + 999_999), force: true })).toMatchObject({ delivered: 0 });
 
@@ -190,13 +190,27 @@ describe('drainOutbox()', () => {
     const draining = drainOutbox(db, [webhook], { now: at(T0), signal: controller.signal });
     await receiver.waitFor(1);
     controller.abort();
-    expect(await draining).toEqual({ delivered: 0, retried: 0, failed: 0, skipped: 1 });
+    expect(await draining).toEqual({ delivered: 0, retried: 0, failed: 0, skipped: 1, held: [] });
     expect(rowOf(id!)).toMatchObject({ status: 'pending', attempts: 0, next_attempt_at: T0 });
+  });
+
+  it('holds the deliveries of channels whose secret is unset, counted once per missing variable', async () => {
+    const unset = (path: string, name: string): WebhookConfig => ({ ...webhook, url: `${receiver.url}/${path}`, secret: null, secretRef: `env:${name}` });
+    const channels = [unset('a', 'HOOK_SECRET'), unset('b', 'HOOK_SECRET'), unset('c', 'OTHER_SECRET')];
+    enqueueEvent(db, change, channels, T0);
+    enqueueEvent(db, change, channels, T0);
+    const result = await drainOutbox(db, channels, { now: at(T0), force: true });
+    expect(result).toMatchObject({ delivered: 0, skipped: 6 });
+    expect(result.held).toEqual(expect.arrayContaining([
+      { count: 4, reason: 'secret env:HOOK_SECRET is not set' }, { count: 2, reason: 'secret env:OTHER_SECRET is not set' },
+    ]));
+    expect(result.held).toHaveLength(2);
+    expect(receiver.requests).toHaveLength(0);
   });
 
   it('keeps deliveries of a webhook no longer configured pending, and sends them when it is back', async () => {
     const [id] = enqueueEvent(db, change, [webhook], T0);
-    expect(await drainOutbox(db, [], { now: at(T0), force: true })).toEqual({ delivered: 0, retried: 0, failed: 0, skipped: 1 });
+    expect(await drainOutbox(db, [], { now: at(T0), force: true })).toEqual({ delivered: 0, retried: 0, failed: 0, skipped: 1, held: [] });
     expect(rowOf(id!)).toMatchObject({ status: 'pending', attempts: 0 });
     expect(nextDueAt(db, [])).toBeNull();
     expect(await drainOutbox(db, [webhook], { now: at(T0) })).toMatchObject({ delivered: 1 });
@@ -237,13 +251,13 @@ describe('drainOutbox()', () => {
 });
 
 describe('drainOutbox() logging', () => {
-  it('logs each outcome without the secret, the body or the webhook path', async () => {
+  it('logs each outcome without the secret, the body or the token in the webhook path', async () => {
     const lines: string[] = [];
     const log = {
       info: (obj: object, msg?: string) => { lines.push(JSON.stringify({ ...obj, msg })); },
       warn: (obj: object, msg?: string) => { lines.push(JSON.stringify({ ...obj, msg })); },
     };
-    const secretPath = { ...webhook, url: `${receiver.url}/T000/B000/token-in-path` };
+    const secretPath = { ...webhook, url: `${receiver.url}/T024BE7LD/B0123ABCD/XYZa1b2c3d4e5f6g7h8i9j0kl` };
     enqueueEvent(db, change, [secretPath], T0);
     enqueueEvent(db, change, [webhook], T0);
     receiver.answerNext(503);
@@ -259,7 +273,8 @@ describe('drainOutbox() logging', () => {
     ]);
     const all = lines.join('\n');
     expect(all).not.toContain(SECRET);
-    expect(all).not.toContain('token-in-path');
+    expect(all).not.toContain('XYZa1b2c3d4e5f6g7h8i9j0kl');
+    expect(all).toContain('/hook/…/…/…');
     expect(all).not.toContain('"facts"');
   });
 });

@@ -4,7 +4,9 @@ import { startLocalSite, type LocalSite } from '../helpers/local-site.js';
 import { startReceiver, type Receiver } from '../helpers/receiver.js';
 import { privacyPolicyPage } from '../helpers/linkedin-pages.js';
 import { tempDir, type TempDir } from '../helpers/test-config.js';
-import { runCli } from '../helpers/run-cli.js';
+import { BIN, runCli } from '../helpers/run-cli.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { verifySignature } from '../../src/notify/sign.js';
 import { sendTestEvent } from '../../src/notify/send-test-event.js';
 
@@ -48,6 +50,31 @@ describe('a webhook secret and an API token whose variables are not set', () => 
     expect(receiver.requests).toHaveLength(0); // never sent unsigned
   });
 
+  it('make check say how many alerts are held and which variable they wait for', async () => {
+    const human = await cli(['check']);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('1 alert held: secret env:PW_LAZY_SECRET is not set');
+    const json = await cli(['check', '--json']);
+    const summary = JSON.parse(json.stdout.trim().split('\n').at(-1)!) as { summary: { webhooks: unknown } };
+    expect(summary.summary.webhooks).toEqual({
+      delivered: 0, retried: 0, failed: 0, held: [{ count: 1, reason: 'secret env:PW_LAZY_SECRET is not set' }],
+    });
+  });
+
+  it('make the daemon warn at start about the channel whose secret is unset', async () => {
+    const daemon = spawn(process.execPath, [BIN, 'run', '--no-api'], {
+      cwd: dir.path, stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, POLICY_WATCH_CONFIG: '', POLICY_WATCH_DB: '', PW_LAZY_SECRET: '', PW_LAZY_TOKEN: '' },
+    });
+    try {
+      const warning = await firstLineMatching(daemon, /alerts to this channel are held/);
+      expect(JSON.parse(warning)).toMatchObject({ level: 40, error: 'secret env:PW_LAZY_SECRET is not set', webhook: `${new URL(receiver.url).origin}/hook` });
+    } finally {
+      daemon.kill('SIGTERM');
+      await once(daemon, 'close');
+    }
+  });
+
   it('never stop the query verbs nor extract', async () => {
     for (const args of [['history'], ['history', '--json'], ['show', '1'], ['facts', '--json'], ['sources'], ['deliveries'], ['extract', 'page.html', '--json']]) {
       const result = await cli(args);
@@ -83,5 +110,21 @@ describe('a webhook secret and an API token whose variables are not set', () => 
     const deliveries = JSON.parse((await cli(['deliveries', '--json'])).stdout) as { status: string; lastError: string | null }[];
     expect(deliveries).toEqual([expect.objectContaining({ status: 'delivered', lastError: null })]);
     expect((await cli(['webhooks', 'test'], { PW_LAZY_SECRET: SECRET })).code).toBe(0);
+    const [, test] = await receiver.waitFor(2);
+    // The test event names this policy-watch instance (api.publicUrl), not a watched service.
+    expect(JSON.parse(test!.body)).toMatchObject({ event: 'test', source: { url: 'http://127.0.0.1:0' } });
   });
 });
+
+/** The first line of a child's stdout that matches, or a rejection when it exits first. */
+function firstLineMatching(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const line = buffered.split('\n').find((l) => pattern.test(l));
+      if (line) resolve(line);
+    });
+    child.once('close', (code) => reject(new Error(`exited ${code} before a line matched ${pattern}: ${buffered}`)));
+  });
+}

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../src/extract/dates.js';
-import { en } from '../../src/extract/lang/en.js';
-import { fr } from '../../src/extract/lang/fr.js';
+import { parseDate } from '../../src/extract/dates/find-dates.js';
 import { extractFacts } from '../../src/extract/extract-facts.js';
 
-const both = [en, fr];
+const both = ['en', 'fr'] as const;
 const facts = (main: string, options: Parameters<typeof extractFacts>[1] = {}, outside = '') =>
   extractFacts(`<html lang="en"><body>${outside}<main>${main}</main><footer>© 2025 LinkedIn Corporation</footer></body></html>`, options).document.facts;
 

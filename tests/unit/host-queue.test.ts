@@ -22,6 +22,23 @@ async function take(q: HostQueue): Promise<string | null> {
 }
 
 describe('HostQueue', () => {
+  it('once closed, hands out nothing more, returns what waited, drops a retry and is finished when the requests in flight are', async () => {
+    const dropped: string[] = [];
+    const q = makeQueue({ maxConcurrency: 2, onReclaimedAfterClose: (r) => dropped.push(r.url) });
+    for (const url of ['http://a.test/1', 'http://a.test/2', 'http://a.test/3', 'http://b.test/1']) q.add(request(url));
+    // Hosts take turns: a.test/1 and b.test/1 are in flight.
+    const inFlight = [(await q.fetchNextRequest())!, (await q.fetchNextRequest())!];
+    expect(inFlight.map((r) => r.url)).toEqual(['http://a.test/1', 'http://b.test/1']);
+    expect(q.close().map((r) => r.url)).toEqual(['http://a.test/2', 'http://a.test/3']);
+    expect(await q.fetchNextRequest()).toBeNull();
+    expect(await q.isFinished()).toBe(false);
+    await q.markRequestHandled(inFlight[0]!);
+    await q.reclaimRequest(inFlight[1]!);
+    expect(dropped).toEqual([inFlight[1]!.url]);
+    expect(await q.fetchNextRequest()).toBeNull();
+    expect(await q.isFinished()).toBe(true);
+  });
+
   it('takes hosts in turn rather than in the order the requests were added', async () => {
     const q = makeQueue({ maxConcurrency: 5 });
     for (const url of ['http://a.test/1', 'http://a.test/2', 'http://a.test/3', 'http://b.test/1', 'http://c.test/1']) q.add(request(url));

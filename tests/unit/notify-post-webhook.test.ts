@@ -66,13 +66,29 @@ describe('postWebhook()', () => {
 });
 
 describe('redactUrl()', () => {
-  it('hides the path of a webhook URL, where chat services keep their token', () => {
-    expect(redactUrl('https://hooks.slack.com/services/T0/B0/XXXX')).toBe('https://hooks.slack.com/…');
+  it('hides the path segments where chat services keep their ids and tokens', () => {
+    expect(redactUrl('https://hooks.slack.com/services/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l')).toBe('https://hooks.slack.com/services/…/…/…');
+    expect(redactUrl('https://discord.com/api/webhooks/1234567890123456789/x9Y_kLm2-abcDEF1234567890ghijkLMNOPqrstuv')).toBe('https://discord.com/api/webhooks/…/…');
+    expect(redactUrl('https://acme.webhook.office.com/webhookb2/8c6f5e1a-0000-4a3b-9f1e-2b7c9d0e1f2a@72f988bf/IncomingWebhook/9d3f0c1e2b/8c6f5e1a'))
+      .toBe('https://acme.webhook.office.com/…/…/IncomingWebhook/…/…');
     expect(redactUrl('http://127.0.0.1:8080/')).toBe('http://127.0.0.1:8080');
   });
 
-  it('shows an e-mail channel as its recipients, which hold no secret', () => {
+  it('hides a long path word, which could be a token made of letters only', () => {
+    expect(redactUrl('https://hooks.example.com/hook/AbCdEfGhIjKlMnOpQrStUvWx')).toBe('https://hooks.example.com/hook/…');
+  });
+
+  it('tells two endpoints on one host apart by their plain path words', () => {
+    expect(redactUrl('https://hooks.example.com/v2/policy-watch/legal')).toBe('https://hooks.example.com/v2/policy-watch/legal');
+    expect(redactUrl('https://hooks.example.com/v2/policy-watch/press')).toBe('https://hooks.example.com/v2/policy-watch/press');
+  });
+
+  it('hides the query, where a token is often passed', () => {
+    expect(redactUrl('https://hooks.example.com/policy?token=s3cret')).toBe('https://hooks.example.com/policy?…');
+  });
+
+  it('shows an e-mail channel as its recipients, which hold no secret, and never shows user info', () => {
     expect(redactUrl('mailto:legal@example.org,privacy@example.org')).toBe('mailto:legal@example.org,privacy@example.org');
-    expect(redactUrl('https://user:pass@ntfy.example.org/topic')).toBe('https://ntfy.example.org/…');
+    expect(redactUrl('https://user:pass@ntfy.example.org/topic')).toBe('https://ntfy.example.org/topic');
   });
 });

@@ -1,18 +1,30 @@
-import type { LanguageTable } from './lang/table.js';
-import type { Unit } from './units.js';
-import type { Block } from './page-blocks.js';
-import { splitClauses, type Clause } from './sentences.js';
-import { clip, type Found } from './evidence.js';
-import { PolarSet, statementPriority } from './priority.js';
-import { categoryMentions } from './data-categories.js';
-import { globalOf } from './global-of.js';
-import { countryMentions } from './countries.js';
+import type { Language } from '../../domain/languages.js';
+import { alternatives, perLanguage, SHARED_WORDS } from '../lang/shared.js';
+import type { Unit } from '../units.js';
+import type { Block } from '../page-blocks.js';
+import { splitClauses, type Clause } from '../sentences.js';
+import { clip, type Found } from '../evidence.js';
+import { PolarSet, statementPriority } from '../priority.js';
+import { categoryMentions } from '../data-categories/category-mentions.js';
+import { globalOf } from '../global-of.js';
+import { countryMentions } from '../countries.js';
+import type { FactReader } from '../reading.js';
+import { LEGAL_BASIS_WORDS } from '../legal-basis/legal-basis-words.js';
+import { MINORS_WORDS } from '../minors/minors-words.js';
+import { REGIONS_WORDS } from './regions-words.js';
+
+// A region named beside a lawful basis or beside minors is read with those families' words.
+const REGION_TABLES = perLanguage((l) => ({
+  ...SHARED_WORDS[l], ...REGIONS_WORDS[l],
+  legalBasisCue: LEGAL_BASIS_WORDS[l].legalBasisCue, minorAge: MINORS_WORDS[l].minorAge, minorWord: MINORS_WORDS[l].minorWord,
+}));
+type RegionTable = (typeof REGION_TABLES)[Language];
 
 interface RegionMention { codes: string[]; index: number; end: number }
 
-const LIST_GLUE = /^(?:\s|,|;|\(|\)|&|\band\b|\bor\b|\bet\b|\bou\b|\bthe\b|\bla\b|\ble\b|\bl'|\bmembers? (?:in|from)\b)*$/i;
+const LIST_GLUE = new RegExp(String.raw`^(?:\s|,|;|\(|\)|&|${alternatives((l) => REGIONS_WORDS[l].listGlue)})*$`, 'i');
 
-function mask(text: string, tables: readonly LanguageTable[]): string {
+function mask(text: string, tables: readonly RegionTable[]): string {
   let out = text;
   for (const t of tables) {
     for (const re of t.regionMasks) out = out.replace(re, (m) => ' '.repeat(m.length));
@@ -20,7 +32,7 @@ function mask(text: string, tables: readonly LanguageTable[]): string {
   return out;
 }
 
-function regionMentions(text: string, tables: readonly LanguageTable[]): RegionMention[] {
+function regionMentions(text: string, tables: readonly RegionTable[]): RegionMention[] {
   const found: RegionMention[] = countryMentions(text, tables.map((t) => t.language)).map((c) => ({ codes: [c.code], index: c.index, end: c.end }));
   for (const t of tables) {
     for (const [re, codes] of t.regions) {
@@ -31,7 +43,7 @@ function regionMentions(text: string, tables: readonly LanguageTable[]): RegionM
 }
 
 /** Regions right after "outside (of) the" — and the rest of that list — are not covered. */
-function outsideFlags(clause: string, mentions: RegionMention[], tables: readonly LanguageTable[]): boolean[] {
+function outsideFlags(clause: string, mentions: RegionMention[], tables: readonly RegionTable[]): boolean[] {
   const flags: boolean[] = [];
   let inOutsideList = false;
   let previousEnd = 0;
@@ -45,7 +57,7 @@ function outsideFlags(clause: string, mentions: RegionMention[], tables: readonl
   return flags;
 }
 
-function isRegionSentence(unit: Unit, tables: readonly LanguageTable[]): boolean {
+function isRegionSentence(unit: Unit, tables: readonly RegionTable[]): boolean {
   // A nearby AI sentence is not enough: a region needs AI in its own sentence or structure, or
   // to be in a sentence about training.
   const about = unit.structuralAi || (unit.aiContext && tables.some((t) => t.trainingCue.test(unit.text)));
@@ -59,21 +71,20 @@ function isRegionSentence(unit: Unit, tables: readonly LanguageTable[]): boolean
   return tables.some((t) => t.coverageCue.test(unit.text));
 }
 
-const FEATURE_AVAILABILITY = /\b(?:available|availability|unavailable|launch\w*|roll(?:s|ed|ing)? out|disponibles?|disponibilité|indisponibles?)\b/i;
+const FEATURE_AVAILABILITY = new RegExp(String.raw`\b(?:${alternatives((l) => REGIONS_WORDS[l].featureAvailability)})\b`, 'i');
 
 const SCOPE_LINE_CHARS = 90;
 const SCOPE_BLOCKS = 4;
 // What may surround the regions in a line that names the document's own scope.
-const SCOPE_FILLER =
-  /^(?:[\s/,&()|:–—-]|\b(?:and|or|the|for|in|et|ou|la|le|les|l'|pour|en|de|du|des|residents?|users|utilisateurs|résidents|privacy|policy|notice|statement|addendum|supplement|politique|de confidentialité|confidentialité|avis|déclaration|regional|régional\w*)\b)*$/i;
+const SCOPE_FILLER = new RegExp(String.raw`^(?:[\s/,&()|:–—-]|\b(?:${alternatives((l) => REGIONS_WORDS[l].scopeFiller)})\b)*$`, 'i');
 
-const SCOPE_WORD = /\b(?:privacy|policy|notice|statement|addendum|supplement|politique|confidentialité|avis|déclaration)\b/i;
+const SCOPE_WORD = new RegExp(String.raw`\b(?:${alternatives((l) => REGIONS_WORDS[l].scopeWord)})\b`, 'i');
 
 /**
  * A document whose own scope is named regions: a line at the very top that is only regions
  * ("EEA/UK/CH", "Privacy Notice for the EEA and Switzerland"), before the text starts.
  */
-function documentScope(blocks: readonly Block[], tables: readonly LanguageTable[]): Found<string[]> | null {
+function documentScope(blocks: readonly Block[], tables: readonly RegionTable[]): Found<string[]> | null {
   const top = blocks.filter((b) => b.area === 'main').slice(0, SCOPE_BLOCKS);
   for (const block of top) {
     if (block.text.length > SCOPE_LINE_CHARS || (block.kind !== 'heading' && block.kind !== 'paragraph')) continue;
@@ -94,16 +105,17 @@ function documentScope(blocks: readonly Block[], tables: readonly LanguageTable[
  * only, with negation and "outside"/"except" read clause by clause; a document whose own scope
  * is named regions and that describes the use (without naming regions for it) covers them.
  */
-export function extractRegions(units: readonly Unit[], tables: readonly LanguageTable[], blocks: readonly Block[] = []): {
+export function extractRegions(units: readonly Unit[], languages: readonly Language[], blocks: readonly Block[] = []): {
   regions: Found<string[]> | null;
   excludedRegions: Found<string[]> | null;
 } {
+  const tables = languages.map((l) => REGION_TABLES[l]);
   const set = new PolarSet();
   for (const unit of units) {
     if (!isRegionSentence(unit, tables)) continue;
     const text = mask(unit.text, tables);
     const conditional = tables.some((t) => t.optOutConditional.test(text));
-    const priority = statementPriority(unit, tables);
+    const priority = statementPriority(unit, languages);
     for (const clause of splitClauses(text, tables)) addClause(set, clause, unit, conditional, priority, tables);
   }
   const { included, excluded } = set.resolve();
@@ -121,12 +133,12 @@ export function extractRegions(units: readonly Unit[], tables: readonly Language
   };
 }
 
-function addClause(set: PolarSet, clause: Clause, unit: Unit, conditional: boolean, priority: number, tables: readonly LanguageTable[]): void {
+function addClause(set: PolarSet, clause: Clause, unit: Unit, conditional: boolean, priority: number, tables: readonly RegionTable[]): void {
   const mentions = regionMentions(clause.text, tables);
   if (mentions.length === 0) return;
   // "we do not use private messages of members in the EU": the negation is about the data.
   // Likewise "we do not use data from members under 18 in the EU": the negation is about minors.
-  if (clause.negative && (conditional || categoryMentions(clause.text, tables).length > 0 || tables.some((t) => t.minorAge.test(clause.text) || t.minorWord.test(clause.text)))) return;
+  if (clause.negative && (conditional || categoryMentions(clause.text, tables.map((t) => t.language)).length > 0 || tables.some((t) => t.minorAge.test(clause.text) || t.minorWord.test(clause.text)))) return;
   const outside = outsideFlags(clause.text, mentions, tables);
   mentions.forEach((m, i) => {
     const positive = clause.negative === outside[i];
@@ -134,3 +146,8 @@ function addClause(set: PolarSet, clause: Clause, unit: Unit, conditional: boole
     for (const code of m.codes) set.add(code, positive, priority, evidence);
   });
 }
+
+export const regionsReader: FactReader = {
+  facts: ['regions', 'excludedRegions'],
+  read: ({ units, reading, page }) => extractRegions(units, reading.cues, page.blocks),
+};

@@ -1,8 +1,14 @@
-import type { LanguageTable } from './lang/table.js';
-import type { Unit } from './units.js';
-import { clip, type Found } from './evidence.js';
-import { isSelf } from './self-names.js';
-import { splitClauses } from './sentences.js';
+import type { Language } from '../../domain/languages.js';
+import { alternatives, withSharedWords } from '../lang/shared.js';
+import type { Unit } from '../units.js';
+import { clip, type Found } from '../evidence.js';
+import { isSelf } from '../self-names.js';
+import { splitClauses } from '../sentences.js';
+import type { FactReader } from '../reading.js';
+import { PROVIDERS_WORDS } from './providers-words.js';
+
+const PROVIDER_TABLES = withSharedWords(PROVIDERS_WORDS);
+const wordsOf = (pick: (l: Language) => string, flags = 'i'): RegExp => new RegExp(alternatives(pick), flags);
 
 /** Third parties that supply AI models, as the contract names them. */
 const PROVIDERS: Array<[RegExp, string]> = [
@@ -16,16 +22,16 @@ const PROVIDERS: Array<[RegExp, string]> = [
   [/\bamazon bedrock\b/i, 'amazon'],
   [/\bllama\b|\bmodels? (?:from|by|developed by|made by|built by) (?:[\w-]+(?: ai)?,? (?:and )?)*meta\b/i, 'meta'],
 ];
-const MODEL_WORD = /\bmodels?\b|\bmod[eè]les?\b/i;
+const MODEL_WORD = wordsOf((l) => PROVIDERS_WORDS[l].modelWord);
 // "Partners may use the data to train their own models": a recipient, not a supplier of ours.
-const OWN_USE = /\b(?:their|its) own (?:[\w-]+ )?(?:models?|purposes|products)\b|\bleurs? propres (?:modèles|fins|produits)\b/i;
-const SUPPLY = /\b(?:suppl(?:y|ies|ied)|provided by|powered by|built (?:on|with)|uses? (?:the )?models?|fourni\w* par|repos\w* sur)\b/i;
+const OWN_USE = wordsOf((l) => PROVIDERS_WORDS[l].ownUse);
+const SUPPLY = new RegExp(String.raw`\b(?:${alternatives((l) => PROVIDERS_WORDS[l].supply)})\b`, 'i');
 // "Service providers such as Google Cloud host our data": infrastructure, not a supplier of models.
-const HOSTING = /\b(?:host(?:s|ed|ing)?|stor(?:e|es|ed|age)|data cent(?:er|re)s?|infrastructure|héberg\w*|stock\w*)\b/i;
-const ADVERTISING = /\badvertis\w*|\bads\b|\bpublicit\w*|\bmarketing\b/i;
+const HOSTING = new RegExp(String.raw`\b(?:${alternatives((l) => PROVIDERS_WORDS[l].hosting)})\b`, 'i');
+const ADVERTISING = wordsOf((l) => PROVIDERS_WORDS[l].advertising);
 
 // A sub-processor row whose description is an AI tool: "Acme Ltd. | AI agent", "Acme | Outil d'IA".
-const AI_TOOL = /\b(?:ai|genai|generative ai) (?:tools?|agents?|assistants?|models?|chatbots?)\b|\b(?:provider|supplier) of (?:ai|generative ai|language) models\b|\b(?:outils?|agents?|assistants?|modèles?) (?:d'|d’)?IA\b|\bIA générative\b/i;
+const AI_TOOL = wordsOf((l) => PROVIDERS_WORDS[l].aiTool);
 const COMPANY_SUFFIX = /[\s,]+(?:ltd|limited|inc|llc|gmbh|sas|sarl|sa|bv|b\.v|ag|plc|corp(?:oration)?|pte|s\.a\.s|s\.a|ireland|europe|france|uk)\.?$/i;
 
 /** The provider a sub-processor table row names in its first cell, when its description is an AI tool. */
@@ -43,7 +49,8 @@ function rowProvider(unit: Unit): { provider: string; named: string } | null {
 }
 
 /** Providers named as supplying the models the AI features (and their training) use; never the service itself. */
-export function extractProviders(units: readonly Unit[], tables: readonly LanguageTable[], ownNames: readonly string[] = []): Found<string[]> | null {
+export function extractProviders(units: readonly Unit[], languages: readonly Language[], ownNames: readonly string[] = []): Found<string[]> | null {
+  const tables = languages.map((l) => PROVIDER_TABLES[l]);
   const found = new Set<string>();
   let evidence: string | null = null;
   for (const unit of units) {
@@ -78,3 +85,8 @@ export function extractProviders(units: readonly Unit[], tables: readonly Langua
   }
   return found.size > 0 ? { value: [...found].sort(), evidence: evidence! } : null;
 }
+
+export const providersReader: FactReader = {
+  facts: ['aiProviders'],
+  read: ({ units, reading, ownNames }) => ({ aiProviders: extractProviders(units, reading.cues, ownNames) }),
+};

@@ -1,65 +1,25 @@
-import type { Block } from './page-blocks.js';
-import { tablesMatch, type LanguageTable } from './lang/table.js';
-import type { Unit } from './units.js';
-import { splitClauses, clauseAt } from './sentences.js';
-import { clip, type Found } from './evidence.js';
-import { parseDates, type FoundDate, type NumericOrder } from './parse-dates.js';
+import type { CheerioAPI } from 'cheerio';
+import type { Language } from '../../domain/languages.js';
+import type { SourceKind } from '../../domain/facts.js';
+import type { Block } from '../page-blocks.js';
+import { alternatives, tablesMatch } from '../lang/shared.js';
+import type { Unit } from '../units.js';
+import { clip, type Found } from '../evidence.js';
+import { normalizeSpace } from '../dom.js';
+import { numericOrderOf, type FoundDate, type NumericOrder } from '../parse-dates.js';
+import type { FactReader } from '../reading.js';
+import { findDates } from './find-dates.js';
+import { DATE_TABLES, clauseWithMarker, dateTense, type DateTable } from './date-tense.js';
+import { DATES_WORDS } from './dates-words.js';
 
-export type { FoundDate } from './parse-dates.js';
-
-const cache = new Map<string, FoundDate[]>();
-const CANDIDATE = /(?:19|20)\d{2}/;
-const NONE: FoundDate[] = [];
-const CACHE_LIMIT = 4000;
-
-/**
- * Every full date (day, month, year) written in the text, in any of the tables' languages;
- * numeric dates are read in the page's order (`dmy`/`mdy`), ambiguous ones without it are none.
- */
-export function findDates(text: string, tables: readonly LanguageTable[], order: NumericOrder = null): FoundDate[] {
-  // Only lines that hold a year are candidates for the parser.
-  if (!CANDIDATE.test(text)) return NONE;
-  const key = `${tables.map((t) => t.language).join()}\u0000${order ?? ''}\u0000${text}`;
-  let found = cache.get(key);
-  if (found === undefined) {
-    found = parseDates(text, tables.map((t) => t.language), order);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, found);
-  }
-  return found;
-}
-
-/** Parses one date written in English or French; null when it is not a full date. */
-export function parseDate(text: string, tables: readonly LanguageTable[], order: NumericOrder = null): string | null {
-  return findDates(text, tables, order)[0]?.iso ?? null;
-}
-
-/** The clause around a date, with the date itself replaced by a marker the cue patterns know. */
-function clauseWithMarker(sentence: string, date: FoundDate, tables: readonly LanguageTable[]): { text: string; before: string } {
-  const marked = `${sentence.slice(0, date.index)}DATEMARK${sentence.slice(date.end)}`;
-  const clause = clauseAt(splitClauses(marked, tables), date.index);
-  const at = date.index - clause.start;
-  return { text: clause.text, before: clause.text.slice(0, Math.max(0, at)) };
-}
-
-export type Tense = 'future' | 'past' | 'neutral';
-
-/** Whether the clause around a date announces it, reports it as done, or neither. */
-export function dateTense(sentence: string, date: FoundDate, tables: readonly LanguageTable[]): Tense {
-  const { text } = clauseWithMarker(sentence, date, tables);
-  if (tablesMatch(tables, (t) => t.pastCues, text)) return 'past';
-  if (tablesMatch(tables, (t) => t.futureCues, text)) return 'future';
-  return 'neutral';
-}
-
-const DOCUMENT_SUBJECT =
-  /\b(?:this|these|our|the)\s+(?:(?:updated|revised|current|new)\s+)?(?:privacy policy|user agreement|policy|agreement|terms|notice|contract|cookie policy)\b|\b(?:cette|ces|notre|nos|la|le|les)\s+(?:politique|conditions|contrat|avis|accord)\b/i;
+const DOCUMENT_SUBJECT = new RegExp(alternatives((l) => DATES_WORDS[l].documentSubject), 'i');
 const TOP_BLOCKS = 15;
 
 export interface DateContext {
   blocks: readonly Block[];
   units: readonly Unit[];
-  tables: readonly LanguageTable[];
+  /** The languages dates and their cues are read in. */
+  languages: readonly Language[];
   /** Dates of `<time datetime>` elements in the content, with their visible text. */
   times: ReadonlyArray<{ iso: string; text: string }>;
   /** Whether a bare date line near the top means "published" (blog posts). */
@@ -75,15 +35,17 @@ export interface DateFacts {
   lastUpdated: Found<string> | null;
 }
 
+const tablesOf = (ctx: DateContext): DateTable[] => ctx.languages.map((l) => DATE_TABLES[l]);
+
 function effectiveDate(ctx: DateContext): Found<string> | null {
-  const { tables } = ctx;
+  const tables = tablesOf(ctx);
   // "Effective November 3, 2025" / "Entrée en vigueur le 3 novembre 2025" as its own line.
   for (const block of ctx.blocks) {
     if (block.area !== 'main' || block.text.length > 160) continue;
-    const date = findDates(block.text, tables, ctx.order)[0];
+    const date = findDates(block.text, ctx.languages, ctx.order)[0];
     if (date === undefined) continue;
     const before = block.text.slice(0, date.index).trim();
-    if (tablesMatch(tables, (t) => t.effectiveLead, before) && dateTense(block.text, date, tables) !== 'future') {
+    if (tablesMatch(tables, (t) => t.effectiveLead, before) && dateTense(block.text, date, ctx.languages) !== 'future') {
       return { value: date.iso, evidence: clip(block.text, date.index) };
     }
   }
@@ -95,22 +57,22 @@ function effectiveDate(ctx: DateContext): Found<string> | null {
     if (unit.block.area !== 'main') continue;
     const nearTop = unit.blockIndex - firstMain < TOP_BLOCKS;
     if (!nearTop && !DOCUMENT_SUBJECT.test(unit.text)) continue;
-    for (const date of findDates(unit.text, tables, ctx.order)) {
+    for (const date of findDates(unit.text, ctx.languages, ctx.order)) {
       const { before } = clauseWithMarker(unit.text, date, tables);
       if (!tablesMatch(tables, (t) => t.effectiveInline, before)) continue;
-      if (dateTense(unit.text, date, tables) === 'future') continue;
+      if (dateTense(unit.text, date, ctx.languages) === 'future') continue;
       return { value: date.iso, evidence: clip(unit.text, date.index) };
     }
   }
   return null;
 }
 
-const DATE_LINE_LEFTOVER = /^(?:date|dated|datée?|le|on)?\s*[:.–—-]?\s*$/i;
+const DATE_LINE_LEFTOVER = new RegExp(String.raw`^(?:${alternatives((l) => DATES_WORDS[l].dateLineWords)})?\s*[:.–—-]?\s*$`, 'i');
 
 /** A block that is only a date ("July 20, 2026", "Date: July 20, 2026"). */
 function bareDate(block: Block, ctx: DateContext): FoundDate | null {
   if (block.text.length > 60) return null;
-  const dates = findDates(block.text, ctx.tables, ctx.order);
+  const dates = findDates(block.text, ctx.languages, ctx.order);
   if (dates.length !== 1) return null;
   const date = dates[0]!;
   const rest = `${block.text.slice(0, date.index)}${block.text.slice(date.end)}`.trim();
@@ -124,7 +86,7 @@ function dateAbove(ctx: DateContext, firstMain: number): Found<string> | null {
     const block = ctx.blocks[i]!;
     const date = bareDate(block, ctx);
     if (date !== null) last = { date, block };
-    else if (last !== null && tablesMatch(ctx.tables, (t) => t.effectiveAsAbove, block.text)) {
+    else if (last !== null && tablesMatch(tablesOf(ctx), (t) => t.effectiveAsAbove, block.text)) {
       return { value: last.date.iso, evidence: clip(last.block.text, last.date.index) };
     }
   }
@@ -140,7 +102,7 @@ function changeLogDate(ctx: DateContext): Found<string> | null {
   for (const block of ctx.blocks) {
     if (block.kind === 'heading') {
       if (inLog && block.level > level) continue;
-      inLog = tablesMatch(ctx.tables, (t) => t.changeLogHeading, block.text);
+      inLog = tablesMatch(tablesOf(ctx), (t) => t.changeLogHeading, block.text);
       level = block.level;
       continue;
     }
@@ -156,8 +118,8 @@ function changeLogDate(ctx: DateContext): Found<string> | null {
 
 function upcomingDate(ctx: DateContext, effective: string | null): Found<string> | null {
   for (const unit of ctx.units) {
-    for (const date of findDates(unit.text, ctx.tables, ctx.order)) {
-      if (dateTense(unit.text, date, ctx.tables) !== 'future') continue;
+    for (const date of findDates(unit.text, ctx.languages, ctx.order)) {
+      if (dateTense(unit.text, date, ctx.languages) !== 'future') continue;
       if (effective !== null && date.iso <= effective) continue;
       return { value: date.iso, evidence: clip(unit.text, date.index) };
     }
@@ -165,17 +127,19 @@ function upcomingDate(ctx: DateContext, effective: string | null): Found<string>
   return null;
 }
 
-function ledDate(ctx: DateContext, lead: (t: LanguageTable) => RegExp): Found<string> | null {
+function ledDate(ctx: DateContext, lead: (t: DateTable) => RegExp): Found<string> | null {
   for (const unit of ctx.units) {
-    for (const date of findDates(unit.text, ctx.tables, ctx.order)) {
+    for (const date of findDates(unit.text, ctx.languages, ctx.order)) {
       const before = unit.text.slice(0, date.index);
-      if (tablesMatch(ctx.tables, lead, before)) return { value: date.iso, evidence: clip(unit.text, date.index) };
+      if (tablesMatch(tablesOf(ctx), lead, before)) return { value: date.iso, evidence: clip(unit.text, date.index) };
     }
   }
   return null;
 }
 
-const BYLINE_LEFTOVER = /^(?:(?:by|par|published|posted|publié|publiée|le|on|updated)\b|[\s|•·,:–—-])*$/i;
+const BYLINE_LEFTOVER = new RegExp(String.raw`^(?:(?:${alternatives((l) => DATES_WORDS[l].bylineWords)})\b|[\s|•·,:–—-])*$`, 'i');
+// "by Jane Doe": the author's name, up to four capitalised words.
+const BYLINE_NAME = new RegExp(String.raw`\b(?:${alternatives((l) => DATES_WORDS[l].byline)})\s+[\p{Lu}][\p{L}'.-]*(?:\s+[\p{Lu}][\p{L}'.-]*){0,3}`, 'gu');
 
 function publishedDate(ctx: DateContext): Found<string> | null {
   const led = ledDate(ctx, (t) => t.publishedLead);
@@ -187,7 +151,7 @@ function publishedDate(ctx: DateContext): Found<string> | null {
     const shown = ctx.units.find((u) => u.text.includes(time.text) && time.text !== '');
     // "Effective: <time>...</time>" dates the version in force, not a publication.
     const before = shown ? shown.text.slice(0, shown.text.indexOf(time.text)) : '';
-    const otherKind = tablesMatch(ctx.tables, (t) => [t.effectiveLead, t.effectiveInline, t.lastUpdatedLead], before.trim() === '' ? '\u0000' : before);
+    const otherKind = tablesMatch(tablesOf(ctx), (t) => [t.effectiveLead, t.effectiveInline, t.lastUpdatedLead], before.trim() === '' ? '\u0000' : before);
     if (otherKind) return null;
     return { value: time.iso, evidence: clip(shown ? time.text : time.iso) };
   }
@@ -198,12 +162,12 @@ function publishedDate(ctx: DateContext): Found<string> | null {
   for (let i = Math.max(0, firstMain); i < Math.min(ctx.blocks.length, firstMain + 12); i += 1) {
     const block = ctx.blocks[i]!;
     if (block.text.length > 90) continue;
-    const date = findDates(block.text, ctx.tables, ctx.order)[0];
+    const date = findDates(block.text, ctx.languages, ctx.order)[0];
     if (date === undefined) continue;
     // "Updated 03/04/2026" is the last update, not a publication.
-    if (tablesMatch(ctx.tables, (t) => t.lastUpdatedLead, block.text.slice(0, date.index))) continue;
+    if (tablesMatch(tablesOf(ctx), (t) => t.lastUpdatedLead, block.text.slice(0, date.index))) continue;
     const rest = `${block.text.slice(0, date.index)} ${block.text.slice(date.end)}`;
-    const bylineOnly = rest.replace(/\b(?:by|par)\s+[\p{Lu}][\p{L}'.-]*(?:\s+[\p{Lu}][\p{L}'.-]*){0,3}/gu, '');
+    const bylineOnly = rest.replace(BYLINE_NAME, '');
     if (BYLINE_LEFTOVER.test(bylineOnly)) bare.push({ value: date.iso, evidence: clip(block.text) });
   }
   return bare.length === 1 ? bare[0]! : null;
@@ -219,3 +183,26 @@ export function extractDates(ctx: DateContext): DateFacts {
     lastUpdated: ledDate(ctx, (t) => t.lastUpdatedLead) ?? changeLogDate(ctx),
   };
 }
+
+const BLOG_KINDS: ReadonlySet<SourceKind | null> = new Set<SourceKind | null>(['blog-post', null]);
+
+/** Dates of `<time>` elements in the content (not in navigation or footers), with their visible text. */
+function contentTimes($: CheerioAPI, languages: readonly Language[]): Array<{ iso: string; text: string }> {
+  const out: Array<{ iso: string; text: string }> = [];
+  $('time').each((_, el) => {
+    const time = $(el);
+    if (time.closest('nav, footer, aside, [role=navigation], [role=contentinfo]').length > 0) return;
+    const text = normalizeSpace(time.text());
+    const iso = /^\d{4}-\d{2}-\d{2}/.exec(time.attr('datetime') ?? '')?.[0] ?? findDates(text, languages)[0]?.iso;
+    if (iso) out.push({ iso, text });
+  });
+  return out;
+}
+
+export const datesReader: FactReader = {
+  facts: ['effectiveDate', 'upcomingEffectiveDate', 'publishedDate', 'lastUpdated'],
+  read: ({ page, $, units, reading, kind }) => extractDates({
+    blocks: page.blocks, units, languages: reading.names, times: contentTimes($, reading.names), bareDateIsPublished: BLOG_KINDS.has(kind),
+    order: numericOrderOf(page.htmlLang, reading.cues[0]!),
+  }),
+};

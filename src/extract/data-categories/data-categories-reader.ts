@@ -1,27 +1,19 @@
-import type { DataCategory } from '../domain/facts.js';
-import type { LanguageTable } from './lang/table.js';
-import type { Unit } from './units.js';
-import { splitClauses } from './sentences.js';
-import { clip, type Found } from './evidence.js';
-import { PolarSet, statementPriority } from './priority.js';
-import { globalOf } from './global-of.js';
+import type { Language } from '../../domain/languages.js';
+import { alternatives, perLanguage, SHARED_WORDS } from '../lang/shared.js';
+import type { Unit } from '../units.js';
+import { splitClauses } from '../sentences.js';
+import { clip, type Found } from '../evidence.js';
+import { PolarSet, statementPriority } from '../priority.js';
+import type { FactReader } from '../reading.js';
+import { MINORS_WORDS } from '../minors/minors-words.js';
+import { categoryMentions, type CategoryMention } from './category-mentions.js';
+import { DATA_CATEGORIES_WORDS } from './data-categories-words.js';
 
-export interface CategoryMention { category: DataCategory; index: number; end: number }
-
-/** Data categories named in a text, skipping what the AI produces ("suggested posts"). */
-export function categoryMentions(text: string, tables: readonly LanguageTable[]): CategoryMention[] {
-  const found: CategoryMention[] = [];
-  for (const t of tables) {
-    for (const [re, category] of t.categories) {
-      for (const m of text.matchAll(globalOf(re))) {
-        const before = text.slice(Math.max(0, m.index - 48), m.index);
-        if (tables.some((x) => x.outputLead.test(before))) continue;
-        found.push({ category, index: m.index, end: m.index + m[0].length });
-      }
-    }
-  }
-  return found.sort((a, b) => a.index - b.index);
-}
+// A clause about minors names data for another reason: read with the minors' words.
+const DATA_TABLES = perLanguage((l) => ({
+  ...SHARED_WORDS[l], ...DATA_CATEGORIES_WORDS[l], minorAge: MINORS_WORDS[l].minorAge, minorWord: MINORS_WORDS[l].minorWord,
+}));
+type DataTable = (typeof DATA_TABLES)[Language];
 
 const escape = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -32,11 +24,13 @@ const escape = (name: string): string => name.replace(/[.*+?^${}()|[\]\\]/g, '\\
 function selfChats(ownNames: readonly string[]): RegExp | null {
   const names = ownNames.filter((n) => n.length >= 3).map(escape);
   if (names.length === 0) return null;
-  return new RegExp(`\\b(?:conversations?|chats?|chat history|échanges|discussions) (?:(?:that )?you (?:have|had) )?(?:with|avec) (?:${names.join('|')})\\b`, 'giu');
+  const chats = alternatives((l) => DATA_CATEGORIES_WORDS[l].chats);
+  const withWords = alternatives((l) => DATA_CATEGORIES_WORDS[l].chatsWith);
+  return new RegExp(`\\b(?:${chats}) (?:(?:that )?you (?:have|had) )?(?:${withWords}) (?:${names.join('|')})\\b`, 'giu');
 }
 
-function mentionsIn(text: string, tables: readonly LanguageTable[], chats: RegExp | null): CategoryMention[] {
-  const found = categoryMentions(text, tables);
+function mentionsIn(text: string, languages: readonly Language[], chats: RegExp | null): CategoryMention[] {
+  const found = categoryMentions(text, languages);
   if (chats === null) return found;
   for (const m of text.matchAll(chats)) {
     if (!found.some((f) => f.category === 'ai-interactions')) found.push({ category: 'ai-interactions', index: m.index, end: m.index + m[0].length });
@@ -48,12 +42,12 @@ function mentionsIn(text: string, tables: readonly LanguageTable[], chats: RegEx
  * Is this sentence about which data trains the AI models? Training must be the topic for data
  * to be included; near an AI statement, "X is not used (for this)" still excludes X.
  */
-function trainingDataTopic(unit: Unit, tables: readonly LanguageTable[]): 'training' | 'exclusions' | null {
+function trainingDataTopic(unit: Unit, tables: readonly DataTable[]): 'training' | 'exclusions' | null {
   if (unit.aiTrain || unit.trainContext) return 'training';
   return unit.aiContext && tables.some((t) => t.dataUseCue.test(unit.text)) ? 'exclusions' : null;
 }
 
-function conditionalNegation(text: string, tables: readonly LanguageTable[]): boolean {
+function conditionalNegation(text: string, tables: readonly DataTable[]): boolean {
   return tables.some((t) => {
     const negation = t.negation.exec(text);
     return negation !== null && t.conditionLead.test(text.slice(0, negation.index));
@@ -65,10 +59,11 @@ function conditionalNegation(text: string, tables: readonly LanguageTable[]): bo
  * about that use count (a profile field named elsewhere for another purpose is not included
  * data); a category in a negative clause or under a negative lead-in is excluded.
  */
-export function extractDataCategories(units: readonly Unit[], tables: readonly LanguageTable[], ownNames: readonly string[] = []): {
+export function extractDataCategories(units: readonly Unit[], languages: readonly Language[], ownNames: readonly string[] = []): {
   includedData: Found<string[]> | null;
   excludedData: Found<string[]> | null;
 } {
+  const tables = languages.map((l) => DATA_TABLES[l]);
   const set = new PolarSet();
   const chats = selfChats(ownNames);
   for (const unit of units) {
@@ -76,7 +71,7 @@ export function extractDataCategories(units: readonly Unit[], tables: readonly L
     if (topic === null) continue;
     const text = unit.text;
     const conditional = tables.some((t) => t.optOutConditional.test(text));
-    const priority = statementPriority(unit, tables);
+    const priority = statementPriority(unit, languages);
     for (const clause of splitClauses(text, tables)) {
       // Clauses about minors or about what opting out does name data for another reason.
       if (conditional && clause.negative) continue;
@@ -85,7 +80,7 @@ export function extractDataCategories(units: readonly Unit[], tables: readonly L
       if (!negative && topic === 'exclusions') continue;
       // "If we cannot confirm your age, we may ask for a credit card": a condition, not an exclusion.
       if (clause.negative && conditionalNegation(clause.text, tables)) continue;
-      for (const m of mentionsIn(clause.text, tables, chats)) {
+      for (const m of mentionsIn(clause.text, languages, chats)) {
         const evidence = clip(text, clause.start + m.index, m.end - m.index);
         set.add(m.category, !negative, priority, evidence);
       }
@@ -97,3 +92,8 @@ export function extractDataCategories(units: readonly Unit[], tables: readonly L
     excludedData: excluded.values.length > 0 ? { value: excluded.values, evidence: excluded.evidence! } : null,
   };
 }
+
+export const dataCategoriesReader: FactReader = {
+  facts: ['includedData', 'excludedData'],
+  read: ({ units, reading, ownNames }) => extractDataCategories(units, reading.cues, ownNames),
+};

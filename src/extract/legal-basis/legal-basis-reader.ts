@@ -1,9 +1,15 @@
-import type { LegalBasis } from '../domain/facts.js';
-import type { Block } from './page-blocks.js';
-import { tablesMatch, type LanguageTable } from './lang/table.js';
-import type { Unit } from './units.js';
-import { clip, type Found } from './evidence.js';
-import { tableRuns, type TableRuns } from './table-runs.js';
+import type { LegalBasis } from '../../domain/facts.js';
+import type { Language } from '../../domain/languages.js';
+import type { Block } from '../page-blocks.js';
+import { tablesMatch, withSharedWords } from '../lang/shared.js';
+import type { Unit } from '../units.js';
+import { clip, type Found } from '../evidence.js';
+import { tableRuns, type TableRuns } from '../table-runs.js';
+import type { FactReader } from '../reading.js';
+import { LEGAL_BASIS_WORDS } from './legal-basis-words.js';
+
+const BASIS_TABLES = withSharedWords(LEGAL_BASIS_WORDS);
+type BasisTable = (typeof BASIS_TABLES)[Language];
 
 /** Blocks after a "legal basis" opener that still list bases (a list, a table, short lines). */
 const WINDOW_BLOCKS = 20;
@@ -22,14 +28,14 @@ function headingLike(block: Block): boolean {
 /** A sentence that names this many different bases is a statement of bases by itself. */
 const ENUMERATION = 3;
 
-function masked(text: string, tables: readonly LanguageTable[]): string {
+function masked(text: string, tables: readonly BasisTable[]): string {
   let out = text;
   for (const t of tables) for (const re of t.legalBasisMasks) out = out.replace(re, (m) => ' '.repeat(m.length));
   return out;
 }
 
 /** Indices of the blocks that read as a section of lawful bases. */
-function basisSections(blocks: readonly Block[], runs: TableRuns, tables: readonly LanguageTable[]): Set<number> {
+function basisSections(blocks: readonly Block[], runs: TableRuns, tables: readonly BasisTable[]): Set<number> {
   const inside = new Set<number>();
   for (let i = 0; i < blocks.length; i += 1) {
     const block = blocks[i]!;
@@ -58,7 +64,7 @@ function basisSections(blocks: readonly Block[], runs: TableRuns, tables: readon
   return inside;
 }
 
-function basesIn(text: string, tables: readonly LanguageTable[]): Array<{ basis: LegalBasis; index: number }> {
+function basesIn(text: string, tables: readonly BasisTable[]): Array<{ basis: LegalBasis; index: number }> {
   const out: Array<{ basis: LegalBasis; index: number }> = [];
   for (const t of tables) {
     for (const [re, basis] of t.legalBases) {
@@ -76,7 +82,8 @@ function basesIn(text: string, tables: readonly LanguageTable[]): Array<{ basis:
  * basis named only as a condition ("if we process it based on your consent") is none, and the
  * bases a user's right depends on are never read as the page's bases.
  */
-export function extractLegalBasis(units: readonly Unit[], blocks: readonly Block[], tables: readonly LanguageTable[]): Found<string[]> | null {
+export function extractLegalBasis(units: readonly Unit[], blocks: readonly Block[], languages: readonly Language[]): Found<string[]> | null {
+  const tables = languages.map((l) => BASIS_TABLES[l]);
   const runs = tableRuns(blocks);
   const sections = basisSections(blocks, runs, tables);
   const pageHasBasisWording = sections.size > 0;
@@ -118,3 +125,8 @@ export function extractLegalBasis(units: readonly Unit[], blocks: readonly Block
   }
   return found.size > 0 ? { value: [...found].sort(), evidence: evidence! } : null;
 }
+
+export const legalBasisReader: FactReader = {
+  facts: ['legalBasis'],
+  read: ({ units, page, reading }) => ({ legalBasis: extractLegalBasis(units, page.blocks, reading.cues) }),
+};

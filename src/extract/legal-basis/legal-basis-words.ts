@@ -1,0 +1,57 @@
+import type { Language } from '../../domain/languages.js';
+import type { LegalBasis } from '../../domain/facts.js';
+import { ure } from '../lang/unicode-regex.js';
+
+const r = String.raw;
+
+/** The words the legal basis reader looks for, in every language it reads. */
+export interface LegalBasisWords {
+  /** A sentence naming a lawful basis ("we rely on", "on the basis of"). */
+  legalBasisCue: RegExp;
+  /** Words that only exist for lawful bases ("legal basis"): they open a section of bases. */
+  legalBasisStrong: RegExp;
+  /** Phrases that look like a basis but are transfer tools or parties ("standard contractual clauses"). Global. */
+  legalBasisMasks: RegExp[];
+  /** A sentence about a user's rights: the bases it names are conditions of the right. */
+  rightsCue: RegExp;
+  legalBases: Array<[RegExp, LegalBasis]>;
+  /** Bases that count wherever they are named (the phrase only exists as a lawful basis). */
+  standaloneBases: Array<[RegExp, LegalBasis]>;
+}
+
+export const LEGAL_BASIS_WORDS: Record<Language, LegalBasisWords> = {
+  en: {
+    legalBasisCue: /\b(?:lawful|legal) (?:bas[ie]s|grounds?)\b|\bnecessary (?:for|to) (?:the )?perform\w* (?:of )?(?:a|our|the|your) (?:contract|agreement)\b|\bbas[ie]s (?:for|of) (?:processing|the processing)\b|\brely on\b|\brelies on\b|\bon the basis of\b|\bbased on (?:your|our)\b|\bon the grounds? that\b/i,
+    legalBasisStrong: /\b(?:lawful|legal) (?:bas[ie]s|grounds?|justifications?)\b|\blawfulness of (?:the )?processing\b|\bbas[ie]s (?:for|of) (?:processing|the processing)\b|\bArt(?:icle|\.)? ?6 ?\(1\)/i,
+    legalBasisMasks: [
+      /\bstandard contract(?:ual)? clauses\b|\bcontractual clauses\b|\bSCCs?\b|\bdata privacy frameworks?\b|\bbinding corporate rules\b/gi,
+      /\bcontract(?:ors?|ing)\b/gi,
+      /\b(?:verifiable )?parental (?:or guardian )?consent\b|\bconsent (?:of|from) (?:a|your|the|their) parents?(?: or guardians?)?\b/gi,
+    ],
+    rightsCue: /\bright (?:to|of)\b|\bportability\b|\bwithdraw\w*|\brevok\w*|\bopt[- ]out\b/i,
+    legalBases: [
+      [/\bconsent(?:s|ed)?\b/i, 'consent'],
+      [/\bcontract(?:ual)?\b|\bperformance of (?:a|our|the|your) (?:contract|agreement|terms)s?\b|\b(?:our|the|a) (?:service |user )?agreements? with you\b|\bservice agreement\b|\bobligations (?:to you )?under (?:our|these|the) (?:terms|conditions)\b/i, 'contract'],
+      [/\blegitimate (?:business )?interests?\b/i, 'legitimate-interests'],
+      [/\blegal(?:ly)? (?:stipulated |required )?obligations?\b|\bcompl(?:y|iance) with (?:the |a |our |any )?(?:applicable |relevant )?(?:laws?|legal|regulations?)\b/i, 'legal-obligation'],
+    ],
+    standaloneBases: [[/\blegitimate (?:business )?interests?\b/i, 'legitimate-interests']],
+  },
+  fr: {
+    legalBasisCue: ure(r`\bbases? (?:juridiques?|légales?|légitimes?)\b|\bfondements? (?:juridiques?|légaux)\b|\b(?:nous )?(?:nous )?appuyons sur\b|\bs'appui(?:e|er|ent) sur\b|\bsur la base d[eu]\b|\bfondée? sur\b|\bse fonde sur\b`),
+    legalBasisStrong: ure(r`\bbases? (?:juridiques?|légales?)\b|\bfondements? (?:juridiques?|légaux)?\b|\bfondée? sur le plan juridique\b|\blicéité du traitement\b|\bArt(?:icle|\.)? ?6 ?\(1\)`),
+    legalBasisMasks: [
+      ure(r`\bclauses contractuelles(?: types)?\b|\bCCT\b|\bcadres? de protection des données\b|\brègles d'entreprise contraignantes\b`, 'giu'),
+      ure(r`\bcontract(?:er|ants?|ualisation)\b|\bsous-traitants?\b`, 'giu'),
+      ure(r`\bconsentement (?:parental|des parents|du titulaire de l'autorité parentale)\b`, 'giu'),
+    ],
+    rightsCue: ure(r`\bdroits? (?:à|d'|de|du)\b|\bportabilité\b|\bretir\p{L}*|\brévo\p{L}*|\bvous opposer\b`),
+    legalBases: [
+      [ure(r`\bconsentement\b|\bconsenti\p{L}*`), 'consent'],
+      [ure(r`\bcontrat\p{L}*|\bcontractuel\p{L}*|\bexécution d'un contrat\b|\bobligations (?:conformément à|au titre de|en vertu de) (?:nos|des|les) conditions\b`), 'contract'],
+      [ure(r`\bintérêts? légitimes?\b`), 'legitimate-interests'],
+      [ure(r`\bobligations? légales?\b|\brespect(?:er)? (?:de )?la loi\b|\bconformer à la loi\b|\bobligations? (?:légales? et )?réglementaires?\b`), 'legal-obligation'],
+    ],
+    standaloneBases: [[ure(r`\bintérêts? légitimes?\b`), 'legitimate-interests']],
+  },
+};

@@ -1,0 +1,42 @@
+import type { Language } from '../../domain/languages.js';
+import { ure } from '../lang/unicode-regex.js';
+
+const r = String.raw;
+
+/** The words the providers reader looks for, in every language it reads. */
+export interface ProvidersWords {
+  providerCue: RegExp;
+  /** The word "model(s)": a regex alternative. */
+  modelWord: string;
+  /** A party using data for its own models or purposes, not supplying ours: a regex alternative. */
+  ownUse: string;
+  /** Supplying models ("powered by", "built on"): a regex alternation. */
+  supply: string;
+  /** Hosting or storing data, infrastructure: a regex alternation. */
+  hosting: string;
+  /** Advertising and marketing: a regex alternative. */
+  advertising: string;
+  /** A sub-processor's description that is an AI tool ("AI agent"): a regex alternative. */
+  aiTool: string;
+}
+
+export const PROVIDERS_WORDS: Record<Language, ProvidersWords> = {
+  en: {
+    providerCue: /\bmodels?\b|\bprovider\w*|\bsuppl\w+|\bservices?\b|\btechnolog\w+|\bpowered by\b/i,
+    modelWord: String.raw`\bmodels?\b`,
+    ownUse: String.raw`\b(?:their|its) own (?:[\w-]+ )?(?:models?|purposes|products)\b`,
+    supply: 'suppl(?:y|ies|ied)|provided by|powered by|built (?:on|with)|uses? (?:the )?models?',
+    hosting: 'host(?:s|ed|ing)?|stor(?:e|es|ed|age)|data cent(?:er|re)s?|infrastructure',
+    advertising: String.raw`\badvertis\w*|\bads\b|\bmarketing\b`,
+    aiTool: String.raw`\b(?:ai|genai|generative ai) (?:tools?|agents?|assistants?|models?|chatbots?)\b|\b(?:provider|supplier) of (?:ai|generative ai|language) models\b`,
+  },
+  fr: {
+    providerCue: ure(r`\bmodèles?\b|\bfournisseu\p{L}*|\bfourni\p{L}*|\bservices?\b|\btechnolog\p{L}*`),
+    modelWord: String.raw`\bmod[eè]les?\b`,
+    ownUse: String.raw`\bleurs? propres (?:modèles|fins|produits)\b`,
+    supply: String.raw`fourni\w* par|repos\w* sur`,
+    hosting: String.raw`héberg\w*|stock\w*`,
+    advertising: String.raw`\bpublicit\w*`,
+    aiTool: String.raw`\b(?:outils?|agents?|assistants?|modèles?) (?:d'|d’)?IA\b|\bIA générative\b`,
+  },
+};

@@ -1,0 +1,75 @@
+import type { Language } from '../../domain/languages.js';
+import { ure } from '../lang/unicode-regex.js';
+
+const r = String.raw;
+
+/** The words the regions reader looks for, in every language it reads. */
+export interface RegionsWords {
+  /** Words right before a region that put it outside the scope ("outside the"). */
+  outsideLead: RegExp;
+  /** A region sentence that is about something else (controllers, authorities, law). */
+  regionStopContext: RegExp;
+  /** Region sentences need one of these to be about coverage. */
+  coverageCue: RegExp;
+  regions: Array<[RegExp, string[]]>;
+  /** Phrases that contain a region name but are not a region (company names). */
+  regionMasks: RegExp[];
+  /** What may stand between the regions of one list ("and", "the"): a regex alternation. */
+  listGlue: string;
+  /** Where features launch, not where data trains them ("available"): a regex alternation. */
+  featureAvailability: string;
+  /** Words that may surround the regions in a line naming the document's own scope: a regex alternation. */
+  scopeFiller: string;
+  /** Words that say such a line names a document ("privacy notice"): a regex alternation. */
+  scopeWord: string;
+}
+
+export const REGIONS_WORDS: Record<Language, RegionsWords> = {
+  en: {
+    outsideLead: /\b(?:outside(?: of)?|beyond)\s+(?:the\s+)?$/i,
+    regionStopContext: /\b(?:controller|data protection officer|dpo|supervisory authorit\w*|regulator\w*|governing law|laws? of|courts?|jurisdiction|contact us|responsible for (?:your|the processing)|headquarter\w*|incorporated|registered office|representative|lead authority|tax|vat|currency|sub-?processors?|hosting|hosted|data cent(?:er|re)s?|servers?)\b/i,
+    coverageCue: /\b(?:use|uses|used|using|train|trains|trained|training|process|processes|processed|processing|apply|applies|applied|cover|covers|covered|enable|enabling|enabled|available|include|includes|included|extend|extends|expand|expanding|members? (?:in|from|located|based|who live)|data (?:from|of)|setting|opt[- ]out|object)\b/i,
+    // Countries come from i18n-iso-countries (countries.ts); these are the unions and abbreviations it lacks.
+    regions: [
+      [/\bdesignated countries\b/i, ['EU', 'EEA', 'CH']],
+      [/\beuropean union\b/i, ['EU']],
+      [/\bEU\b/, ['EU']],
+      [/\beuropean economic area\b/i, ['EEA']],
+      [/\bEEA\b/, ['EEA']],
+      [/\bCH\b/, ['CH']],
+      [/(?<!\ban? )\bworldwide\b(?!,? (?:non-exclusive|transferable|royalty|licen[cs]e|right|sublicensable|basis))|\bglobally\b|\beverywhere\b|\ball (?:regions|countries|markets|locations)\b|\baround the world\b|\bin every (?:country|region)\b/i, ['GLOBAL']],
+    ],
+    regionMasks: [
+      /\blinkedin (?:ireland|singapore|corporation|india|australia|japan|canada|hong kong|brasil|brazil)(?: unlimited company| pte\.? ltd\.?| private limited| corp\w*)?/gi,
+      /\b(?:eu|uk|swiss)[- ]u\.?s\.? data privacy framework\b|\bdata privacy framework\b/gi,
+      /\bstandard contractual clauses\b/gi,
+      // Laws named after a region are no coverage ("Art. 6 GDPR / UK GDPR").
+      /\b(?:UK|EU|Swiss|U\.K\.) (?:GDPR|Data Protection Act|law|laws|Addendum|International Data Transfer \w+)\b/g,
+    ],
+    listGlue: String.raw`\band\b|\bor\b|\bthe\b|\bmembers? (?:in|from)\b`,
+    featureAvailability: String.raw`available|availability|unavailable|launch\w*|roll(?:s|ed|ing)? out`,
+    scopeFiller: 'and|or|the|for|in|residents?|users|privacy|policy|notice|statement|addendum|supplement|regional',
+    scopeWord: 'privacy|policy|notice|statement|addendum|supplement',
+  },
+  fr: {
+    outsideLead: ure(r`\b(?:hors|en dehors)(?: d(?:e|u|es)| d')?\s*(?:l'|la |le |les )?$`),
+    regionStopContext: ure(r`\b(?:responsable du traitement|responsable de traitement|délégué à la protection|DPO|autorités?|droit applicable|tribunaux?|juridictions?|nous contacter|siège|immatricul\p{L}*|représentant|TVA|devise|sous-traitants?|hébergé\p{L}*|hébergement|hébergeurs?|serveurs?|centres? de données)\b`),
+    coverageCue: ure(r`\b(?:utilis\p{L}*|entraîn\p{L}*|trait\p{L}*|appliqu\p{L}*|couvr\p{L}*|concern\p{L}*|activ\p{L}*|disponible|inclu\p{L}*|étend\p{L}*|membres?|données (?:de|des)|paramètre|refuser|vous opposer)\b`),
+    regions: [
+      [ure(r`\bpays désignés\b`), ['EU', 'EEA', 'CH']],
+      [ure(r`\bunion européenne\b`), ['EU']],
+      [ure(r`\bUE\b`, ''), ['EU']],
+      [ure(r`\bespace économique européen\b|\bEEE\b`), ['EEA']],
+      [ure(r`\bCH\b`, ''), ['CH']],
+      [ure(r`\bdans le monde entier\b|\bpartout dans le monde\b|\btous les pays\b|\btoutes les régions\b|\bà l'échelle mondiale\b`), ['GLOBAL']],
+    ],
+    regionMasks: [
+      ure(r`\blinkedin (?:ireland|irlande|singapore|corporation)(?: unlimited company)?`, 'gi'),
+      ure(r`\bRGPD (?:du |de l'|de la )?(?:Royaume-Uni|RU|UE)\b|\b(?:droit|lois?) (?:du Royaume-Uni|de l'UE|suisse)\b`, 'gi'),
+    ],
+    listGlue: String.raw`\bet\b|\bou\b|\bla\b|\ble\b|\bl'`,
+    featureAvailability: 'disponibles?|disponibilité|indisponibles?',
+    scopeFiller: String.raw`et|ou|la|le|les|l'|pour|en|de|du|des|utilisateurs|résidents|politique|de confidentialité|confidentialité|avis|déclaration|régional\w*`,
+    scopeWord: 'politique|confidentialité|avis|déclaration',
+  },
+};
