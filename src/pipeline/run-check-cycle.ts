@@ -151,12 +151,22 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
   const rendered = requests.filter((request) => byId.get(request.key)?.render === true);
   const crawl = await fetchPages(requests.filter((request) => byId.get(request.key)?.render !== true), fetchOptions);
   if (rendered.length > 0 && !fatal) {
-    // Loaded on first use: Playwright and crawlee's browser pool are slow to import.
-    const { renderPages } = await import('../crawl/render-pages.js');
-    const more = await renderPages(rendered.map((r) => ({ key: r.key, url: r.url, select: byId.get(r.key)?.select })), {
-      ...fetchOptions, browser: config.browser, pausedHosts: [...pausedHosts, ...crawl.backoffs],
-    });
-    crawl.backoffs.push(...more.backoffs);
+    if (crawl.stopped || options.signal?.aborted || options.killSignal?.aborted) {
+      // Stopped before the browser was asked for: no browser starts, these sources are not checked.
+      crawl.stopped = true;
+      crawl.notAsked.push(...rendered.map((r) => r.key));
+    } else {
+      // Loaded on first use: Playwright and crawlee's browser pool are slow to import.
+      const { renderPages } = await import('../crawl/render-pages.js');
+      // Same signals and onBackoff (each pause stored once, as it comes); hosts paused by the fetched
+      // crawl are paused here too, so they are neither asked nor stored again.
+      const more = await renderPages(rendered.map((r) => ({ key: r.key, url: r.url, select: byId.get(r.key)?.select })), {
+        ...fetchOptions, browser: config.browser, pausedHosts: [...pausedHosts, ...crawl.backoffs],
+      });
+      crawl.backoffs.push(...more.backoffs);
+      crawl.notAsked.push(...more.notAsked);
+      crawl.stopped ||= more.stopped;
+    }
   }
   if (!fatal) {
     try {
