@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { startLocalSite, type LocalSite } from '../helpers/local-site.js';
-import { tempDir, FAST_FETCH, type TempDir } from '../helpers/test-config.js';
+import { tempDir, writeConfig as writeTestConfig, FAST_FETCH, type TempDir } from '../helpers/test-config.js';
+import { openDatabase } from '../../src/store/open-database.js';
+import { runCheckCycle } from '../../src/pipeline/run-check-cycle.js';
 import { runCli } from '../helpers/run-cli.js';
 import { scriptDrawnPage } from '../helpers/script-pages.js';
 import { privacyPolicyPage } from '../helpers/linkedin-pages.js';
@@ -123,5 +125,35 @@ describe('validate with render and browser keys', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/ok, 1 source, 0 channels, 1 warning/);
     expect(result.stderr).toMatch(/warning: 1 source with render: true \(first: app\) will be errors: no browser for render: .*install chromium/);
+  });
+});
+
+describe('a cycle stopped before its rendered sources', () => {
+  it('starts no browser: the rendered sources are not checked, listed in notChecked, nothing recorded for them', async () => {
+    const site = await startLocalSite({ '/legal/privacy': scriptDrawnPage(), '/legal/terms': privacyPolicyPage() });
+    const dir = tempDir();
+    const config = writeTestConfig(dir, {
+      fetch: FAST_FETCH,
+      browser: { executablePath: CHROMIUM },
+      sources: [
+        { id: 'terms', url: site.at('/legal/terms'), kind: 'user-agreement' },
+        { id: 'app-privacy', url: site.at('/legal/privacy'), kind: 'privacy-policy', render: true },
+      ],
+    });
+    const db = openDatabase(config.database);
+    try {
+      const stop = new AbortController();
+      // Told to stop as the fetched page is recorded: the rendered crawl comes after, so it never starts.
+      const cycle = await runCheckCycle({ db, config, signal: stop.signal, onResult: () => stop.abort() });
+      expect(cycle.results.map((r) => r.sourceId)).toEqual(['terms']);
+      expect(cycle).toMatchObject({ stopped: true, notChecked: ['app-privacy'] });
+      expect(site.requests.map((r) => r.path)).not.toContain('/legal/privacy');
+      const checks = db.$client.prepare('SELECT source_id AS sourceId FROM checks').all();
+      expect(checks).toEqual([{ sourceId: 'terms' }]);
+    } finally {
+      db.$client.close();
+      await site.close();
+      dir.remove();
+    }
   });
 });
