@@ -10,8 +10,11 @@
  * Then the multi-host scenario (`bench/multi-host.ts`): 500 sources on 50 loopback hosts with
  * 80–250 ms answers, default and tuned fetch options, against the polite limit.
  *
+ * Then 20 pages drawn by scripts, read with `render: true` in headless Chromium (`bench/rendered.ts`),
+ * skipped with a note when no browser is found.
+ *
  * Flags: --sources N, --no-build (use dist/ as it is), --keep (leave the temporary folder),
- * --hosts-only (only the multi-host scenario), --extraction-only (only the extraction figures,
+ * --hosts-only (only the multi-host scenario), --rendered-only (only the rendered pages), --extraction-only (only the extraction figures,
  * no site, no database).
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -24,6 +27,7 @@ import { runProcess, startProcess, median, percentile } from './run-process.js';
 import { buildHistoryDb } from './build-history-db.js';
 import { policyPage } from './policy-page.js';
 import { measureMultiHost } from './multi-host.js';
+import { measureRendered } from './rendered.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'bin/policy-watch.js');
@@ -58,6 +62,8 @@ async function main(): Promise<void> {
 
     if (flag('--hosts-only')) {
       await multiHost(dir);
+    } else if (flag('--rendered-only')) {
+      await rendered(dir);
     } else {
       await allFigures(dir);
     }
@@ -82,6 +88,7 @@ async function main(): Promise<void> {
     site.kill('SIGTERM');
     site = undefined;
     await multiHost(dir);
+    await rendered(dir);
 
     log('building the history database (100,000 checks, 10,000 changes)');
     const historyDb = join(dir, 'history.db');
@@ -97,6 +104,12 @@ async function main(): Promise<void> {
 
 async function multiHost(dir: string): Promise<void> {
   const result = await measureMultiHost(dir, log);
+  rows.push(...result.rows);
+  notes.push(...result.notes);
+}
+
+async function rendered(dir: string): Promise<void> {
+  const result = await measureRendered(dir, log);
   rows.push(...result.rows);
   notes.push(...result.notes);
 }

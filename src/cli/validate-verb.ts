@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { DeclarationSummary } from '../domain/config.js';
 import { configOf } from './cli-context.js';
+import { findBrowser } from '../crawl/find-browser.js';
 
 /** Hosts of documentation examples: a channel still pointing there was never filled in. */
 const PLACEHOLDER_HOST = /(^|\.)example\.(com|org|net)$/i;
@@ -21,6 +22,9 @@ export function registerValidateVerb(program: Command): void {
         if (hook.format !== 'email' && isPlaceholder(hook.url)) notes.push(`webhooks[${i}].url: ${new URL(hook.url).host} is a placeholder: put your endpoint there, or remove the entry`);
       });
       if (config.api.token === null && config.api.tokenRef) notes.push(`api.token: environment variable ${config.api.tokenRef.slice(4)} is not set (serve and run refuse to start without it)`);
+      const rendered = config.sources.filter((source) => source.render === true);
+      const browser = rendered.length > 0 ? findBrowser({ executablePath: config.browser?.executablePath }) : null;
+      if (browser && !browser.found) notes.push(`${rendered.length} source${rendered.length === 1 ? '' : 's'} with render: true (first: ${rendered[0]!.id}) will be errors: ${browser.reason}`);
       for (const note of notes) process.stderr.write(`policy-watch: warning: ${note}\n`);
       const warnings = (config.warnings?.length ?? 0) + notes.length;
       const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;

@@ -34,6 +34,7 @@ export const sourceSchema = z.strictObject({
   follow: z.array(z.string().min(1).startsWith('/', { message: 'expected a path pattern starting with "/"' })).optional(),
   maxNewPosts: z.int().min(1).max(1000).optional(),
   maxPages: z.int().min(1).max(100).optional(),
+  render: z.boolean().optional(),
 });
 
 export const fetchSchema = z.strictObject({
@@ -97,6 +98,11 @@ export const apiSchema = z.strictObject({
   publicUrl: httpUrl.optional(),
 });
 
+/** The browser for `render: true` sources: the machine's own Chromium. */
+export const browserSchema = z.strictObject({
+  executablePath: z.string().min(1, { message: 'expected the path of a Chromium executable' }).optional(),
+});
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   database: z.string().min(1).default('policy-watch.db'),
@@ -112,6 +118,7 @@ export const configSchema = z.strictObject({
   sources: z.array(sourceSchema).optional(),
   webhooks: z.array(webhookSchema).default([]),
   api: apiSchema.default(() => apiSchema.parse({})),
+  browser: browserSchema.optional(),
 });
 
 export const packSchema = z.strictObject({

@@ -52,6 +52,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     userAgent: parsed.userAgent ?? DEFAULT_USER_AGENT,
     fetch: parsed.fetch,
     failAfter: parsed.failAfter,
+    // A path is the config's own (relative to its folder); a bare name is looked up on the PATH.
+    ...(parsed.browser ? { browser: { executablePath: browserPath(parsed.browser.executablePath, baseDir) } } : {}),
     sources,
     webhooks,
     api: { host: api.host, port: api.port, token: token.value, tokenRef: token.ref, publicUrl: (api.publicUrl ?? `http://${shownHost}:${api.port}`).replace(/\/+$/, '') },
@@ -59,4 +61,9 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     warnings,
     declarations,
   };
+}
+
+function browserPath(path: string | undefined, baseDir: string): string | undefined {
+  if (path === undefined || !/[\\/]/.test(path)) return path;
+  return resolve(baseDir, path);
 }

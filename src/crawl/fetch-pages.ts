@@ -287,7 +287,8 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
         const response = (context as unknown as { response: IncomingMessage & { url?: string } }).response;
         hosts.answered(context.request);
         answered.set(context.request.uniqueKey, response.statusCode ?? null);
-        await honourRetryAfter(context.request, response, options.timeoutMs, hosts, closeHost);
+        const retryAfter = { status: response.statusCode ?? 0, retryAfter: header(response.headers as Record<string, string | string[] | undefined>, 'retry-after'), release: () => response.destroy() };
+        await honourRetryAfter(context.request, retryAfter, options.timeoutMs, hosts, closeHost);
         const length = Number(response.headers['content-length']);
         if (Number.isFinite(length) && length > options.maxBodyBytes) {
           response.destroy();
@@ -476,18 +477,18 @@ function decodeBody(buffer: Buffer, contentType: string | null): string {
  * `maxRetries` says, since the server asked for it); a longer wait, or a second refusal, ends this
  * check without asking again, and a longer wait also closes the host for the rest of the crawl and
  * is handed to `closeHost` at once (to be stored), so the next cycles skip the host until then.
+ * Shared by fetched and rendered pages; `release` drops the answer's body when it will not be read.
  */
-async function honourRetryAfter(
-  request: Request, response: IncomingMessage, timeoutMs: number, hosts: HostQueue,
+export async function honourRetryAfter(
+  request: Request, answer: { status: number; retryAfter: string | null; release: () => void }, timeoutMs: number, hosts: HostQueue,
   closeHost: (host: string, backoff: HostBackoff) => Promise<void>,
 ): Promise<void> {
-  const status = response.statusCode ?? 0;
-  const raw = header(response.headers as Record<string, string | string[] | undefined>, 'retry-after');
+  const { status, retryAfter: raw } = answer;
   if ((status !== 429 && status !== 503) || raw === null) return;
   const now = Date.now();
   const waitMs = retryAfterMs(raw, now);
   if (waitMs === null) return;
-  response.destroy();
+  answer.release();
   const host = hostOf(request.url);
   hosts.pause(host, now + waitMs);
   const wait = `Retry-After ${raw.trim()}${/^\d+$/.test(raw.trim()) ? ' s' : ''}`;

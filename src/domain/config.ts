@@ -27,6 +27,15 @@ export interface PerHostOptions {
   delayMs: number;
 }
 
+/** The browser that reads `render: true` sources (the machine's own; never a downloaded one). */
+export interface BrowserOptions {
+  /**
+   * Chromium's executable, resolved against the config's folder; a bare name is looked up on the
+   * PATH. Default: `chromium`, `chromium-browser` or `google-chrome` on the PATH.
+   */
+  executablePath?: string;
+}
+
 export const CHANNEL_FORMATS = ['json', 'slack', 'discord', 'teams', 'ntfy', 'email'] as const;
 export type ChannelFormat = (typeof CHANNEL_FORMATS)[number];
 
@@ -77,6 +86,8 @@ export interface Config {
   userAgent: string;
   fetch: FetchOptions;
   failAfter: number;
+  /** For `render: true` sources; absent: looked up on the PATH. */
+  browser?: BrowserOptions;
   sources: Source[];
   webhooks: WebhookConfig[];
   api: ApiConfig;

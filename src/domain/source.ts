@@ -17,7 +17,10 @@ export interface Source {
   remove?: Selector[];
   /** Regular expressions (source text): matching text is dropped from the normalized text before hashing and diffing. */
   ignore?: string[];
-  /** Rendered in headless Chromium (its scripts run) rather than read as served. */
+  /**
+   * Load the page in headless Chromium, let its scripts run and read the rendered DOM (pages whose
+   * text is drawn by scripts: OTA's `executeClientScripts`). Default false: the page as served.
+   */
   render?: boolean;
   /** For `blog` sources: glob patterns of post paths to follow. */
   follow?: string[];

@@ -2,7 +2,7 @@ import type { Db } from '../store/open-database.js';
 import type { Config } from '../domain/config.js';
 import type { Source } from '../domain/source.js';
 import { PolicyWatchError, UsageError } from '../domain/errors.js';
-import { fetchPages, type FetchRequest, type FetchedPage } from '../crawl/fetch-pages.js';
+import { fetchPages, type CrawlOptions, type FetchRequest, type FetchedPage } from '../crawl/fetch-pages.js';
 import { getSourceRows, syncSources, listSourceRows, insertDiscoveredSource } from '../store/source-rows.js';
 import { recordFetch, type SourceCheckResult } from './record-fetch.js';
 import { activeHostBackoffs, saveHostBackoffs } from '../store/query-host-backoffs.js';
@@ -90,7 +90,7 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
         insertDiscoveredSource(db, { id, url, kind: 'blog-post', parentId: blog.id }, now(), !baseline);
         added.set(blog.id, (added.get(blog.id) ?? 0) + 1);
       }
-      const post: Source = { id, url: known?.url ?? url, kind: 'blog-post', parentId: blog.id, language: blog.language, select: undefined };
+      const post: Source = { id, url: known?.url ?? url, kind: 'blog-post', parentId: blog.id, language: blog.language, select: undefined, render: blog.render };
       byId.set(id, post);
       fresh.push({ key: id, url: post.url });
     }
@@ -108,7 +108,7 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
   // A host that asked an earlier cycle to wait is not asked until then (its checks are `blocked`).
   // Real time, not `now`: a Retry-After is about the server's clock, whatever the cycle's clock says.
   const pausedHosts = activeHostBackoffs(db, Date.now());
-  const crawl = await fetchPages(requests, {
+  const fetchOptions: CrawlOptions = {
     ...config.fetch,
     userAgent: config.userAgent,
     pausedHosts,
@@ -145,7 +145,29 @@ export async function runCheckCycle(options: CheckCycleOptions): Promise<CycleRe
       const read = result.status === 'new' || result.status === 'changed' || result.status === 'unchanged';
       if (source.kind === 'blog' && read) await discover(source, page, 1, result.status === 'new', crawl.enqueue);
     },
-  });
+  };
+  // Sources whose text scripts draw (`render`) go through the browser after the others: one crawl
+  // at a time keeps a host's politeness across both, and the browser starts only when asked for.
+  const rendered = requests.filter((request) => byId.get(request.key)?.render === true);
+  const crawl = await fetchPages(requests.filter((request) => byId.get(request.key)?.render !== true), fetchOptions);
+  if (rendered.length > 0 && !fatal) {
+    if (crawl.stopped || options.signal?.aborted || options.killSignal?.aborted) {
+      // Stopped before the browser was asked for: no browser starts, these sources are not checked.
+      crawl.stopped = true;
+      crawl.notAsked.push(...rendered.map((r) => r.key));
+    } else {
+      // Loaded on first use: Playwright and crawlee's browser pool are slow to import.
+      const { renderPages } = await import('../crawl/render-pages.js');
+      // Same signals and onBackoff (each pause stored once, as it comes); hosts paused by the fetched
+      // crawl are paused here too, so they are neither asked nor stored again.
+      const more = await renderPages(rendered.map((r) => ({ key: r.key, url: r.url, select: byId.get(r.key)?.select })), {
+        ...fetchOptions, browser: config.browser, pausedHosts: [...pausedHosts, ...crawl.backoffs],
+      });
+      crawl.backoffs.push(...more.backoffs);
+      crawl.notAsked.push(...more.notAsked);
+      crawl.stopped ||= more.stopped;
+    }
+  }
   if (!fatal) {
     try {
       // Pauses were saved as they came; this forgets the ones that have ended.
@@ -168,7 +190,7 @@ export function selectSources(db: Db, config: Config, ids?: readonly string[]): 
   for (const row of listSourceRows(db)) {
     stored.add(row.id);
     if (row.origin === 'discovered' && row.parentId && all.has(row.parentId) && !all.has(row.id)) {
-      all.set(row.id, { id: row.id, url: row.url, kind: row.kind as Source['kind'], name: row.name ?? undefined, parentId: row.parentId, language: all.get(row.parentId)?.language });
+      all.set(row.id, { id: row.id, url: row.url, kind: row.kind as Source['kind'], name: row.name ?? undefined, parentId: row.parentId, language: all.get(row.parentId)?.language, render: all.get(row.parentId)?.render });
     }
   }
   if (!ids || ids.length === 0) return [...all.values()];
