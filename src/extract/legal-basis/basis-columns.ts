@@ -39,6 +39,13 @@ function tables(blocks: readonly Block[], runs: TableRuns): number[][] {
   return [...byHeader.values()];
 }
 
+export interface BasisColumns {
+  /** Per row, the cells of its basis columns that name a basis. */
+  cells: Map<number, string[]>;
+  /** Rows (header included) of a table whose header names its basis column: its other cells are purposes and data, not bases. */
+  headedRows: Set<number>;
+}
+
 /**
  * The cells, per row, of the basis columns of the page's tables (one-row tables that follow each
  * other are one table, see `tableRuns`). A column is a basis column when its header asks for the
@@ -47,8 +54,9 @@ function tables(blocks: readonly Block[], runs: TableRuns): number[][] {
  * column names at least two different ones: a purposes table's justification column, whatever its
  * header says. A cell about a user's right is never one.
  */
-export function basisColumnCells(blocks: readonly Block[], runs: TableRuns, words: readonly Words[]): Map<number, string[]> {
+export function basisColumns(blocks: readonly Block[], runs: TableRuns, words: readonly Words[]): BasisColumns {
   const out = new Map<number, string[]>();
+  const headedRows = new Set<number>();
   for (const rows of tables(blocks, runs)) {
     const cells = rows.map((i) => blocks[i]!.text.split(CELL_SEPARATOR));
     const width = cells[0]!.length;
@@ -64,11 +72,12 @@ export function basisColumnCells(blocks: readonly Block[], runs: TableRuns, word
         ? naming > 0 && naming * 2 >= bodyCells.length
         : body.length >= MIN_ROWS && naming === body.length && distinct >= MIN_DISTINCT_BASES;
       if (!isBasisColumn) continue;
+      if (headed) for (const row of rows) headedRows.add(row);
       body.forEach((row, k) => {
         if (named[k]!.size === 0) return;
         out.set(row, [...(out.get(row) ?? []), bodyCells[k]!]);
       });
     }
   }
-  return out;
+  return { cells: out, headedRows };
 }

@@ -7,6 +7,8 @@ export interface ArticleWords {
   article: string;
   /** What stands between 6 and 1 when not written "6(1)" or "6.1" ("paragraph", "para.", "§"). */
   paragraph: string;
+  /** The sentence of the paragraph, cited between 6(1) and the point ("sentence 1"). */
+  sentence: string;
   /** What may stand before a point's letter ("point", "lit.", "letter"). */
   point: string;
   /** What joins two letters ("and", "or"). */
@@ -48,7 +50,7 @@ function patterns(words: ArticleWords): ArticlePatterns {
   const letter = r`(?:\(\s*([a-f])\s*\)|\.([a-f])\b|([a-f])\s*\)|([a-f])${bareEnd})`;
   const patterns: ArticlePatterns = {
     head: ure(r`\b(?:${words.article})\s*6\s*(?:\(\s*1\s*\)|\.\s*1(?=\s*\.?\s*\(?[a-f]\b)|,?\s*(?:${words.paragraph})\s*${one})`, 'gi'),
-    letter: ure(r`\s*(?:(?:,|${words.and}|&|/)\s*)?,?\s*(?:(?:${words.point})\s*)?${letter}`, 'iy'),
+    letter: ure(r`\s*(?:(?:,|${words.and}|&|/)\s*)?,?\s*(?:(?:${words.sentence})\s*1\s*,?\s*)?(?:(?:${words.point})\s*)?${letter}`, 'iy'),
     pointsOf: ure(r`\b(?:${words.point})\s*\(?([a-f])\)((?:\s*(?:,|${words.and})\s*\(?[a-f]\))*)\s*(?:${words.of})\s*(?:the\s*)?(?:${words.article})\s*6\s*${one}?`, 'gi'),
   };
   cache.set(words, patterns);

@@ -8,7 +8,7 @@ import { tableRuns, type TableRuns } from '../table-runs.js';
 import type { FactReader } from '../reading.js';
 import { LEGAL_BASIS_WORDS } from './legal-basis-words.js';
 import { gdprArticleBases } from './gdpr-article-bases.js';
-import { basisColumnCells } from './basis-columns.js';
+import { basisColumns } from './basis-columns.js';
 
 const BASIS_TABLES = withSharedWords(LEGAL_BASIS_WORDS);
 type BasisTable = (typeof BASIS_TABLES)[Language];
@@ -89,6 +89,15 @@ function basesIn(text: string, tables: readonly BasisTable[]): Array<{ basis: Le
   return out;
 }
 
+/** A label this short before a colon ("Why we can do this: ...") heads the sentence it opens. */
+const LABEL_CHARS = 60;
+
+/** A sentence opened by a label about the grounds of processing ("Grounds: contract", "Why we can do this: ..."). */
+function groundsLabelled(text: string, tables: readonly BasisTable[]): boolean {
+  const colon = text.indexOf(':');
+  return colon > 0 && colon <= LABEL_CHARS && tablesMatch(tables, (t) => t.groundsHeading, text.slice(0, colon));
+}
+
 /** An item (row) of a list introduced by a sentence about the bases ("We rely on:"). */
 function ledByBasisLine(unit: Unit, blocks: readonly Block[], runs: TableRuns, tables: readonly BasisTable[]): boolean {
   if (unit.block.kind !== 'item' && unit.block.kind !== 'row') return false;
@@ -109,7 +118,7 @@ export function extractLegalBasis(units: readonly Unit[], blocks: readonly Block
   const runs = tableRuns(blocks);
   const sections = basisSections(blocks, runs, tables);
   const pageHasBasisWording = sections.size > 0;
-  const columns = basisColumnCells(blocks, runs, tables);
+  const columns = basisColumns(blocks, runs, tables);
   const found = new Set<LegalBasis>();
   let evidence: string | null = null;
   const add = (basis: LegalBasis, text: string, index: number): void => {
@@ -125,15 +134,19 @@ export function extractLegalBasis(units: readonly Unit[], blocks: readonly Block
     // The cells of a basis column, once per row.
     if (!cellsRead.has(unit.blockIndex)) {
       cellsRead.add(unit.blockIndex);
-      for (const cell of columns.get(unit.blockIndex) ?? []) {
+      for (const cell of columns.cells.get(unit.blockIndex) ?? []) {
         const cellText = masked(cell, tables);
         if (tablesMatch(tables, (t) => t.rightsCue, cellText)) continue;
         for (const { basis, index } of basesIn(cellText, tables)) add(basis, cell, index);
       }
     }
-    const strong = tablesMatch(tables, (t) => t.legalBasisStrong, text);
+    // A row of a table with a basis column is read through that column only: "contract data"
+    // in its data column or "to manage your contract" in its purpose column names no basis.
+    if (columns.headedRows.has(unit.blockIndex)) continue;
+    const labelled = groundsLabelled(text, tables);
+    const strong = labelled || tablesMatch(tables, (t) => t.legalBasisStrong, text);
     // Contractual necessity without the word "contract", said where the page lists its bases.
-    if (!rightsSentence && (sections.has(unit.blockIndex) || ledByBasisLine(unit, blocks, runs, tables))) {
+    if (!rightsSentence && (labelled || sections.has(unit.blockIndex) || ledByBasisLine(unit, blocks, runs, tables))) {
       const m = tables.map((t) => t.contractNecessity.exec(text)).find((x) => x !== null);
       if (m) add('contract', unit.text, m.index);
     }
