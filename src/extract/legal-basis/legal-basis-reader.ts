@@ -9,6 +9,7 @@ import type { FactReader } from '../reading.js';
 import { LEGAL_BASIS_WORDS } from './legal-basis-words.js';
 import { gdprArticleBases } from './gdpr-article-bases.js';
 import { basisColumns } from './basis-columns.js';
+import { basisTags } from './basis-tags.js';
 
 const BASIS_TABLES = withSharedWords(LEGAL_BASIS_WORDS);
 type BasisTable = (typeof BASIS_TABLES)[Language];
@@ -125,15 +126,17 @@ export function extractLegalBasis(units: readonly Unit[], blocks: readonly Block
     found.add(basis);
     evidence ??= clip(text, index);
   };
+  const tags = basisTags(blocks, runs, (text) => basesIn(masked(text, tables), tables), (text) => tablesMatch(tables, (t) => t.rightsCue, text));
   const cellsRead = new Set<number>();
   for (const unit of units) {
     const text = masked(unit.text, tables);
     const rightsSentence = tablesMatch(tables, (t) => t.rightsCue, text);
     // A cited GDPR point is a basis by itself, unless a right is what depends on it.
     if (!rightsSentence) for (const t of tables) for (const { basis, index } of gdprArticleBases(text, t.gdprArticle)) add(basis, unit.text, index);
-    // The cells of a basis column, once per row.
+    // The bases tagged on a list's items and the cells of a basis column, once per block.
     if (!cellsRead.has(unit.blockIndex)) {
       cellsRead.add(unit.blockIndex);
+      for (const { basis, index } of tags.get(unit.blockIndex) ?? []) add(basis, unit.block.text, index);
       for (const cell of columns.cells.get(unit.blockIndex) ?? []) {
         const cellText = masked(cell, tables);
         if (tablesMatch(tables, (t) => t.rightsCue, cellText)) continue;
