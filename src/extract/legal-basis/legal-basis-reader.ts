@@ -140,7 +140,9 @@ export function extractLegalBasis(units: readonly Unit[], blocks: readonly Block
       for (const cell of columns.cells.get(unit.blockIndex) ?? []) {
         const cellText = masked(cell, tables);
         if (tablesMatch(tables, (t) => t.rightsCue, cellText)) continue;
-        for (const { basis, index } of basesIn(cellText, tables)) add(basis, cell, index);
+        // The row is the evidence: its purpose beside the basis says what the basis is for.
+        const offset = Math.max(0, unit.block.text.indexOf(cell));
+        for (const { basis, index } of basesIn(cellText, tables)) add(basis, unit.block.text, offset + index);
       }
     }
     // A row of a table with a basis column is read through that column only: "contract data"
