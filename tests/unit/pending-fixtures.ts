@@ -19,11 +19,6 @@ export const PENDING_FIXTURES: Readonly<Record<string, readonly FactName[]>> = {
   'paraphrases/dates-revised-on-us': ['effectiveDate'], // "Date of entry into force:"
   'paraphrases/dates-valid-from-updated-one-line': ['effectiveDate', 'lastUpdated'], // "Valid since ..., amended ..." on one line
 
-  // Lawful bases without the words "legal basis": grounds lists, purpose/justification tables, article letters.
-  'paraphrases/bases-article-references': ['legalBasis'], // "Article 6(1)(c)" alone is legal-obligation
-  'paraphrases/bases-grounds-list-no-keyword': ['legalBasis'], // list under "Grounds for processing"; contract without the word
-  'paraphrases/bases-motifs-liste-fr': ['legalBasis'], // list under "Ce qui nous permet de traiter vos données"
-  'paraphrases/bases-purposes-table-fr': ['legalBasis'], // one-row tables under a "Quelle justification ?" header
 
   // A region named only as where a provider is located is no coverage.
   'paraphrases/regions-negative-controller-transfer-provider': ['regions'],

@@ -17,7 +17,7 @@ export const en: SharedWords = {
   conditionLead: /\b(?:if|where|when|whenever|wherever|to the extent)\b/i,
   optOutWording: /\bunless you (?:opt[- ]out|object|turn (?:it|this|the setting) off|switch (?:it|this) off|turn off|switch off|disable|deactivate)\b|\b(?:you|users) have (?:the|a) right to object to (?:this|the|that|such) (?:use|processing)\b|\b(?:you|users) (?:can|may|could|are able to)(?: (?!not\b)[\w-]+){0,5}? (?:opt[- ]out|object|disable (?:it|this|that|the setting)|turn (?:it|this|that|the setting|this setting|the toggle) off|switch (?:it|this|the setting) off|toggle (?:it|this|the setting) off)\b|\bif you (?:do not|don't) (?:opt[- ]out|object|turn (?:it|this) off)\b|\b(?:you|users) (?:can|may) (?:at any time )?(?:turn|switch|toggle) off (?:this|the|that) (?:setting|toggle|option|control|feature)\b|\b(?:you|users) (?:can|may) (?:choose|decide|elect) not to (?:share|contribute|allow|let)\b|\bif you (?:wish|want|would like) to (?:opt[- ]out|object)\b|\bopt[- ]out of\b|\bopting out\b|\bto opt[- ]out\b/i,
   settingLabel: /\bdata for generative ai improvement\b/i,
-  abbreviations: String.raw`e\.g|i\.e|etc|inc|corp|ltd|co|no|nos|vs|mr|mrs|ms|dr|st|art|p|pp|cf|ex|fig|approx|dept|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|u\.k|a\.i`,
+  abbreviations: String.raw`e\.g|i\.e|etc|inc|corp|ltd|co|no|nos|vs|mr|mrs|ms|dr|st|art|para|lit|abs|p|pp|cf|ex|fig|approx|dept|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|u\.k|a\.i`,
   forwardCue: String.raw`\b(?:starting|beginning|going forward|from now on)\b`,
   addressed: 'you|if you',
   dateParser: chrono.strict,

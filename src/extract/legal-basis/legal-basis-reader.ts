@@ -7,6 +7,9 @@ import { clip, type Found } from '../evidence.js';
 import { tableRuns, type TableRuns } from '../table-runs.js';
 import type { FactReader } from '../reading.js';
 import { LEGAL_BASIS_WORDS } from './legal-basis-words.js';
+import { gdprArticleBases } from './gdpr-article-bases.js';
+import { basisColumns } from './basis-columns.js';
+import { basisTags } from './basis-tags.js';
 
 const BASIS_TABLES = withSharedWords(LEGAL_BASIS_WORDS);
 type BasisTable = (typeof BASIS_TABLES)[Language];
@@ -34,12 +37,24 @@ function masked(text: string, tables: readonly BasisTable[]): string {
   return out;
 }
 
+/**
+ * Whether a block opens a section of bases: it says "legal basis" (or cites Art. 6(1)), or it is a
+ * heading, or a short line introducing a list, about what allows the processing ("Grounds for
+ * processing"): such words in prose are no opener.
+ */
+function opensBases(block: Block, tables: readonly BasisTable[]): boolean {
+  const text = masked(block.text, tables);
+  if (tablesMatch(tables, (t) => t.legalBasisStrong, text)) return true;
+  const introducesList = block.kind === 'paragraph' && block.text.length <= HEADING_LINE_CHARS && block.text.endsWith(':');
+  return (headingLike(block) || introducesList) && tablesMatch(tables, (t) => t.groundsHeading, text);
+}
+
 /** Indices of the blocks that read as a section of lawful bases. */
 function basisSections(blocks: readonly Block[], runs: TableRuns, tables: readonly BasisTable[]): Set<number> {
   const inside = new Set<number>();
   for (let i = 0; i < blocks.length; i += 1) {
     const block = blocks[i]!;
-    if (!tablesMatch(tables, (t) => t.legalBasisStrong, masked(block.text, tables))) continue;
+    if (!opensBases(block, tables)) continue;
     inside.add(i);
     if (block.kind === 'heading') {
       for (let j = i + 1; j < Math.min(blocks.length, i + 1 + HEADING_WINDOW_BLOCKS); j += 1) {
@@ -75,6 +90,23 @@ function basesIn(text: string, tables: readonly BasisTable[]): Array<{ basis: Le
   return out;
 }
 
+/** A label this short before a colon ("Why we can do this: ...") heads the sentence it opens. */
+const LABEL_CHARS = 60;
+
+/** A sentence opened by a label about the grounds of processing ("Grounds: contract", "Why we can do this: ..."). */
+function groundsLabelled(text: string, tables: readonly BasisTable[]): boolean {
+  const colon = text.indexOf(':');
+  return colon > 0 && colon <= LABEL_CHARS && tablesMatch(tables, (t) => t.groundsHeading, text.slice(0, colon));
+}
+
+/** An item (row) of a list introduced by a sentence about the bases ("We rely on:"). */
+function ledByBasisLine(unit: Unit, blocks: readonly Block[], runs: TableRuns, tables: readonly BasisTable[]): boolean {
+  if (unit.block.kind !== 'item' && unit.block.kind !== 'row') return false;
+  const leadIn = runs.leadIn[unit.blockIndex] ?? null;
+  const lead = leadIn === null ? undefined : blocks[leadIn];
+  return lead !== undefined && tablesMatch(tables, (t) => t.legalBasisCue, masked(lead.text, tables));
+}
+
 /**
  * Lawful bases the page names for processing personal data (any purpose): in sentences that
  * say so ("we rely on your consent"), in a section, list or table introduced as the legal bases,
@@ -87,15 +119,42 @@ export function extractLegalBasis(units: readonly Unit[], blocks: readonly Block
   const runs = tableRuns(blocks);
   const sections = basisSections(blocks, runs, tables);
   const pageHasBasisWording = sections.size > 0;
+  const columns = basisColumns(blocks, runs, tables);
   const found = new Set<LegalBasis>();
   let evidence: string | null = null;
   const add = (basis: LegalBasis, text: string, index: number): void => {
     found.add(basis);
     evidence ??= clip(text, index);
   };
+  const tags = basisTags(blocks, runs, (text) => basesIn(masked(text, tables), tables), (text) => tablesMatch(tables, (t) => t.rightsCue, text));
+  const cellsRead = new Set<number>();
   for (const unit of units) {
     const text = masked(unit.text, tables);
-    const strong = tablesMatch(tables, (t) => t.legalBasisStrong, text);
+    const rightsSentence = tablesMatch(tables, (t) => t.rightsCue, text);
+    // A cited GDPR point is a basis by itself, unless a right is what depends on it.
+    if (!rightsSentence) for (const t of tables) for (const { basis, index } of gdprArticleBases(text, t.gdprArticle)) add(basis, unit.text, index);
+    // The bases tagged on a list's items and the cells of a basis column, once per block.
+    if (!cellsRead.has(unit.blockIndex)) {
+      cellsRead.add(unit.blockIndex);
+      for (const { basis, index } of tags.get(unit.blockIndex) ?? []) add(basis, unit.block.text, index);
+      for (const cell of columns.cells.get(unit.blockIndex) ?? []) {
+        const cellText = masked(cell, tables);
+        if (tablesMatch(tables, (t) => t.rightsCue, cellText)) continue;
+        // The row is the evidence: its purpose beside the basis says what the basis is for.
+        const offset = Math.max(0, unit.block.text.indexOf(cell));
+        for (const { basis, index } of basesIn(cellText, tables)) add(basis, unit.block.text, offset + index);
+      }
+    }
+    // A row of a table with a basis column is read through that column only: "contract data"
+    // in its data column or "to manage your contract" in its purpose column names no basis.
+    if (columns.headedRows.has(unit.blockIndex)) continue;
+    const labelled = groundsLabelled(text, tables);
+    const strong = labelled || tablesMatch(tables, (t) => t.legalBasisStrong, text);
+    // Contractual necessity without the word "contract", said where the page lists its bases.
+    if (!rightsSentence && (labelled || sections.has(unit.blockIndex) || ledByBasisLine(unit, blocks, runs, tables))) {
+      const m = tables.map((t) => t.contractNecessity.exec(text)).find((x) => x !== null);
+      if (m) add('contract', unit.text, m.index);
+    }
     const bases = basesIn(text, tables);
     for (const t of tables) {
       for (const [re, basis] of t.standaloneBases) {

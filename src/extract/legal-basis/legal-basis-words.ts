@@ -1,6 +1,7 @@
 import type { Language } from '../../domain/languages.js';
 import type { LegalBasis } from '../../domain/facts.js';
 import { ure } from '../lang/unicode-regex.js';
+import type { ArticleWords } from './gdpr-article-bases.js';
 
 const r = String.raw;
 
@@ -17,6 +18,21 @@ export interface LegalBasisWords {
   legalBases: Array<[RegExp, LegalBasis]>;
   /** Bases that count wherever they are named (the phrase only exists as a lawful basis). */
   standaloneBases: Array<[RegExp, LegalBasis]>;
+  /** How GDPR Art. 6(1) points are cited: each point names a basis wherever it is cited. */
+  gdprArticle: ArticleWords;
+  /**
+   * A heading about what allows the processing, without the words "legal basis" ("Grounds for
+   * processing", "Ce qui nous permet de traiter vos données"): it opens a section of bases, as a
+   * heading (or a short line introducing a list), never in prose.
+   */
+  groundsHeading: RegExp;
+  /**
+   * Contractual necessity said without the word "contract" ("we need it to provide you the
+   * service"): a contract basis only inside a section of bases, elsewhere it is a purpose.
+   */
+  contractNecessity: RegExp;
+  /** A table column header about the reasons for processing ("Legal basis", "Quelle justification ?"). */
+  basisColumnHeader: RegExp;
 }
 
 export const LEGAL_BASIS_WORDS: Record<Language, LegalBasisWords> = {
@@ -31,11 +47,15 @@ export const LEGAL_BASIS_WORDS: Record<Language, LegalBasisWords> = {
     rightsCue: /\bright (?:to|of)\b|\bportability\b|\bwithdraw\w*|\brevok\w*|\bopt[- ]out\b/i,
     legalBases: [
       [/\bconsent(?:s|ed)?\b/i, 'consent'],
-      [/\bcontract(?:ual)?\b|\bperformance of (?:a|our|the|your) (?:contract|agreement|terms)s?\b|\b(?:our|the|a) (?:service |user )?agreements? with you\b|\bservice agreement\b|\bobligations (?:to you )?under (?:our|these|the) (?:terms|conditions)\b/i, 'contract'],
+      [/\bcontract(?:ual)?\b|\bperformance of (?:a|our|the|your) (?:contract|agreement|terms)s?\b|\b(?:our|the|an?) (?:service |user )?agreements? with you\b|\bservice agreement\b|\bobligations (?:to you )?under (?:our|these|the) (?:terms|conditions)\b|\b(?:perform\w*|fulfil\w*|carr(?:y|ying) out) (?:of )?(?:our|the|these|your) (?:terms|user agreement)\b/i, 'contract'],
       [/\blegitimate (?:business )?interests?\b/i, 'legitimate-interests'],
       [/\blegal(?:ly)? (?:stipulated |required )?obligations?\b|\bcompl(?:y|iance) with (?:the |a |our |any )?(?:applicable |relevant )?(?:laws?|legal|regulations?)\b/i, 'legal-obligation'],
     ],
     standaloneBases: [[/\blegitimate (?:business )?interests?\b/i, 'legitimate-interests']],
+    gdprArticle: { article: r`articles?|arts?\.?`, paragraph: r`para(?:graph)?\.?|§|abs\.?|sub-?paragraph`, sentence: r`sentence|s\.|clause`, point: r`points?|lit(?:t|era)?\.?|letters?|sub-?paragraphs?`, and: r`and|or`, of: r`of` },
+    groundsHeading: /\b(?:legal |lawful )?grounds?\b|\blawful reasons?\b|\bon (?:what|which) (?:legal |lawful )?bas[ie]s\b|\bbas[ie]s on which\b|\b(?:on|under) (?:the following|one of the following|these|several|different) (?:legal |lawful )?bases\b|\bwhy we (?:can|may|are able to) (?:do this|do so|process|use)\b|\bjustifications? (?:for|of)\b|\b(?:what|which) (?:allows|entitles|permits|authori[sz]es) us to\b|\bwhy (?:we are|we're) (?:allowed|permitted|entitled|authori[sz]ed) to\b/i,
+    contractNecessity: /\b(?:need|needs|needed|necessary|required|essential|must|ha(?:ve|s) to)\b[^.;]{0,40}?\bto (?:provide|deliver|perform|run|operate|supply|fulfil|fulfill|give you access to)\b(?: you)?(?: with)?(?: (?:the|our|your|a|an))?(?: [\w'-]+){0,3}? (?:services?|accounts?|products?|platform|apps?|features?|orders?|subscriptions?|bookings?|purchases?)\b/i,
+    basisColumnHeader: /\b(?:legal |lawful )?(?:bas[ie]s|grounds?|justifications?)\b|\bwhy (?:we are|we're) (?:allowed|permitted|entitled)\b|\bwhat allows us\b/i,
   },
   fr: {
     legalBasisCue: ure(r`\bbases? (?:juridiques?|légales?|légitimes?)\b|\bfondements? (?:juridiques?|légaux)\b|\b(?:nous )?(?:nous )?appuyons sur\b|\bs'appui(?:e|er|ent) sur\b|\bsur la base d[eu]\b|\bfondée? sur\b|\bse fonde sur\b`),
@@ -48,10 +68,14 @@ export const LEGAL_BASIS_WORDS: Record<Language, LegalBasisWords> = {
     rightsCue: ure(r`\bdroits? (?:à|d'|de|du)\b|\bportabilité\b|\bretir\p{L}*|\brévo\p{L}*|\bvous opposer\b`),
     legalBases: [
       [ure(r`\bconsentement\b|\bconsenti\p{L}*`), 'consent'],
-      [ure(r`\bcontrat\p{L}*|\bcontractuel\p{L}*|\bexécution d'un contrat\b|\bobligations (?:conformément à|au titre de|en vertu de) (?:nos|des|les) conditions\b`), 'contract'],
+      [ure(r`\bcontrat\p{L}*|\b(?:pré-?)?contractuel\p{L}*|\bexécution (?:de nos|des|de vos|de nos|de leurs) (?:conditions (?:générales|d'utilisation|de vente)|CGU|CGV|CGVU)\b|\bexécution d'un contrat\b|\bobligations (?:conformément à|au titre de|en vertu de) (?:nos|des|les) conditions\b`), 'contract'],
       [ure(r`\bintérêts? légitimes?\b`), 'legitimate-interests'],
       [ure(r`\bobligations? légales?\b|\brespect(?:er)? (?:de )?la loi\b|\bconformer à la loi\b|\bobligations? (?:légales? et )?réglementaires?\b`), 'legal-obligation'],
     ],
     standaloneBases: [[ure(r`\bintérêts? légitimes?\b`), 'legitimate-interests']],
+    gdprArticle: { article: r`articles?|arts?\.?`, paragraph: r`paragraphes?|para\.?|§|al\.|alinéas?`, sentence: r`phrase|première phrase`, point: r`points?|alinéas?|al\.|lettres?|lit\.?`, and: r`et|ou`, of: r`de l'|du|de` },
+    groundsHeading: ure(r`\b(?:qu'est-ce )?qui nous (?:permet|autorise)\p{L}* (?:de|à) (?:traiter|utiliser|collecter)\b|\bsur (?:quels?|quelles?) (?:fondements?|bases?)\b|\bpourquoi (?:pouvons-nous|avons-nous le droit de) (?:le faire|traiter|utiliser)\b|\bmotifs? (?:légitimes? )?(?:du|des|de|justifiant les?) traitements?\b|\bjustifications? (?:du|des|de) traitements?\b|\bpourquoi (?:sommes-nous|nous sommes) (?:autorisés|en droit)\b`),
+    contractNecessity: ure(r`\bnécessaires? (?:pour|à) (?:vous )?(?:fournir |la fourniture d(?:u |e la |es |')|l'exécution d(?:u |e la |es |')|exécuter |assurer |délivrer |rendre |gérer )[^.;]{0,60}?\b(?:services?|comptes?|commandes?|produits?|prestations?|réservations?|abonnements?|plateformes?|achats?)\b`),
+    basisColumnHeader: ure(r`\bbases? (?:juridiques?|légales?|légitimes?)\b|\bsur (?:quels?|quelles?) (?:bases?|fondements?)\b|\bfondements?\b|\bjustifications?\b|\b(?:nos |les )?(?:raisons|motifs)\b|\bce qui nous (?:y )?(?:autorise|permet)\b`),
   },
 };
