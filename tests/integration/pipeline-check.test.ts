@@ -65,7 +65,7 @@ describe('a check cycle against a local LinkedIn-like site', () => {
     const [change] = listChanges(db);
     expect(change?.sourceId).toBe('privacy');
     expect(change?.textChanged).toBe(true);
-    expect(change?.facts).toContainEqual({ fact: 'effectiveDate', before: '2024-11-20', after: '2025-11-03' });
+    expect(change?.facts).toContainEqual({ fact: 'effectiveDate', before: '2024-11-20', after: '2025-11-03', direction: 'neutral' });
     expect(count('snapshots')).toBe(2);
   });
 

@@ -119,7 +119,7 @@ describe('a PDF document', () => {
     h.serve(bytes(() => pdf('June 1, 2026'), 'application/pdf'));
     const changed = await h.check();
     expect(changed.status).toBe('changed');
-    expect(changed.factChanges).toEqual([{ fact: 'effectiveDate', before: '2026-03-03', after: '2026-06-01' }]);
+    expect(changed.factChanges).toEqual([{ fact: 'effectiveDate', before: '2026-03-03', after: '2026-06-01', direction: 'neutral' }]);
     expect(h.eventsDelivered().sort()).toEqual(['facts.changed', 'text.changed']);
   });
 

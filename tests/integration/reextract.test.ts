@@ -72,7 +72,7 @@ describe('re-extraction after an extractor upgrade', () => {
     expect(listChanges(db)).toEqual([]);
     const [technical] = listChanges(db, { technical: true });
     expect(technical).toMatchObject({ technical: true, snapshots: { before: String(original), after: String(current().id) } });
-    expect(technical?.facts).toEqual([{ fact: 'regions', before: ['CA', 'US'], after: ['US'], added: [], removed: ['CA'] }]);
+    expect(technical?.facts).toEqual([{ fact: 'regions', before: ['CA', 'US'], after: ['US'], added: [], removed: ['CA'], direction: 'narrower' }]);
     expect(getChange(db, Number(technical!.id))?.technical).toBe(true);
     expect(readMetricCounts(db).changes).toBe(0);
   });
@@ -86,7 +86,7 @@ describe('re-extraction after an extractor upgrade', () => {
     const changed = (await check(2)).results[0]!;
 
     expect(changed.status).toBe('changed');
-    expect(changed.factChanges).toEqual([{ fact: 'effectiveDate', before: '2024-11-20', after: '2025-11-03' }]);
+    expect(changed.factChanges).toEqual([{ fact: 'effectiveDate', before: '2024-11-20', after: '2025-11-03', direction: 'neutral' }]);
     const events = (db.$client.prepare('SELECT event FROM deliveries ORDER BY created_at').all() as { event: string }[]).map((r) => r.event);
     expect(events).toEqual(['facts.changed', 'text.changed']);
     expect(listChanges(db).map((c) => c.facts.map((f) => f.fact))).toEqual([['effectiveDate']]);
