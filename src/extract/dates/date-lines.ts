@@ -32,8 +32,12 @@ const LAW = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${words((w) => w.lawWords)
 const EARLIER_VERSIONS = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${words((w) => w.earlierVersions)})(?![\p{L}\p{N}])`, 'u');
 const CHANGES_HEADING = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${words((w) => w.changesHeading)})(?![\p{L}\p{N}])`, 'u');
 const DOCUMENT_SUBJECT = new RegExp(words((w) => w.documentSubject), 'iu');
+const THIS_DOCUMENT = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${words((w) => w.thisDocument)})(?![\p{L}\p{N}])`, 'u');
 // A label line with nothing but the wording ("LAST AMENDED:"), its date on the next line.
-const LABEL_ONLY = new RegExp(String.raw`^\W*(?:${words((w) => w.revisionWords)}|${words((w) => w.inForceWords)})\s*(?:${words((w) => w.dateLineWords)})?\s*:?\s*$`, 'u');
+const LABEL_ONLY = new RegExp(String.raw`^\W*(?:${words((w) => w.revisionWords)}|${words((w) => w.inForceWords)})\s*(?:${words((w) => w.labelTail)}|${words((w) => w.dateLineWords)})?\s*:?\s*$`, 'u');
+const VERSION_COLUMN = new RegExp(String.raw`^\W*(?:${words((w) => w.versionColumn)})\W*$`, 'u');
+// Revision wording that states the document's standing ("last revised"), not one change among others ("we updated").
+const STANDING = /^(?:last|latest|most recent)\s/u;
 // Where a clause ends: punctuation that cuts a line into separate statements ("Valid since X, amended Y").
 const CLAUSE_END = /[,;()[\]|]|[.!?](?=\s)|\s[–—-]\s/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -41,6 +45,44 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Whether a line is only revision or entry-into-force wording ("LAST AMENDED:", "Effective"). */
 export function isDateLabel(text: string): boolean {
   return LABEL_ONLY.test(foldText(text));
+}
+
+/** The kind of a label line ("Date of modification" is revision), or null when it is no label. */
+function labelKind(text: string): DateLineKind | null {
+  if (!isDateLabel(text)) return null;
+  const [m] = foldText(text).matchAll(FAMILY);
+  return m?.groups?.revision !== undefined ? 'revision' : 'in-force';
+}
+
+/**
+ * A version table: a header row with a "Version" or "Changes" column and a column of revision or
+ * in-force dates ("Version | Date of modification"). Its newest date is the document's, whatever
+ * the order of the rows; a table without the version column (records and their dates) is none.
+ */
+function versionTable(rows: readonly Block[], page: DateLinePage): DateLine[] {
+  const header = rows[0]!.text.split(' | ');
+  if (!header.some((cell) => VERSION_COLUMN.test(foldText(cell)))) return [];
+  const out: DateLine[] = [];
+  for (const [k, cell] of header.entries()) {
+    const kind = labelKind(cell);
+    if (kind === null) continue;
+    let newest: DateLine | null = null;
+    for (const row of rows.slice(1)) {
+      const value = row.text.split(' | ')[k];
+      if (value === undefined || !isBareDate(value, page)) continue;
+      const date = findDates(value, page.languages, page.order)[0]!;
+      if (dateTense(value, date, page.languages) === 'future') continue;
+      if (newest === null || date.iso > newest.value) newest = { kind, value: date.iso, evidence: clip(row.text) };
+    }
+    if (newest !== null) out.push(newest);
+  }
+  return out;
+}
+
+/** Whether a text holds revision wording ("we updated", "mise à jour"). */
+export function hasRevisionWording(text: string): boolean {
+  for (const m of foldText(text).matchAll(FAMILY)) if (m.groups?.revision !== undefined) return true;
+  return false;
 }
 
 /** A short line (heading or paragraph) states a date on its own. */
@@ -51,8 +93,8 @@ const PROSE_GAP_WORDS = 3;
 const PROSE_CHARS = 300;
 /** Words a line may hold before its wording and still be a label ("Date d'", "(Version"). */
 const LABEL_LEAD_WORDS = 2;
-/** Words a label line may hold after its date ("14 January 2026 (UK)"). */
-const LABEL_TRAIL_WORDS = 2;
+/** Words a label line may hold after its date ("March 9, 2026 at 10:00"). */
+const LABEL_TRAIL_WORDS = 3;
 const TOP_BLOCKS = 15;
 const LAST_BLOCKS = 5;
 
@@ -98,13 +140,16 @@ function readDate(text: string, date: FoundDate, dates: readonly FoundDate[], ga
   for (const m of folded.matchAll(FAMILY)) last = m;
   if (last === undefined) return null;
   const gap = folded.slice(last.index! + last[0].length);
-  if (wordCount(gap) > gapWords) return null;
+  if (wordCount(gap.replace(THIS_DOCUMENT, '')) > gapWords) return null;
   if (LAW.test(folded) || EARLIER_VERSIONS.test(foldText(text.slice(0, date.index)))) return null;
   if (tablesMatch(languages.map((l) => SHARED_WORDS[l]), (t) => t.negation, clause)) return null;
   // The wording labels the date ("Revised on", "Date de modification :") or the document is the
   // subject ("This version applies from"): "We also updated our policy on" reports another change.
   const subject = DOCUMENT_SUBJECT.exec(clause);
-  const documentFirst = subject !== null && subject.index < last.index!;
+  // The document as subject ("This policy was last revised on") or as the object of its standing
+  // ("We last amended this notice on"; "we updated these terms on" reports one change, and "our
+  // policy" there may be another document).
+  const documentFirst = (subject !== null && subject.index < last.index!) || (STANDING.test(last[0]) && THIS_DOCUMENT.test(gap));
   if (needsSubject ? !documentFirst : !documentFirst && !labels(folded.slice(0, last.index), text.slice(date.end))) return null;
   if (dateTense(text, date, languages) === 'future') return null;
   const kind: DateLineKind = last.groups?.revision !== undefined ? 'revision' : 'in-force';
@@ -126,6 +171,23 @@ function linesOf(text: string, evidence: string, gapWords: number, needsSubject:
   return out;
 }
 
+/** Blocks under a heading or lead-in about earlier versions of the document: their dates are not this version's. */
+export function earlierVersionBlocks(blocks: readonly Block[]): Set<number> {
+  const out = new Set<number>();
+  let level: number | null = null; // the level of the heading over earlier versions we are under
+  for (const [i, block] of blocks.entries()) {
+    if (block.kind === 'heading') {
+      if (level !== null && block.level > level) out.add(i);
+      // The page's title naming an archive is the archived document itself.
+      else level = block.level > 1 && EARLIER_VERSIONS.test(foldText(block.text)) ? block.level : null;
+      continue;
+    }
+    const leadIn = block.leadIn === null ? undefined : blocks[block.leadIn];
+    if (level !== null || (leadIn !== undefined && EARLIER_VERSIONS.test(foldText(leadIn.text)))) out.add(i);
+  }
+  return out;
+}
+
 /**
  * Every date line of the page, in page order: a date with revision wording ("Last amended",
  * "Revised on", "Date de modification", "MISE A JOUR LE") or entry-into-force wording
@@ -139,6 +201,8 @@ export function dateLines(page: DateLinePage): DateLine[] {
   if (main.length === 0) return [];
   const first = main[0]!;
   const lastBlocks = new Set(main.slice(-LAST_BLOCKS));
+  const earlier = earlierVersionBlocks(page.blocks);
+  const tables = new Set<number>();
   const unitsOf = new Map<number, Unit[]>();
   for (const unit of page.units) unitsOf.set(unit.blockIndex, [...(unitsOf.get(unit.blockIndex) ?? []), unit]);
   const out: DateLine[] = [];
@@ -149,10 +213,11 @@ export function dateLines(page: DateLinePage): DateLine[] {
     const previousLabel = label;
     label = null;
     if (block.kind === 'heading') heading = foldText(block.text);
-    if (block.kind === 'row' || EARLIER_VERSIONS.test(heading)) continue;
-    // "Previous versions:" over a list of links to them.
-    const leadIn = block.leadIn === null ? null : page.blocks[block.leadIn];
-    if (leadIn && EARLIER_VERSIONS.test(foldText(leadIn.text))) continue;
+    if (earlier.has(i)) continue;
+    if (block.kind === 'row' && block.listId !== null && !tables.has(block.listId)) {
+      tables.add(block.listId);
+      out.push(...versionTable(main.map((j) => page.blocks[j]!).filter((b) => b.kind === 'row' && b.listId === block.listId), page));
+    }
     const placed = i - first < TOP_BLOCKS || CHANGES_HEADING.test(heading) || lastBlocks.has(i);
     if (placed && block.text.length <= LINE_CHARS) {
       if (isDateLabel(block.text)) {
@@ -160,9 +225,16 @@ export function dateLines(page: DateLinePage): DateLine[] {
         continue;
       }
       const text = previousLabel !== null && isBareDate(block.text, page) ? `${previousLabel.text} ${block.text}` : block.text;
+      if (block.kind === 'row') {
+        // A two-cell row "Last updated | 12 May 2026" is a label and its date; other rows are a table's data.
+        const cells = block.text.split(' | ');
+        if (cells.length === 2 && isDateLabel(cells[0]!) && isBareDate(cells[1]!, page)) out.push(...linesOf(cells.join(' '), block.text, LINE_GAP_WORDS, false, page));
+        continue;
+      }
       out.push(...linesOf(text, block.text, LINE_GAP_WORDS, false, page));
       continue;
     }
+    if (block.kind === 'row') continue;
     for (const unit of unitsOf.get(i) ?? []) {
       if (unit.text.length > PROSE_CHARS) continue;
       out.push(...linesOf(unit.text, unit.text, PROSE_GAP_WORDS, true, page));

@@ -11,7 +11,7 @@ import type { FactReader } from '../reading.js';
 import { findDates } from './find-dates.js';
 import { DATE_TABLES, clauseWithMarker, dateTense, type DateTable } from './date-tense.js';
 import { DATES_WORDS } from './dates-words.js';
-import { dateLines, isDateLabel, type DateLine } from './date-lines.js';
+import { dateLines, hasRevisionWording, isDateLabel, type DateLine } from './date-lines.js';
 
 const DOCUMENT_SUBJECT = new RegExp(alternatives((l) => DATES_WORDS[l].documentSubject), 'i');
 const TOP_BLOCKS = 15;
@@ -100,14 +100,21 @@ function dateAbove(ctx: DateContext, firstMain: number): Found<string> | null {
   return null;
 }
 
-/** An entry of a change log: a bare date line, or one led by its wording alone ("Effective June 10, 2025"). */
+const ENTRY_LEAD = /^\W*(?:[\p{L}]+\s*)?$/u;
+
+/**
+ * An entry of a change log: a bare date line, one led by its wording alone ("Effective June 10,
+ * 2025"), or a date opening a line that says what was revised ("3 March 2026: we updated ...").
+ */
 function logEntry(block: Block, ctx: DateContext): FoundDate | null {
   const bare = bareDate(block, ctx);
-  if (bare !== null || block.text.length > 60) return bare;
+  if (bare !== null) return bare;
   const dates = findDates(block.text, ctx.languages, ctx.order);
-  if (dates.length !== 1) return null;
-  const date = dates[0]!;
-  return isDateLabel(`${block.text.slice(0, date.index)}${block.text.slice(date.end)}`) ? date : null;
+  const date = dates[0];
+  if (date === undefined) return null;
+  if (block.text.length <= 60 && dates.length === 1 && isDateLabel(`${block.text.slice(0, date.index)}${block.text.slice(date.end)}`)) return date;
+  const opens = ENTRY_LEAD.test(block.text.slice(0, date.index));
+  return opens && hasRevisionWording(block.text.slice(date.end, date.end + 160)) ? date : null;
 }
 
 /** The latest entry of a change log: date lines in a section about changes to the page. */

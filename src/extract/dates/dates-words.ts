@@ -43,6 +43,12 @@ export interface DatesWords {
   earlierVersions: string;
   /** A heading over a section about changes to the document. */
   changesHeading: string;
+  /** The page itself as the object of its revision ("we last updated this notice on"). */
+  thisDocument: string;
+  /** Words that may end a label before its date ("on", "from", "depuis le"). */
+  labelTail: string;
+  /** A column header of a version table beside its dates ("Version", "Changes"). */
+  versionColumn: string;
 }
 
 export const DATES_WORDS: Record<Language, DatesWords> = {
@@ -73,12 +79,15 @@ export const DATES_WORDS: Record<Language, DatesWords> = {
     dateLineWords: 'date|dated|on',
     bylineWords: 'by|published|posted|on|updated',
     byline: 'by',
-    revisionWords: r`last\s+(?:updated?|revised|revision|amended|amendment|modified|modification|changed?|reviewed)|(?:updated|revised|amended|modified|changed)|date of (?:the )?(?:last )?(?:update|revision|amendment|modification|change)|version date`,
+    revisionWords: r`(?:last|latest|most recent)\s+(?:updated?|revised|revision|amended|amendment|modified|modification|changed?|reviewed)|(?:updated|revised|amended|modified|changed)|date of (?:the )?(?:last |latest )?(?:update|revision|amendment|modification|change)|(?:version|revision|modification|amendment|update) date|date (?:last )?(?:updated|revised|modified|amended)`,
     inForceWords: r`(?:date of )?entry into (?:force|effect)|(?:comes?|came) into (?:force|effect)|effective|in (?:force|effect)|(?:valid|appl(?:y|ies|icable)) (?:from|since|as (?:of|from))`,
     inForceLabel: r`(?:date of )?(?:entry into force|effective(?: date)?|in force)`,
     lawWords: r`act|regulation|directive|law|code|decree|ordinance|statute|convention`,
-    earlierVersions: r`(?:previous|earlier|older|prior|past|archived?)\s+(?:versions?|editions?|polic(?:y|ies)|notices?)|archives?|version history`,
+    earlierVersions: r`(?:previous|earlier|older|prior|past|archived?)\s+(?:versions?|editions?|polic(?:y|ies)|notices?)|archives?`,
     changesHeading: r`changes|updates|modifications|amendments|revisions|what'?s new|version`,
+    thisDocument: r`this (?:(?:privacy|cookies?|data protection) )?(?:policy|notice|statement|document|version|agreement|page)|these terms`,
+    labelTail: r`on|from|since|as of|as from|starting|beginning`,
+    versionColumn: r`versions?|changes?|summary(?: of changes)?|description(?: of (?:the )?changes?)?|what changed|revisions?|amendments?`,
   },
   fr: {
     effectiveLead: ure(r`^(?:date d'entrée en vigueur|entrée en vigueur|en vigueur(?: depuis)?|date d'effet|prise d'effet|date effective|(?:applicable )?à compter du|(?:applicable )?à partir du)\s*:?\s*(?:le|du|depuis le|à compter du|à partir du)?\s*:?\s*$`),
@@ -101,15 +110,18 @@ export const DATES_WORDS: Record<Language, DatesWords> = {
       ure(r`\b(?:a|ont) été (?:mise?s? à jour|modifiée?s?|actualisée?s?|révisée?s?)\b`),
       ure(r`\b(?:est|sont) entrée?s? en vigueur\b|\ba pris effet\b|\bont pris effet\b`),
     ],
-    documentSubject: String.raw`\b(?:cette|ces|notre|nos|la|le|les)\s+(?:politique|conditions|contrat|avis|accord|version|charte)\b`,
+    documentSubject: String.raw`\b(?:cette|ces|notre|nos|la|le|les)\s+(?:présente?\s+)?(?:politique|conditions|contrat|avis|accord|version|charte)\b`,
     dateLineWords: 'datée?|le',
     bylineWords: 'par|publié|publiée|le',
     byline: 'par',
-    revisionWords: r`derniere (?:mise a jour|modification|revision|actualisation)|mise? a jour|(?:date de (?:la )?(?:derniere )?)?(?:modification|revision|actualisation)|modifiee?s?|revisee?s?|actualisee?s?|version (?:en date )?du`,
+    revisionWords: r`(?:date de (?:la )?)?derniere (?:mise a jour|modification|revision|actualisation)|(?:date de (?:la )?)?mise? a jour|(?:date de (?:la )?)?(?:modification|revision|actualisation)|modifiee?s?|revisee?s?|actualisee?s?|version (?:en date )?du`,
     inForceWords: r`(?:entree )?en vigueur|prise d'effet|date d'effet|prend effet|applicable|s'applique|valable (?:a partir|a compter|depuis|des)|date effective`,
     inForceLabel: r`(?:date d')?(?:entree en vigueur|effet)|en vigueur|date effective`,
     lawWords: r`loi|reglement|directive|decret|code|ordonnance|arrete|convention`,
-    earlierVersions: r`versions? (?:precedentes?|anterieures?|archivees?)|anciennes? versions?|archives?|historique des versions`,
+    earlierVersions: r`versions? (?:precedentes?|anterieures?|archivees?)|anciennes? versions?|archives?`,
     changesHeading: r`modifications?|mises? a jour|changements|evolutions?|version`,
+    thisDocument: r`(?:cette|la presente|le present) (?:politique|charte|notice|version|declaration|document|page)`,
+    labelTail: r`le|du|au|depuis(?: le)?|a compter du|a partir du|des le`,
+    versionColumn: r`versions?|modifications?(?: apportees)?|changements|objet(?: de la modification)?|description|resume|nature de la modification`,
   },
 };
