@@ -41,6 +41,8 @@ const STANDING = /^(?:last|latest|most recent)\s/u;
 // Where a clause ends: punctuation that cuts a line into separate statements ("Valid since X, amended Y").
 const CLAUSE_END = /[,;()[\]|]|[.!?](?=\s)|\s[–—-]\s/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
+// Not the hyphens of an ISO date ("2026-01-14").
+const RANGE = /\s(?:to|until|through|au|jusqu'au)\s|\d\s*[–—]\s*\d|\d\s+-\s+\d/iu;
 
 /** Whether a line is only revision or entry-into-force wording ("LAST AMENDED:", "Effective"). */
 export function isDateLabel(text: string): boolean {
@@ -108,7 +110,11 @@ function isBareDate(text: string, page: DateLinePage): boolean {
 function clauseStart(text: string, date: FoundDate, dates: readonly FoundDate[]): number {
   let start = 0;
   for (const other of dates) if (other.end <= date.index) start = Math.max(start, other.end);
-  for (const m of text.slice(0, date.index).matchAll(CLAUSE_END)) start = Math.max(start, m.index + m[0].length);
+  for (const m of text.slice(0, date.index).matchAll(CLAUSE_END)) {
+    // "Date of last revision – 14 January 2026": a dash right before the date separates a label.
+    const dashBeforeDate = /^\s[–—-]\s$/u.test(m[0]) && text.slice(m.index + m[0].length, date.index).trim() === '';
+    if (!dashBeforeDate) start = Math.max(start, m.index + m[0].length);
+  }
   return start;
 }
 
@@ -141,7 +147,11 @@ function readDate(text: string, date: FoundDate, dates: readonly FoundDate[], ga
   if (last === undefined) return null;
   const gap = folded.slice(last.index! + last[0].length);
   if (wordCount(gap.replace(THIS_DOCUMENT, '')) > gapWords) return null;
-  if (LAW.test(folded) || EARLIER_VERSIONS.test(foldText(text.slice(0, date.index)))) return null;
+  // A law's date: the law is named anywhere in the sentence before it ("the Act, as amended on").
+  const sentence = foldText(text.slice(0, date.index)).split(/[.!?]\s/u).at(-1)!;
+  if (LAW.test(sentence) || EARLIER_VERSIONS.test(foldText(text.slice(0, date.index)))) return null;
+  // A period ("from 1 June to 30 June 2026") is no date line.
+  if (RANGE.test(text.slice(date.index, date.end))) return null;
   if (tablesMatch(languages.map((l) => SHARED_WORDS[l]), (t) => t.negation, clause)) return null;
   // The wording labels the date ("Revised on", "Date de modification :") or the document is the
   // subject ("This version applies from"): "We also updated our policy on" reports another change.
