@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldText } from '../../src/extract/lang/fold-text.js';
+import { pageNumericOrder } from '../../src/extract/dates/page-numeric-order.js';
 import { extractFacts } from '../../src/extract/extract-facts.js';
 
 const page = (main: string, lang = 'en') =>
@@ -27,6 +28,7 @@ describe('date lines read by meaning', () => {
     ['<p>Date of last revision – 14 January 2026</p>', '2026-01-14'],
     ['<p>Modification date: January 14, 2026</p>', '2026-01-14'],
     ['<p>Version date 2026-01-14</p>', '2026-01-14'],
+    ['<p>Version of 14 January 2026</p>', '2026-01-14'],
     ['<p>Policy amended on January 14, 2026.</p>', '2026-01-14'],
     ['<h2>LAST AMENDED</h2><p>14 January 2026</p>', '2026-01-14'],
     ['<p>Valid since 2 May 2024, last modified on 14 January 2026</p>', '2026-01-14'],
@@ -86,5 +88,26 @@ describe('date lines read by meaning', () => {
     expect(dates('<p>This version will apply from 2 February 2027.</p>')).toEqual({
       effectiveDate: null, lastUpdated: null, upcomingEffectiveDate: '2027-02-02',
     });
+  });
+});
+
+describe('pageNumericOrder()', () => {
+  it('keeps the order the language tag gives', () => {
+    expect(pageNumericOrder('on 21/03/2025', 'mdy')).toBe('mdy');
+  });
+
+  it('learns the order from a date the page writes unambiguously', () => {
+    expect(pageNumericOrder('Updated 04/05/2026. Orders before 21/03/2025 are archived.', null)).toBe('dmy');
+    expect(pageNumericOrder('Updated 04/05/2026. Orders before 03/21/2025 are archived.', null)).toBe('mdy');
+  });
+
+  it('says nothing when every date is ambiguous or the page writes both ways', () => {
+    expect(pageNumericOrder('Updated 04/05/2026.', null)).toBeNull();
+    expect(pageNumericOrder('21/03/2025 and 03/21/2025', null)).toBeNull();
+  });
+
+  it('lets a bare "en" page read its ambiguous "Last updated" date in its own order', () => {
+    const html = '<html lang="en"><body><main><h1>Privacy</h1><p>Last updated: 04/05/2026</p><p>Accounts opened before 21/03/2025 keep their old plan.</p></main></body></html>';
+    expect(extractFacts(html).document.facts.lastUpdated).toBe('2026-05-04');
   });
 });

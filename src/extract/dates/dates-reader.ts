@@ -9,6 +9,7 @@ import { normalizeSpace } from '../dom.js';
 import { numericOrderOf, type FoundDate, type NumericOrder } from '../parse-dates.js';
 import type { FactReader } from '../reading.js';
 import { findDates } from './find-dates.js';
+import { pageNumericOrder } from './page-numeric-order.js';
 import { DATE_TABLES, clauseWithMarker, dateTense, type DateTable } from './date-tense.js';
 import { DATES_WORDS } from './dates-words.js';
 import { dateLines, hasRevisionWording, isDateLabel, type DateLine } from './date-lines.js';
@@ -228,6 +229,6 @@ export const datesReader: FactReader = {
   facts: ['effectiveDate', 'upcomingEffectiveDate', 'publishedDate', 'lastUpdated'],
   read: ({ page, $, units, reading, kind }) => extractDates({
     blocks: page.blocks, units, languages: reading.names, times: contentTimes($, reading.names), bareDateIsPublished: BLOG_KINDS.has(kind),
-    order: numericOrderOf(page.htmlLang, reading.cues[0]!),
+    order: pageNumericOrder(page.text, numericOrderOf(page.htmlLang, reading.cues[0]!)),
   }),
 };

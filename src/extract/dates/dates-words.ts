@@ -79,7 +79,7 @@ export const DATES_WORDS: Record<Language, DatesWords> = {
     dateLineWords: 'date|dated|on',
     bylineWords: 'by|published|posted|on|updated',
     byline: 'by',
-    revisionWords: r`(?:last|latest|most recent)\s+(?:updated?|revised|revision|amended|amendment|modified|modification|changed?|reviewed)|(?:updated|revised|amended|modified|changed)|date of (?:the )?(?:last |latest )?(?:update|revision|amendment|modification|change)|(?:version|revision|modification|amendment|update) date|date (?:last )?(?:updated|revised|modified|amended)`,
+    revisionWords: r`(?:last|latest|most recent)\s+(?:updated?|revised|revision|amended|amendment|modified|modification|changed?|reviewed)|(?:updated|revised|amended|modified|changed)|date of (?:the )?(?:last |latest )?(?:update|revision|amendment|modification|change)|(?:version|revision|modification|amendment|update) date|date (?:last )?(?:updated|revised|modified|amended)|version(?: (?:of|dated))?`,
     inForceWords: r`(?:date of )?entry into (?:force|effect)|(?:comes?|came) into (?:force|effect)|effective|in (?:force|effect)|(?:valid|appl(?:y|ies|icable)) (?:from|since|as (?:of|from))`,
     inForceLabel: r`(?:date of )?(?:entry into force|effective(?: date)?|in force)`,
     lawWords: r`act|regulation|directive|law|code|decree|ordinance|statute|convention`,
