@@ -36,13 +36,25 @@ const THIS_DOCUMENT = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${words((w) => w
 // A label line with nothing but the wording ("LAST AMENDED:"), its date on the next line.
 const LABEL_ONLY = new RegExp(String.raw`^\W*(?:${words((w) => w.revisionWords)}|${words((w) => w.inForceWords)})\s*(?:${words((w) => w.labelTail)}|${words((w) => w.dateLineWords)})?\s*:?\s*$`, 'u');
 const VERSION_COLUMN = new RegExp(String.raw`^\W*(?:${words((w) => w.versionColumn)})\W*$`, 'u');
-// Revision wording that states the document's standing ("last revised"), not one change among others ("we updated").
-const STANDING = /^(?:last|latest|most recent)\s/u;
+const STANDING = new RegExp(String.raw`^(?:${words((w) => w.standing)})\s`, 'u');
 // Where a clause ends: punctuation that cuts a line into separate statements ("Valid since X, amended Y").
 const CLAUSE_END = /[,;()[\]|]|[.!?](?=\s)|\s[–—-]\s/gu;
 const WORD = /[\p{L}\p{N}]+/gu;
 // Not the hyphens of an ISO date ("2026-01-14").
 const RANGE = /\s(?:to|until|through|au|jusqu'au)\s|\d\s*[–—]\s*\d|\d\s+-\s+\d/iu;
+
+/** A short line (heading or paragraph) states a date on its own. */
+const LINE_CHARS = 120;
+/** How many words may stand between the wording and its date: on a short line, in prose. */
+const LINE_GAP_WORDS = 6;
+const PROSE_GAP_WORDS = 3;
+const PROSE_CHARS = 300;
+/** Words a line may hold before its wording and still be a label ("Date d'", "(Version"). */
+const LABEL_LEAD_WORDS = 2;
+/** Words a label line may hold after its date ("March 9, 2026 at 10:00"). */
+const LABEL_TRAIL_WORDS = 3;
+const TOP_BLOCKS = 15;
+const LAST_BLOCKS = 5;
 
 /** Whether a line is only revision or entry-into-force wording ("LAST AMENDED:", "Effective"). */
 export function isDateLabel(text: string): boolean {
@@ -86,19 +98,6 @@ export function hasRevisionWording(text: string): boolean {
   for (const m of foldText(text).matchAll(FAMILY)) if (m.groups?.revision !== undefined) return true;
   return false;
 }
-
-/** A short line (heading or paragraph) states a date on its own. */
-const LINE_CHARS = 120;
-/** How many words may stand between the wording and its date: on a short line, in prose. */
-const LINE_GAP_WORDS = 6;
-const PROSE_GAP_WORDS = 3;
-const PROSE_CHARS = 300;
-/** Words a line may hold before its wording and still be a label ("Date d'", "(Version"). */
-const LABEL_LEAD_WORDS = 2;
-/** Words a label line may hold after its date ("March 9, 2026 at 10:00"). */
-const LABEL_TRAIL_WORDS = 3;
-const TOP_BLOCKS = 15;
-const LAST_BLOCKS = 5;
 
 /** A line that is one date and at most one other word ("on 14 January 2026"). */
 function isBareDate(text: string, page: DateLinePage): boolean {

@@ -49,6 +49,8 @@ export interface DatesWords {
   labelTail: string;
   /** A column header of a version table beside its dates ("Version", "Changes"). */
   versionColumn: string;
+  /** Revision wording's opening that states the document's standing ("last revised"), not one change among others ("we updated"). */
+  standing: string;
 }
 
 export const DATES_WORDS: Record<Language, DatesWords> = {
@@ -88,6 +90,7 @@ export const DATES_WORDS: Record<Language, DatesWords> = {
     thisDocument: r`this (?:(?:privacy|cookies?|data protection) )?(?:policy|notice|statement|document|version|agreement|page)|these terms`,
     labelTail: r`on|from|since|as of|as from|starting|beginning`,
     versionColumn: r`versions?|changes?|summary(?: of changes)?|description(?: of (?:the )?changes?)?|what changed|revisions?|amendments?`,
+    standing: r`last|latest|most recent`,
   },
   fr: {
     effectiveLead: ure(r`^(?:date d'entrée en vigueur|entrée en vigueur|en vigueur(?: depuis)?|date d'effet|prise d'effet|date effective|(?:applicable )?à compter du|(?:applicable )?à partir du)\s*:?\s*(?:le|du|depuis le|à compter du|à partir du)?\s*:?\s*$`),
@@ -123,5 +126,6 @@ export const DATES_WORDS: Record<Language, DatesWords> = {
     thisDocument: r`(?:cette|la presente|le present) (?:politique|charte|notice|version|declaration|document|page)`,
     labelTail: r`le|du|au|depuis(?: le)?|a compter du|a partir du|des le`,
     versionColumn: r`versions?|modifications?(?: apportees)?|changements|objet(?: de la modification)?|description|resume|nature de la modification`,
+    standing: r`(?:date de (?:la )?)?derniere`,
   },
 };
