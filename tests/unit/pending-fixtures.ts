@@ -8,17 +8,6 @@ import type { FactName } from '../../src/domain/facts.js';
  * The list only shrinks, and nothing changes silently. Grouped by the kind of wording.
  */
 export const PENDING_FIXTURES: Readonly<Record<string, readonly FactName[]>> = {
-  // Date lines: revision or entry-into-force wording other than "Last updated" / "Effective".
-  'paraphrases/dates-change-log-entries': ['lastUpdated'], // newest "Effective <date>" entry of a change log
-  'paraphrases/dates-date-de-modification-fr': ['effectiveDate', 'lastUpdated'], // "Date de modification :", "Applicable depuis le"
-  'paraphrases/dates-date-of-modification-en-gb': ['effectiveDate', 'lastUpdated'], // "Date of modification:", "This version applies from"
-  'paraphrases/dates-effective-date-last-updated-on': ['effectiveDate'], // "Effective date. This ... was last updated on:" gives both
-  'paraphrases/dates-last-amended-heading': ['effectiveDate', 'lastUpdated'], // "LAST AMENDED:" heading, "Entry into force:"
-  'paraphrases/dates-majuscules-sans-accents-fr': ['lastUpdated'], // "MISE A JOUR LE" (capitals, no accent)
-  'paraphrases/dates-mise-a-jour-du-fr': ['effectiveDate', 'lastUpdated'], // "(Mise à jour du ...)", "Cette version est applicable à compter du"
-  'paraphrases/dates-revised-on-us': ['effectiveDate'], // "Date of entry into force:"
-  'paraphrases/dates-valid-from-updated-one-line': ['effectiveDate', 'lastUpdated'], // "Valid since ..., amended ..." on one line
-
 
   // A region named only as where a provider is located is no coverage.
   'paraphrases/regions-negative-controller-transfer-provider': ['regions'],

@@ -9,8 +9,10 @@ import { normalizeSpace } from '../dom.js';
 import { numericOrderOf, type FoundDate, type NumericOrder } from '../parse-dates.js';
 import type { FactReader } from '../reading.js';
 import { findDates } from './find-dates.js';
+import { pageNumericOrder } from './page-numeric-order.js';
 import { DATE_TABLES, clauseWithMarker, dateTense, type DateTable } from './date-tense.js';
 import { DATES_WORDS } from './dates-words.js';
+import { dateLines, hasRevisionWording, isDateLabel, type DateLine } from './date-lines.js';
 
 const DOCUMENT_SUBJECT = new RegExp(alternatives((l) => DATES_WORDS[l].documentSubject), 'i');
 const TOP_BLOCKS = 15;
@@ -37,7 +39,7 @@ export interface DateFacts {
 
 const tablesOf = (ctx: DateContext): DateTable[] => ctx.languages.map((l) => DATE_TABLES[l]);
 
-function effectiveDate(ctx: DateContext): Found<string> | null {
+function effectiveDate(ctx: DateContext, lines: readonly DateLine[]): Found<string> | null {
   const tables = tablesOf(ctx);
   // "Effective November 3, 2025" / "Entrée en vigueur le 3 novembre 2025" as its own line.
   for (const block of ctx.blocks) {
@@ -64,7 +66,13 @@ function effectiveDate(ctx: DateContext): Found<string> | null {
       return { value: date.iso, evidence: clip(unit.text, date.index) };
     }
   }
-  return null;
+  return firstOf(lines, 'in-force');
+}
+
+/** The first date line of a kind, as a fact. */
+function firstOf(lines: readonly DateLine[], kind: DateLine['kind']): Found<string> | null {
+  const line = lines.find((l) => l.kind === kind);
+  return line === undefined ? null : { value: line.value, evidence: line.evidence };
 }
 
 const DATE_LINE_LEFTOVER = new RegExp(String.raw`^(?:${alternatives((l) => DATES_WORDS[l].dateLineWords)})?\s*[:.–—-]?\s*$`, 'i');
@@ -93,7 +101,24 @@ function dateAbove(ctx: DateContext, firstMain: number): Found<string> | null {
   return null;
 }
 
-/** The latest entry of a change log: bare date lines in a section about changes to the page. */
+const ENTRY_LEAD = /^\W*(?:[\p{L}]+\s*)?$/u;
+
+/**
+ * An entry of a change log: a bare date line, one led by its wording alone ("Effective June 10,
+ * 2025"), or a date opening a line that says what was revised ("3 March 2026: we updated ...").
+ */
+function logEntry(block: Block, ctx: DateContext): FoundDate | null {
+  const bare = bareDate(block, ctx);
+  if (bare !== null) return bare;
+  const dates = findDates(block.text, ctx.languages, ctx.order);
+  const date = dates[0];
+  if (date === undefined) return null;
+  if (block.text.length <= 60 && dates.length === 1 && isDateLabel(`${block.text.slice(0, date.index)}${block.text.slice(date.end)}`)) return date;
+  const opens = ENTRY_LEAD.test(block.text.slice(0, date.index));
+  return opens && hasRevisionWording(block.text.slice(date.end, date.end + 160)) ? date : null;
+}
+
+/** The latest entry of a change log: date lines in a section about changes to the page. */
 function changeLogDate(ctx: DateContext): Found<string> | null {
   let inLog = false;
   let level = 0;
@@ -107,7 +132,7 @@ function changeLogDate(ctx: DateContext): Found<string> | null {
       continue;
     }
     if (!inLog || block.area !== 'main') continue;
-    const date = bareDate(block, ctx);
+    const date = logEntry(block, ctx);
     if (date === null) continue;
     entries += 1;
     if (best === null || date.iso > best.value) best = { value: date.iso, evidence: clip(block.text) };
@@ -175,12 +200,13 @@ function publishedDate(ctx: DateContext): Found<string> | null {
 
 /** The four dates of a page: in force, announced, published and last updated. */
 export function extractDates(ctx: DateContext): DateFacts {
-  const effective = effectiveDate(ctx);
+  const lines = dateLines(ctx);
+  const effective = effectiveDate(ctx, lines);
   return {
     effectiveDate: effective,
     upcomingEffectiveDate: upcomingDate(ctx, effective?.value ?? null),
     publishedDate: publishedDate(ctx),
-    lastUpdated: ledDate(ctx, (t) => t.lastUpdatedLead) ?? changeLogDate(ctx),
+    lastUpdated: ledDate(ctx, (t) => t.lastUpdatedLead) ?? firstOf(lines, 'revision') ?? changeLogDate(ctx),
   };
 }
 
@@ -203,6 +229,6 @@ export const datesReader: FactReader = {
   facts: ['effectiveDate', 'upcomingEffectiveDate', 'publishedDate', 'lastUpdated'],
   read: ({ page, $, units, reading, kind }) => extractDates({
     blocks: page.blocks, units, languages: reading.names, times: contentTimes($, reading.names), bareDateIsPublished: BLOG_KINDS.has(kind),
-    order: numericOrderOf(page.htmlLang, reading.cues[0]!),
+    order: pageNumericOrder(page.text, numericOrderOf(page.htmlLang, reading.cues[0]!)),
   }),
 };

@@ -27,15 +27,39 @@ export interface DatesWords {
   bylineWords: string;
   /** The word before an author's name ("by"). */
   byline: string;
+  /**
+   * The words below are regex alternations matched on a folded copy of the text (lower case, no
+   * accents: `foldText`), so each is written once, lower-case and without accents.
+   * Revision wording: a date right after it (in the same clause) is when the document last changed.
+   */
+  revisionWords: string;
+  /** Entry-into-force wording: a date right after it (in the same clause) is when this version applies. */
+  inForceWords: string;
+  /** A line's opening label that is only entry-into-force wording ("Effective date."). */
+  inForceLabel: string;
+  /** The date belongs to a law, not to the document ("Act", "loi"). */
+  lawWords: string;
+  /** Earlier versions of the document (an archive, links to previous versions): their dates are not this version's. */
+  earlierVersions: string;
+  /** A heading over a section about changes to the document. */
+  changesHeading: string;
+  /** The page itself as the object of its revision ("we last updated this notice on"). */
+  thisDocument: string;
+  /** Words that may end a label before its date ("on", "from", "depuis le"). */
+  labelTail: string;
+  /** A column header of a version table beside its dates ("Version", "Changes"). */
+  versionColumn: string;
+  /** Revision wording's opening that states the document's standing ("last revised"), not one change among others ("we updated"). */
+  standing: string;
 }
 
 export const DATES_WORDS: Record<Language, DatesWords> = {
   en: {
-    effectiveLead: /^(?:(?:this (?:\w+ )?(?:policy|agreement|notice|version) is )?effective(?: date)?|in effect|in force)\s*(?::|-|–)?\s*(?:on|as of|from|since)?\s*$/i,
+    effectiveLead: /^(?:(?:this (?:\w+ )?(?:policy|agreement|notice|version) is )?effective(?: date)?|in effect|in force)\s*(?::|-|–)?\s*(?:on|as of|from|since|starting|beginning)?\s*(?::|-|–)?\s*$/i,
     effectiveInline: /\b(?:is|are|was|been|terms|policy|agreement|notice)?\s*effective(?: date)?\s*(?::|-|–)?\s*(?:on|as of|from)?\s*$/i,
     lastUpdatedLead: /(?:\blast\s+(?:updated|update|revised|revision|modified|reviewed)|^(?:updated|revised|version date|date of (?:the )?last (?:update|revision)))\s*(?:on|as of)?\s*:?\s*$/i,
     effectiveAsAbove: /\b(?:take|takes|took) effect (?:as of|on|from) the (?:date above|above date|date (?:stated|shown|given) above)\b|\beffective (?:as of|on|from) the (?:date above|above date)\b/i,
-    changeLogHeading: /\b(?:changes|updates|revisions?|amendments) to (?:this|our|the)\b|\b(?:change ?log|revision history|version history|policy history)\b/i,
+    changeLogHeading: /\b(?:changes|updates|revisions?|amendments) to (?:this|our|the)\b|\b(?:change ?log|revision history|version history|policy history|(?:key|recent|main|notable) changes|summary of changes|what(?:'s| has) changed)\b/i,
     publishedLead: /\b(?:published|posted)\s*(?:on|:)?\s*:?\s*$/i,
     futureCues: [
       /\b(?:we|linkedin)(?:'re| are| is|'ll be| will be) (?:updating|changing|making (?:some )?(?:changes|updates)|introducing|revising)\b/i,
@@ -53,17 +77,27 @@ export const DATES_WORDS: Record<Language, DatesWords> = {
       /\b(?:was|were|has been|have been) (?:updated|changed|revised|amended)\b/i,
       /\b(?:took|went into) effect\b|\bbecame effective\b|\bcame into effect\b/i,
     ],
-    documentSubject: String.raw`\b(?:this|these|our|the)\s+(?:(?:updated|revised|current|new)\s+)?(?:privacy policy|user agreement|policy|agreement|terms|notice|contract|cookie policy)\b`,
+    documentSubject: String.raw`\b(?:this|these|our|the)\s+(?:(?:updated|revised|current|new)\s+)?(?:privacy policy|user agreement|policy|agreement|terms|notice|contract|cookie policy|version)\b`,
     dateLineWords: 'date|dated|on',
     bylineWords: 'by|published|posted|on|updated',
     byline: 'by',
+    revisionWords: r`(?:last|latest|most recent)\s+(?:updated?|revised|revision|amended|amendment|modified|modification|changed?|reviewed)|(?:updated|revised|amended|modified|changed)|date of (?:the )?(?:last |latest )?(?:update|revision|amendment|modification|change)|(?:version|revision|modification|amendment|update) date|date (?:last )?(?:updated|revised|modified|amended)|version(?: (?:of|dated))?`,
+    inForceWords: r`(?:date of )?entry into (?:force|effect)|(?:comes?|came) into (?:force|effect)|effective|in (?:force|effect)|(?:valid|appl(?:y|ies|icable)) (?:from|since|as (?:of|from))`,
+    inForceLabel: r`(?:date of )?(?:entry into force|effective(?: date)?|in force)`,
+    lawWords: r`act|regulation|directive|law|code|decree|ordinance|statute|convention`,
+    earlierVersions: r`(?:previous|earlier|older|prior|past|archived?)\s+(?:versions?|editions?|polic(?:y|ies)|notices?)|archives?`,
+    changesHeading: r`changes|updates|modifications|amendments|revisions|what'?s new|version`,
+    thisDocument: r`this (?:(?:privacy|cookies?|data protection) )?(?:policy|notice|statement|document|version|agreement|page)|these terms`,
+    labelTail: r`on|from|since|as of|as from|starting|beginning`,
+    versionColumn: r`versions?|changes?|summary(?: of changes)?|description(?: of (?:the )?changes?)?|what changed|revisions?|amendments?`,
+    standing: r`last|latest|most recent`,
   },
   fr: {
     effectiveLead: ure(r`^(?:date d'entrée en vigueur|entrée en vigueur|en vigueur(?: depuis)?|date d'effet|prise d'effet|date effective|(?:applicable )?à compter du|(?:applicable )?à partir du)\s*:?\s*(?:le|du|depuis le|à compter du|à partir du)?\s*:?\s*$`),
     effectiveInline: ure(r`\b(?:entrée en vigueur|en vigueur|prend effet)\s*:?\s*(?:le|du|depuis le|à compter du|à partir du)?\s*$`),
     lastUpdatedLead: ure(r`(?:\bderni[èe]re (?:mise à jour|modification|révision)|^(?:mis|mise) à jour|^version en date du|^version du|^date de (?:la )?(?:dernière )?(?:mise à jour|révision))\s*(?:le)?\s*:?\s*$`),
     effectiveAsAbove: ure(r`\b(?:prennent|prend) effet à (?:compter de )?la date (?:ci-dessus|indiquée ci-dessus)\b|\ben vigueur à (?:compter de )?la date (?:ci-dessus|indiquée ci-dessus)\b`),
-    changeLogHeading: ure(r`\b(?:modifications|mises? à jour|changements) (?:de|apportées à) (?:cette|la|notre|la présente)\b|\bhistorique des (?:versions|modifications)\b`),
+    changeLogHeading: ure(r`\b(?:modifications|mises? à jour|changements) (?:de|apportées à) (?:cette|la|notre|la présente)\b|\bhistorique des (?:versions|modifications)\b|\b(?:principales|dernières) modifications\b|\bce qui a changé\b`),
     publishedLead: ure(r`\b(?:publiée?|mise? en ligne)\s*(?:le)?\s*:?\s*$`),
     futureCues: [
       ure(r`\bnous (?:mettons|allons mettre|mettrons) à jour\b|\bmettra à jour\b`),
@@ -79,9 +113,19 @@ export const DATES_WORDS: Record<Language, DatesWords> = {
       ure(r`\b(?:a|ont) été (?:mise?s? à jour|modifiée?s?|actualisée?s?|révisée?s?)\b`),
       ure(r`\b(?:est|sont) entrée?s? en vigueur\b|\ba pris effet\b|\bont pris effet\b`),
     ],
-    documentSubject: String.raw`\b(?:cette|ces|notre|nos|la|le|les)\s+(?:politique|conditions|contrat|avis|accord)\b`,
+    documentSubject: String.raw`\b(?:cette|ces|notre|nos|la|le|les)\s+(?:présente?\s+)?(?:politique|conditions|contrat|avis|accord|version|charte)\b`,
     dateLineWords: 'datée?|le',
     bylineWords: 'par|publié|publiée|le',
     byline: 'par',
+    revisionWords: r`(?:date de (?:la )?)?derniere (?:mise a jour|modification|revision|actualisation)|(?:date de (?:la )?)?mise? a jour|(?:date de (?:la )?)?(?:modification|revision|actualisation)|modifiee?s?|revisee?s?|actualisee?s?|version (?:en date )?du`,
+    inForceWords: r`(?:entree )?en vigueur|prise d'effet|date d'effet|prend effet|applicable|s'applique|valable (?:a partir|a compter|depuis|des)|date effective`,
+    inForceLabel: r`(?:date d')?(?:entree en vigueur|effet)|en vigueur|date effective`,
+    lawWords: r`loi|reglement|directive|decret|code|ordonnance|arrete|convention`,
+    earlierVersions: r`versions? (?:precedentes?|anterieures?|archivees?)|anciennes? versions?|archives?`,
+    changesHeading: r`modifications?|mises? a jour|changements|evolutions?|version`,
+    thisDocument: r`(?:cette|la presente|le present) (?:politique|charte|notice|version|declaration|document|page)`,
+    labelTail: r`le|du|au|depuis(?: le)?|a compter du|a partir du|des le`,
+    versionColumn: r`versions?|modifications?(?: apportees)?|changements|objet(?: de la modification)?|description|resume|nature de la modification`,
+    standing: r`(?:date de (?:la )?)?derniere`,
   },
 };
