@@ -91,10 +91,11 @@ describe('a second signal while the daemon finishes its cycle', () => {
   let site: LocalSite;
   let dir: TempDir;
   const children: ChildProcess[] = [];
+  let asked = 0;
 
   beforeAll(async () => {
     // A page that never answers keeps the first cycle in flight, so the first signal waits for it.
-    site = await startLocalSite({ '/slow': { handle: () => undefined } });
+    site = await startLocalSite({ '/slow': { handle: () => { asked += 1; } } });
     dir = tempDir();
     writeFileSync(dir.file('policy-watch.config.json'), JSON.stringify({
       database: 'watch.db',
@@ -121,7 +122,11 @@ describe('a second signal while the daemon finishes its cycle', () => {
       while (!log.includes(text) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(log).toContain(text);
     };
+    const askedBefore = asked;
     await waitFor('"cycle start"');
+    // The request must be in flight: a stop before it starts has nothing to wait for and exits 0 at once.
+    const deadline = Date.now() + 20_000;
+    while (asked === askedBefore && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     child.kill(signal);
     await waitFor('"stopping"');
     child.kill(signal);
