@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { UsageError } from '../domain/errors.js';
 import { factsNotReadNote } from '../domain/languages.js';
 import { configOf, openDb } from './cli-context.js';
 import { describeFactChange } from '../notify/summarize-fact-changes.js';
@@ -17,6 +19,12 @@ export function registerCheckVerb(program: Command): void {
     .option('--json', 'print one JSON object per source per line, then a summary object')
     .action(async (opts: { source: string[]; json?: boolean }, command: Command) => {
       const config = configOf(command);
+      // With no database yet nothing is stored (no discovered post, no retired source): an id
+      // outside the config is bad usage, refused before a database file is created for nothing.
+      if (config.database !== ':memory:' && !existsSync(config.database)) {
+        const unknown = opts.source.find((id) => !config.sources.some((s) => s.id === id));
+        if (unknown !== undefined) throw new UsageError(`unknown source "${unknown}": run \`policy-watch sources\` to list them`);
+      }
       const db = await openDb(config);
       try {
         const { runCheckCycle, selectSources } = await import('../pipeline/run-check-cycle.js');

@@ -124,13 +124,17 @@ function declarationFiles(folder: string): string[] {
 /**
  * The sources that can be watched together: ids unique, one source per page and filters. A clash
  * is an error naming both, except that a source of an OTA declaration is skipped (`skip` says
- * why) so that someone else's folder always loads.
+ * why) so that someone else's folder always loads. The config's own sources and packs are placed
+ * first, so a declaration that clashes with one of them is the one skipped, whatever the order of
+ * `include`: a collection pulled later that adds a page the user already watches must not stop
+ * the config from loading. The sources keep their order.
  */
 function checkSources(placed: readonly Placed[], origin: string, skip: (p: Placed, reason: string) => void): Placed[] {
-  const kept: Placed[] = [];
+  const kept = new Set<Placed>();
   const ids = new Map<string, string>();
   const pages = new Map<string, Placed>();
-  for (const p of placed) {
+  const ownFirst = [...placed.filter((p) => !p.declared), ...placed.filter((p) => p.declared)];
+  for (const p of ownFirst) {
     const { source, where, urlKey = 'url' } = p;
     const first = ids.get(source.id);
     if (first) {
@@ -165,9 +169,9 @@ function checkSources(placed: readonly Placed[], origin: string, skip: (p: Place
     }
     ids.set(source.id, where);
     pages.set(page, p);
-    kept.push(p);
+    kept.add(p);
   }
-  return kept;
+  return placed.filter((p) => kept.has(p));
 }
 
 /** A URL as a page: host case, default port and fragment do not make another page. */

@@ -54,8 +54,9 @@ export function describeEvent(event: OutboxEvent): EventDescription {
       };
     }
     case 'source.discovered':
+      // A discovered post is named by its title, so the title is said once, not twice.
       return {
-        label, summary: `${label}: new post discovered${event.title ? `: ${event.title}` : ''}`,
+        label, summary: `${label}: new post discovered${event.title && event.title !== label ? `: ${event.title}` : ''}`,
         details: [event.source.url], url: event.source.pageUrl || event.source.url, at: null, tone: 'info',
       };
     case 'announcement.due':

@@ -497,7 +497,7 @@ describe('a new blog post on the teams and ntfy channels', () => {
 
     const request = teams.requests.find((r) => r.headers['x-policy-watch-event'] === 'source.discovered')!;
     const card = (JSON.parse(request.body) as Card).attachments[0]!.content;
-    expect(card.body[0]!.text).toContain('new post discovered: Our \\*\\*spring\\*\\* update, \\[read more\\](http://evil.invalid/)');
+    expect(card.body[0]!.text).toContain('Our \\*\\*spring\\*\\* update, \\[read more\\](http://evil.invalid/): new post discovered');
     // The post's own URL stays a plain, linkable URL (its underscore unescaped).
     expect(card.body.map((b) => b.text)).toContain(site.at(`${BLOG}/spring_update`));
     expect(card.actions).toEqual([expect.objectContaining({ type: 'Action.OpenUrl', url: postPage })]);

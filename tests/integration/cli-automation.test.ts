@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { startLocalSite, type LocalSite } from '../helpers/local-site.js';
 import { privacyPolicyPage } from '../helpers/linkedin-pages.js';
@@ -56,6 +56,13 @@ describe('check for automation: summary, --json and exit codes', () => {
     const result = await runCli(['check', '--json', '--config', config('json-none', ['/gone'])], { cwd: dir.path });
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout.trim().split('\n').at(-1)!)).toMatchObject({ summary: { sources: 1, error: 1 } });
+  });
+
+  it('exits 2 naming a --source it does not know, and leaves no database behind when there was none', async () => {
+    const result = await runCli(['check', '--source', 'nope', '--config', config('unknown', ['/ok'])], { cwd: dir.path });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown source "nope": run `policy-watch sources` to list them/);
+    expect(existsSync(dir.file('unknown.db'))).toBe(false);
   });
 });
 

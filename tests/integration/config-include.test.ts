@@ -57,8 +57,9 @@ describe('include', () => {
     expect(config.sources.map((s) => s.id)).toEqual(['mine-faq', 'acme-privacy-policy', 'own']);
     expect(config.sources[0]!.ignore).toEqual(['Viewed \\d+ times']);
     expect(config.warnings).toEqual([]);
-    expect(errorOf({ include: ['Acme.json'], sources: [{ id: 'acme-privacy-policy', url: 'https://other.example/', kind: 'privacy-policy' }] }))
-      .toMatch(/sources\[0\]\.id: duplicate source id "acme-privacy-policy" \(first at Acme\.json: terms\["Privacy Policy"\]\)/);
+    // Two of the user's own sources with one id still stop the config.
+    expect(errorOf({ include: ['packs/mine.json'], sources: [{ id: 'mine-faq', url: 'https://other.example/', kind: 'privacy-policy' }] }))
+      .toMatch(/sources\[0\]\.id: duplicate source id "mine-faq" \(first at packs\/mine\.json: sources\[0\]\)/);
   });
 
   it('refuses two sources on the same page, naming both ids, but allows two parts of one page', () => {
@@ -117,8 +118,24 @@ describe('include', () => {
     expect(config.warnings).toEqual([expect.stringMatching(/acme\.json: terms type "Privacy Policy" skipped: its source id "acme-privacy-policy" is taken \(by declarations\/Acme\.json: terms\["Privacy Policy"\]\)/)]);
     write('packs/mine.json', { sources: [{ id: 'mine', url: 'https://mine.example/', kind: 'privacy-policy', select: 'div[' }] });
     expect(errorOf({ include: ['declarations', 'packs/mine.json'] })).toMatch(/packs\/mine\.json: sources\[0\]\.select: invalid CSS selector "div\["/);
-    expect(errorOf({ include: ['declarations'], sources: [{ id: 'mine', url: 'https://acme.example/p', kind: 'privacy-policy', select: 'main' }] }))
-      .toMatch(/sources\[0\]\.url: "mine" watches the same page as "acme-privacy-policy"/);
+  });
+
+  it('keeps the config\'s own source and skips the declaration when both watch the same page, whatever the order', () => {
+    write('declarations/Acme.json', { name: 'Acme', terms: { 'Privacy Policy': { fetch: 'https://acme.example/p', select: 'main' } } });
+    const config = load({ include: ['declarations'], sources: [{ id: 'mine', url: 'https://acme.example/p', kind: 'privacy-policy', select: 'main' }] });
+    expect(config.sources.map((s) => s.id)).toEqual(['mine']);
+    expect(config.warnings).toEqual([expect.stringMatching(/Acme\.json: terms type "Privacy Policy" skipped: same page and filters as "mine" \(sources\[0\]\)/)]);
+    expect(config.declarations).toMatchObject({ loaded: 0, sources: 0, skipped: [{ file: 'declarations/Acme.json', terms: 'Privacy Policy' }] });
+  });
+
+  it('keeps the config\'s own source and skips a declared one that takes its id for another page', () => {
+    write('declarations/Acme.json', { name: 'Acme', terms: { 'Privacy Policy': { fetch: 'https://acme.example/p', select: 'main' }, 'Terms of Service': { fetch: 'https://acme.example/t' } } });
+    const config = load({ include: ['declarations'], sources: [{ id: 'acme-privacy-policy', url: 'https://acme.example/elsewhere', kind: 'privacy-policy' }] });
+    expect(config.sources.map((s) => [s.id, s.url])).toEqual([
+      ['acme-terms-of-service', 'https://acme.example/t'],
+      ['acme-privacy-policy', 'https://acme.example/elsewhere'],
+    ]);
+    expect(config.warnings).toEqual([expect.stringMatching(/Acme\.json: terms type "Privacy Policy" skipped: its source id "acme-privacy-policy" is taken \(by sources\[0\]\)/)]);
   });
 
   it('refuses a file named in include that is not JSON, and an empty folder', () => {

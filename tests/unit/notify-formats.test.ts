@@ -93,6 +93,12 @@ describe('the json format', () => {
     expect(jsonFormat.render(recovered, 'd-3')).toMatchObject({ event: 'source.recovered', status: 'ok', failures: 4 });
   });
 
+  it('says a discovered post\'s title once when the post is named by it', () => {
+    const named: OutboxEvent = { ...discovered, source: { ...discovered.source, name: 'An AI update' } };
+    expect((jsonFormat.render(named, 'd') as { summary: string }).summary).toBe('An AI update: new post discovered');
+    expect((jsonFormat.render(discovered, 'd') as { summary: string }).summary).toBe('linkedin-blog-trust/new-ai-update: new post discovered: An AI update');
+  });
+
   it('gives source.discovered the post, its blog and its first facts', () => {
     expect(jsonFormat.render(discovered, 'd-4')).toMatchObject({
       event: 'source.discovered', parentId: 'linkedin-blog-trust', kind: 'blog-post', title: 'An AI update',
