@@ -39,6 +39,9 @@ export function factDirection(fact: FactName, before: FactValue, after: FactValu
   const b = after ?? null;
   if (USE_LISTS.has(fact)) return listDirection(fact, a as string[] | null, b as string[] | null, 'use');
   if (EXCLUSION_LISTS.has(fact)) return listDirection(fact, a as string[] | null, b as string[] | null, 'exclusion');
+  // An on-by-default no longer stated may be an opt-out taken away (the use goes on without a choice) or
+  // the use dropped: the opt-out path and the data facts beside it say which way such a change cuts.
+  if (fact === 'aiTrainingDefault' && a === 'on' && b === null) return 'neutral';
   const rank = RANKS[fact];
   if (rank) return compare(rank.get(a) ?? 1, rank.get(b) ?? 1);
   switch (fact) {

@@ -58,9 +58,9 @@ describe('factDirection() says which way a change cuts for the people whose data
     expect(factDirection('aiTrainingDefault', null, 'off')).toBe('narrower');
   });
 
-  it('calls an opt-in that is no longer stated wider, and an on-by-default no longer stated narrower', () => {
+  it('calls an opt-in that is no longer stated wider, and an on-by-default no longer stated neutral (an opt-out taken away reads so too)', () => {
     expect(factDirection('aiTrainingDefault', 'off', null)).toBe('wider');
-    expect(factDirection('aiTrainingDefault', 'on', null)).toBe('narrower');
+    expect(factDirection('aiTrainingDefault', 'on', null)).toBe('neutral');
   });
 
   it('calls a minors exclusion dropped wider and one stated narrower', () => {
