@@ -20,11 +20,17 @@ export function wordsLanguage(text: string): string | null {
   return best === 'und' ? null : toIso1(best);
 }
 
-/** Of the known languages, the one the words are closest to (a short page's best guess); null without words. */
+/** How far behind the best the runner-up must score for a short page's guess to count. */
+const CLEAR_LEAD = 0.85;
+
+/**
+ * Of the known languages, the one the words are clearly closest to (a short page's best guess);
+ * null without words or when the guess is a near tie (a few English headings can score French first).
+ */
 function closestKnownLanguage(text: string): Language | null {
-  const [best] = francAll(text, { only: KNOWN_3 })[0] ?? ['und'];
+  const [[best, _score] = ['und', 0], [, runnerUp] = ['und', 0]] = francAll(text, { only: KNOWN_3 });
   const two = toIso1(best);
-  return isLanguage(two) ? two : null;
+  return isLanguage(two) && runnerUp < CLEAR_LEAD ? two : null;
 }
 
 /**

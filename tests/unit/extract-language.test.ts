@@ -37,6 +37,11 @@ describe('detectLanguage()', () => {
     expect(detectLanguage('auto', null, '')).toBe('en');
   });
 
+  it('reads a short page of English headings without <html lang> as English, though they score French first', () => {
+    expect(detectLanguage('auto', null, 'Acme Blog Our new AI features Updating our terms Changes coming to our privacy policy')).toBe('en');
+    expect(detectLanguage('auto', null, 'Politique de confidentialité : mise à jour de nos conditions générales')).toBe('fr');
+  });
+
   it('gives the language asked for', () => {
     expect(detectLanguage('fr', 'en', ENGLISH)).toBe('fr');
   });
