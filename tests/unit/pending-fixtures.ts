@@ -47,8 +47,6 @@ export const PENDING_FIXTURES: Readonly<Record<string, readonly FactName[]>> = {
   'paraphrases/default-unless-seller-objected': ['aiTrainingDefault'],
   'paraphrases/defaut-opposition-fr': ['aiTrainingDefault'],
 
-  // A region named only as where a provider is located is no coverage.
-  'paraphrases/regions-negative-controller-transfer-provider': ['regions'],
 
   // AI products named without any AI word in the sentence.
   'paraphrases/providers-product-names-no-ai-word': ['aiProviders'],

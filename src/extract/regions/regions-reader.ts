@@ -24,8 +24,12 @@ interface RegionMention { codes: string[]; index: number; end: number }
 
 const LIST_GLUE = new RegExp(String.raw`^(?:\s|,|;|\(|\)|&|${alternatives((l) => REGIONS_WORDS[l].listGlue)})*$`, 'i');
 
+// A company's registered name that holds a place ("Acme Ireland Limited", "Foo Europe B.V."): an
+// organisation, in any language, not a region anyone's data comes from.
+const COMPANY_NAME = /\b\p{Lu}[\p{L}\p{N}&.'-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'-]*){1,4}\s+(?:Operations\s+)?(?:Limited|Ltd\b\.?|Unlimited Company|Inc\b\.?|LLC|GmbH|S\.?A\.?S\b\.?|SARL|B\.V\.|Pte\.? Ltd|Pty Ltd|AB|AG|Oy|PBC|plc|Corporation|Company)\b/gu;
+
 function mask(text: string, tables: readonly RegionTable[]): string {
-  let out = text;
+  let out = text.replace(COMPANY_NAME, (m) => ' '.repeat(m.length));
   for (const t of tables) {
     for (const re of t.regionMasks) out = out.replace(re, (m) => ' '.repeat(m.length));
   }
@@ -42,19 +46,47 @@ function regionMentions(text: string, tables: readonly RegionTable[]): RegionMen
   return found.sort((a, b) => a.index - b.index);
 }
 
-/** Regions right after "outside (of) the" — and the rest of that list — are not covered. */
-function outsideFlags(clause: string, mentions: RegionMention[], tables: readonly RegionTable[]): boolean[] {
+/**
+ * Per mention, whether the words right before it (or before the list it continues) match
+ * `leads`: a list ("outside the EU, the EEA and Switzerland") shares its first region's lead.
+ */
+function leadFlags(clause: string, mentions: RegionMention[], leads: (before: string) => boolean): boolean[] {
   const flags: boolean[] = [];
-  let inOutsideList = false;
+  let inList = false;
   let previousEnd = 0;
   for (const m of mentions) {
     const gap = clause.slice(previousEnd, m.index);
     const continuesList = flags.length > 0 && LIST_GLUE.test(gap);
-    if (!continuesList) inOutsideList = tables.some((t) => t.outsideLead.test(clause.slice(0, m.index)));
-    flags.push(inOutsideList);
+    if (!continuesList) inList = leads(clause.slice(0, m.index));
+    flags.push(inList);
     previousEnd = Math.max(previousEnd, m.end);
   }
   return flags;
+}
+
+/** Regions right after "outside (of) the" — and the rest of that list — are not covered. */
+function outsideFlags(clause: string, mentions: RegionMention[], tables: readonly RegionTable[]): boolean[] {
+  return leadFlags(clause, mentions, (before) => tables.some((t) => t.outsideLead.test(before)));
+}
+
+/**
+ * Regions attached to an organisation or to where data goes ("Acme, located in the United
+ * States", "transferred to Canada") say nothing of whose data the use covers; "members located
+ * in the EU" are people, so theirs is.
+ */
+function placeFlags(clause: string, mentions: RegionMention[], tables: readonly RegionTable[]): boolean[] {
+  const before = leadFlags(clause, mentions, (text) => tables.some((t) => {
+    if (t.lawBefore.test(text)) return true;
+    const lead = t.placeLead.exec(text);
+    return lead !== null && !t.personBefore.test(text.slice(0, lead.index));
+  }));
+  // "the EU AI Act", "UK law": a law named after a region.
+  return mentions.map((m, i) => before[i]! || tables.some((t) => t.lawAfter.test(clause.slice(m.end))));
+}
+
+/** "Worldwide" is the use's scope only in a clause that states a scope or the training itself. */
+function globalIsScope(clause: string, tables: readonly RegionTable[]): boolean {
+  return tables.some((t) => t.scopeVerb.test(clause) || t.trainingCue.test(clause));
 }
 
 function isRegionSentence(unit: Unit, tables: readonly RegionTable[]): boolean {
@@ -63,6 +95,8 @@ function isRegionSentence(unit: Unit, tables: readonly RegionTable[]): boolean {
   const about = unit.structuralAi || (unit.aiContext && tables.some((t) => t.trainingCue.test(unit.text)));
   if (!about) return false;
   if (tables.some((t) => t.regionStopContext.test(unit.text))) return false;
+  // "If you live in the EEA, you have the right to object": where a law gives rights, not where the use applies.
+  if (tables.some((t) => t.rightsCue.test(unit.text))) return false;
   // "In the EU we rely on legitimate interests for this": where a legal basis applies, not coverage
   // (unless the sentence itself says the data trains the models).
   if (tables.some((t) => t.legalBasisCue.test(unit.text)) && !tables.some((t) => t.trainingCue.test(unit.text))) return false;
@@ -140,7 +174,10 @@ function addClause(set: PolarSet, clause: Clause, unit: Unit, conditional: boole
   // Likewise "we do not use data from members under 18 in the EU": the negation is about minors.
   if (clause.negative && (conditional || categoryMentions(clause.text, tables.map((t) => t.language)).length > 0 || tables.some((t) => t.minorAge.test(clause.text) || t.minorWord.test(clause.text)))) return;
   const outside = outsideFlags(clause.text, mentions, tables);
+  const place = placeFlags(clause.text, mentions, tables);
   mentions.forEach((m, i) => {
+    if (place[i]) return;
+    if (m.codes.includes('GLOBAL') && !globalIsScope(clause.text, tables)) return;
     const positive = clause.negative === outside[i];
     const evidence = clip(unit.text, clause.start + m.index, m.end - m.index);
     for (const code of m.codes) set.add(code, positive, priority, evidence);

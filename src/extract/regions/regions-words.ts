@@ -9,6 +9,21 @@ export interface RegionsWords {
   outsideLead: RegExp;
   /** A region sentence that is about something else (controllers, authorities, law). */
   regionStopContext: RegExp;
+  /**
+   * Words right before a region that attach it to an organisation or to where data goes, not to
+   * the people or the use ("located in", "transferred to", "servers in"); anchored at the end.
+   */
+  placeLead: RegExp;
+  /** People right before such a word ("members located in"): then the region is theirs after all; anchored at the end. */
+  personBefore: RegExp;
+  /** Words right before a region that make it a law's or an authority's ("laws of the"); anchored at the end. */
+  lawBefore: RegExp;
+  /** Words right after a region that make it a law's or an authority's ("EU AI Act", "UK law"); anchored at the start. */
+  lawAfter: RegExp;
+  /** Verbs that state a use's scope ("applies", "covers"): "worldwide" needs one, or a training word, in its clause. */
+  scopeVerb: RegExp;
+  /** A sentence about a right people in a region have ("you have the right to ..."): regional law, not coverage. */
+  rightsCue: RegExp;
   /** Region sentences need one of these to be about coverage. */
   coverageCue: RegExp;
   regions: Array<[RegExp, string[]]>;
@@ -27,7 +42,13 @@ export interface RegionsWords {
 export const REGIONS_WORDS: Record<Language, RegionsWords> = {
   en: {
     outsideLead: /\b(?:outside(?: of)?|beyond)\s+(?:the\s+)?$/i,
-    regionStopContext: /\b(?:controller|data protection officer|dpo|supervisory authorit\w*|regulator\w*|governing law|laws? of|courts?|jurisdiction|contact us|responsible for (?:your|the processing)|headquarter\w*|incorporated|registered office|representative|lead authority|tax|vat|currency|sub-?processors?|hosting|hosted|data cent(?:er|re)s?|servers?)\b/i,
+    regionStopContext: /\b(?:controller|data protection officer|dpo|supervisory authorit\w*|regulator\w*|governing law|laws? of|courts?|jurisdiction|contact us|responsible for (?:your|the processing)|headquarter\w*|incorporated|registered office|representative|lead authority|tax|vat|currency|sub-?processors?|hosting|hosted|data cent(?:er|re)s?|servers?|international (?:data )?transfers?|transfer(?:s|red|ring)? (?:of )?(?:your |personal )?(?:data|information)|cross-border|adequacy)\b/i,
+    placeLead: /\b(?:located|based|headquartered|established|incorporated|registered|domiciled|situated|organi[sz]ed|operat(?:es|ing)|stored|hosted|housed|held|processed|kept|transferred|transfers?|transferring|sent|sends|send|moved|a (?:company|corporation|business|firm) (?:registered )?)(?: (?:data|it|them|your data|personal data|information|to servers))?\s+(?:in|to|into|within)\s+(?:the\s+)?$/i,
+    personBefore: /\b(?:members?|users?|people|persons?|customers?|individuals?|adults?|residents?|travell?ers?|creators?|sellers?|buyers?|account holders?|children|minors|teens?|employees|you|who|those|anyone|everyone)(?:\s+(?:who|that))?(?:\s+(?:are|is|were|currently|mainly|primarily))*\s+$/i,
+    lawBefore: /\b(?:laws?|legislation|regulations?|rules|requirements|authorit(?:y|ies)|regulators?|courts?|governments?|parliament|commission)\s+(?:of|in|from)\s+(?:the\s+)?$/i,
+    lawAfter: /^\s*(?:AI Act|Artificial Intelligence Act|Digital Services Act|Digital Markets Act|Data Act|GDPR|(?:data protection |privacy |consumer |AI )?(?:law|laws|legislation|regulations?|rules|requirements|standards?|directives?|act)|Commission|Parliament|Council|Court|courts|authorit(?:y|ies)|regulators?|government)\b/i,
+    scopeVerb: /\b(?:appl(?:y|ies|ied)|cover(?:s|ed)?|extend(?:s|ed)?|concerns?|concerned)\b/i,
+    rightsCue: /\b(?:have|has|exercise|exercising) (?:the |a |certain |these |additional |your |specific )?rights?\b|\b(?:your|these|certain|additional|specific|privacy|data protection) rights\b|\bright (?:to|of) (?:object|access|request|erasure|delete|deletion|be|know|correct|rectif\w*|portab\w*|restrict\w*|withdraw|lodge|complain)|\bentitled to\b/i,
     coverageCue: /\b(?:use|uses|used|using|train|trains|trained|training|process|processes|processed|processing|apply|applies|applied|cover|covers|covered|enable|enabling|enabled|available|include|includes|included|extend|extends|expand|expanding|members? (?:in|from|located|based|who live)|data (?:from|of)|setting|opt[- ]out|object)\b/i,
     // Countries come from i18n-iso-countries (countries.ts); these are the unions and abbreviations it lacks.
     regions: [
@@ -53,7 +74,13 @@ export const REGIONS_WORDS: Record<Language, RegionsWords> = {
   },
   fr: {
     outsideLead: ure(r`\b(?:hors|en dehors)(?: d(?:e|u|es)| d')?\s*(?:l'|la |le |les )?$`),
-    regionStopContext: ure(r`\b(?:responsable du traitement|responsable de traitement|délégué à la protection|DPO|autorités?|droit applicable|tribunaux?|juridictions?|nous contacter|siège|immatricul\p{L}*|représentant|TVA|devise|sous-traitants?|hébergé\p{L}*|hébergement|hébergeurs?|serveurs?|centres? de données)\b`),
+    regionStopContext: ure(r`\b(?:responsable du traitement|responsable de traitement|délégué à la protection|DPO|autorités?|droit applicable|tribunaux?|juridictions?|nous contacter|siège|immatricul\p{L}*|représentant|TVA|devise|sous-traitants?|hébergé\p{L}*|hébergement|hébergeurs?|serveurs?|centres? de données|transferts? (?:de données|internationaux)|transfér\p{L}*|adéquation)\b`),
+    placeLead: ure(r`\b(?:situé\p{L}*|basé\p{L}*|établi\p{L}*|implanté\p{L}*|domicilié\p{L}*|enregistré\p{L}*|immatriculé\p{L}*|stocké\p{L}*|conservé\p{L}*|traité\p{L}*|transféré\p{L}*|transfert\p{L}*|transférons|envoyé\p{L}*|une (?:société|entreprise) (?:de droit )?|siège (?:social )?(?:est )?(?:situé )?)(?: (?:les données|vos données|elles|ils))?\s+(?:en|aux?|dans|vers|à|hors)\s*(?:l'|la |le |les )?$`),
+    personBefore: ure(r`\b(?:membres?|utilisateur\p{L}*|personnes?|clients?|client\p{L}*|résident\p{L}*|adultes?|voyageu\p{L}*|enfants|mineurs|vous|qui|ceux|celles)(?:\s+(?:qui|sont|êtes|est|actuellement))*\s+$`),
+    lawBefore: ure(r`\b(?:lois?|législation|droit|réglementation|règlement|règles|exigences|autorités?|tribunaux|gouvernement|commission|parlement)\s+(?:de l'|de la |du |des |de |en |aux? )$`),
+    lawAfter: ure(r`^\s*(?:AI Act|RGPD|DSA|DMA)\b`),
+    scopeVerb: ure(r`\b(?:s'appliqu\p{L}*|appliqu\p{L}*|couvr\p{L}*|concern\p{L}*|étend\p{L}*)`),
+    rightsCue: ure(r`\b(?:vous )?(?:disposez|bénéficiez|avez|exercer) (?:du |d'un |de |des |de vos |vos )?droits?\b|\bdroits? (?:d'accès|d'opposition|de rectification|à l'effacement|à la portabilité|de vous opposer)|\bvos droits\b`),
     coverageCue: ure(r`\b(?:utilis\p{L}*|entraîn\p{L}*|trait\p{L}*|appliqu\p{L}*|couvr\p{L}*|concern\p{L}*|activ\p{L}*|disponible|inclu\p{L}*|étend\p{L}*|membres?|données (?:de|des)|paramètre|refuser|vous opposer)\b`),
     regions: [
       [ure(r`\bpays désignés\b`), ['EU', 'EEA', 'CH']],

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/extract/extract-facts.js';
+
+const page = (main: string, lang: string) =>
+  `<html lang="${lang}"><head><title>Privacy Policy | Acme</title></head><body><main><h1>Privacy Policy</h1>${main}</main></body></html>`;
+const facts = (main: string, lang = 'en') => extractFacts(page(main, lang)).document.facts;
+const TRAINING = '<h2>Our AI</h2><p>We use your posts to train our AI models.</p>';
+const FORMATION = '<h2>Notre IA</h2><p>Nous utilisons vos publications pour entraîner nos modèles d’IA.</p>';
+
+describe('regions attached to something other than the people or the use', () => {
+  it('does not take the place where an organisation is located, based or established as coverage', () => {
+    expect(facts(`${TRAINING}<p>Our AI supplier, located in the United States, trains these models for us.</p>`).regions).toBeNull();
+    expect(facts(`${TRAINING}<p>We use Lumen, an AI company based in Japan, to train our models.</p>`).regions).toBeNull();
+    expect(facts(`${FORMATION}<p>Notre fournisseur d’IA, une société établie aux États-Unis, entraîne ces modèles.</p>`, 'fr').regions).toBeNull();
+  });
+
+  it('still reads people located or based in a region as covered', () => {
+    expect(facts('<p>We use posts from members located in Brazil to train our AI models.</p>').regions).toEqual(['BR']);
+    expect(facts('<p>Nous utilisons les publications des utilisateurs situés en Belgique pour entraîner nos modèles d’IA.</p>', 'fr').regions).toEqual(['BE']);
+  });
+
+  it('does not take where data is stored or transferred as coverage', () => {
+    expect(facts(`${TRAINING}<p>The posts used to train our AI models are kept in Germany.</p>`).regions).toBeNull();
+    expect(facts(`${FORMATION}<p>Les publications utilisées pour entraîner nos modèles d’IA sont transférées vers le Canada.</p>`, 'fr').regions).toBeNull();
+  });
+
+  it('does not take a company name that holds a place as a region', () => {
+    expect(facts('<p>Orbit Ireland Limited uses your posts to train our AI models.</p>').regions).toBeNull();
+  });
+
+  it('does not take a law or a right named after a region as coverage', () => {
+    expect(facts(`${TRAINING}<p>Under the EU AI Act, we use labels on content made by our AI.</p>`).regions).toBeNull();
+    expect(facts('<p>If you live in Canada, you have the right to ask which posts we use to train our AI models.</p>').regions).toBeNull();
+  });
+
+  it('reads "around the world" as the use’s scope only where the clause states a scope or the training', () => {
+    expect(facts(`${TRAINING}<p>Millions of people around the world use our AI assistant.</p>`).regions).toBeNull();
+    expect(facts(`${TRAINING}<p>This AI training applies to users around the world.</p>`).regions).toEqual(['GLOBAL']);
+  });
+});
