@@ -38,3 +38,25 @@ describe('regions attached to something other than the people or the use', () =>
     expect(facts(`${TRAINING}<p>This AI training applies to users around the world.</p>`).regions).toEqual(['GLOBAL']);
   });
 });
+
+describe('a document’s own scope stated in a sentence', () => {
+  const TOP = (scope: string, lang = 'en') =>
+    facts(`<p>${scope}</p>${lang === 'en' ? TRAINING : FORMATION}`, lang).regions;
+
+  it('reads the regions of the people the document says it is for', () => {
+    expect(TOP('This notice applies to you if you live in the European Economic Area or Switzerland.')).toEqual(['CH', 'EEA']);
+    expect(TOP('This privacy statement is intended for residents of Australia and New Zealand.')).toEqual(['AU', 'NZ']);
+    expect(TOP('Cette politique concerne les personnes qui résident en Suisse et en Belgique.', 'fr')).toEqual(['BE', 'CH']);
+  });
+
+  it('reads no scope from a document that also applies elsewhere, excepts people, points to a section or names a section', () => {
+    expect(TOP('This policy also applies to users in Canada.')).toBeNull();
+    expect(TOP('This policy does not apply to residents of China.')).toBeNull();
+    expect(TOP('This section applies only to residents of Brazil.')).toBeNull();
+    expect(TOP('If you live in the EEA, see section 9 of this notice.')).toBeNull();
+  });
+
+  it('reads no scope when the page states no training use', () => {
+    expect(facts('<p>This notice applies to residents of the United Kingdom.</p><p>Our AI assistant answers questions about your orders.</p>').regions).toBeNull();
+  });
+});

@@ -50,9 +50,4 @@ export const PENDING_FIXTURES: Readonly<Record<string, readonly FactName[]>> = {
 
   // AI products named without any AI word in the sentence.
   'paraphrases/providers-product-names-no-ai-word': ['aiProviders'],
-
-  // A document's own scope stated in a sentence ("This notice applies to you if you live in ...").
-  'paraphrases/regions-avis-portee-ue-fr': ['regions'],
-  'paraphrases/regions-notice-scope-in-sentence': ['regions'],
-  'paraphrases/regions-us-only-policy': ['regions'],
 };

@@ -2,7 +2,7 @@ import type { Language } from '../../domain/languages.js';
 import { alternatives, perLanguage, SHARED_WORDS } from '../lang/shared.js';
 import type { Unit } from '../units.js';
 import type { Block } from '../page-blocks.js';
-import { splitClauses, type Clause } from '../sentences.js';
+import { splitClauses, splitSentences, type Clause } from '../sentences.js';
 import { clip, type Found } from '../evidence.js';
 import { PolarSet, statementPriority } from '../priority.js';
 import { categoryMentions } from '../data-categories/category-mentions.js';
@@ -114,13 +114,38 @@ const SCOPE_FILLER = new RegExp(String.raw`^(?:[\s/,&()|:–—-]|\b(?:${alterna
 
 const SCOPE_WORD = new RegExp(String.raw`\b(?:${alternatives((l) => REGIONS_WORDS[l].scopeWord)})\b`, 'i');
 
+// "This notice applies to", "Cet avis concerne": the document, then (soon after) whom it is for.
+const SCOPE_STATEMENT = new RegExp(String.raw`(?:${alternatives((l) => REGIONS_WORDS[l].scopeSubject)})[^.;:]{0,40}?(?:${alternatives((l) => REGIONS_WORDS[l].scopeStatementVerb)})`, 'i');
+
+/**
+ * A sentence stating the document's own scope as people of regions ("This notice applies to you
+ * if you live in the EEA", "applies only to residents of the United States"): the regions those
+ * people are in. A scope that adds to another, points elsewhere, excepts or is negated is none.
+ */
+function scopeSentence(sentence: string, tables: readonly RegionTable[]): string[] {
+  const statement = SCOPE_STATEMENT.exec(sentence);
+  if (statement === null) return [];
+  const rest = mask(sentence.slice(statement.index), tables);
+  if (tables.some((t) => t.scopeAside.test(rest) || t.negation.test(rest))) return [];
+  const mentions = regionMentions(rest, tables).filter((m, i, all) => i === 0 || m.index >= all[i - 1]!.end);
+  const people = leadFlags(rest, mentions, (before) => tables.some((t) => t.scopePeople.test(before)));
+  return [...new Set(mentions.filter((_, i) => people[i]).flatMap((m) => m.codes))].filter((c) => c !== 'GLOBAL').sort();
+}
+
 /**
  * A document whose own scope is named regions: a line at the very top that is only regions
- * ("EEA/UK/CH", "Privacy Notice for the EEA and Switzerland"), before the text starts.
+ * ("EEA/UK/CH", "Privacy Notice for the EEA and Switzerland"), or a sentence there that says whom
+ * the document is for, before the text starts.
  */
 function documentScope(blocks: readonly Block[], tables: readonly RegionTable[]): Found<string[]> | null {
   const top = blocks.filter((b) => b.area === 'main').slice(0, SCOPE_BLOCKS);
   for (const block of top) {
+    if (block.kind === 'heading' || block.kind === 'paragraph') {
+      for (const sentence of splitSentences(block.text)) {
+        const codes = scopeSentence(sentence, tables);
+        if (codes.length > 0) return { value: codes, evidence: clip(sentence) };
+      }
+    }
     if (block.text.length > SCOPE_LINE_CHARS || (block.kind !== 'heading' && block.kind !== 'paragraph')) continue;
     const text = mask(block.text, tables);
     const mentions = regionMentions(text, tables).filter((m, i, all) => i === 0 || m.index >= all[i - 1]!.end);

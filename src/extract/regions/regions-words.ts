@@ -35,6 +35,14 @@ export interface RegionsWords {
   featureAvailability: string;
   /** Words that may surround the regions in a line naming the document's own scope: a regex alternation. */
   scopeFiller: string;
+  /** The document itself as a sentence's subject ("this notice", "the present policy"): a regex alternation. */
+  scopeSubject: string;
+  /** A verb stating whom the document is for ("applies to", "covers", "is intended for"): a regex alternation. */
+  scopeStatementVerb: string;
+  /** People of a region ("residents of", "users who live in", "if you live in"), right before it: anchored at the end. */
+  scopePeople: RegExp;
+  /** A scope that adds to another or points elsewhere ("also applies", "see"): no scope of this document's own. */
+  scopeAside: RegExp;
   /** Words that say such a line names a document ("privacy notice"): a regex alternation. */
   scopeWord: string;
 }
@@ -70,6 +78,10 @@ export const REGIONS_WORDS: Record<Language, RegionsWords> = {
     listGlue: String.raw`\band\b|\bor\b|\bthe\b|\bmembers? (?:in|from)\b`,
     featureAvailability: String.raw`available|availability|unavailable|launch\w*|roll(?:s|ed|ing)? out`,
     scopeFiller: 'and|or|the|for|in|residents?|users|privacy|policy|notice|statement|addendum|supplement|regional',
+    scopeSubject: String.raw`\b(?:this|the present|our) (?:[\w-]+ ){0,3}?(?:notice|policy|statement|addendum|supplement|document)\b`,
+    scopeStatementVerb: String.raw`\b(?:appl(?:y|ies)|covers?|(?:is|are) (?:intended |meant |written |addressed )?(?:for|to)|concerns?|governs?)\b`,
+    scopePeople: /\b(?:(?:residents?|users?|people|persons?|individuals?|consumers?|customers?|members?|visitors?|you)(?: (?:who|that))?(?: (?:are|is))?(?: (?:living|live|lives|resid(?:e|es|ing)|located|based|resident))? (?:of|in|from)|(?:if|where|when) you (?:live|reside|are (?:located|based|a resident|resident)) (?:in|of))\s+(?:the\s+)?$/i,
+    scopeAside: /\b(?:also|additionally|in addition|as well|see|refer|read|visit|except|excluding|outside|other than)\b/i,
     scopeWord: 'privacy|policy|notice|statement|addendum|supplement',
   },
   fr: {
@@ -94,9 +106,13 @@ export const REGIONS_WORDS: Record<Language, RegionsWords> = {
       ure(r`\blinkedin (?:ireland|irlande|singapore|corporation)(?: unlimited company)?`, 'gi'),
       ure(r`\bRGPD (?:du |de l'|de la )?(?:Royaume-Uni|RU|UE)\b|\b(?:droit|lois?) (?:du Royaume-Uni|de l'UE|suisse)\b`, 'gi'),
     ],
-    listGlue: String.raw`\bet\b|\bou\b|\bla\b|\ble\b|\bl'`,
+    listGlue: String.raw`\bet\b|\bou\b|\bla\b|\ble\b|\bl'|\bde\b|\bdu\b|\bdes\b|\baux?\b|\ben\b`,
     featureAvailability: 'disponibles?|disponibilité|indisponibles?',
     scopeFiller: String.raw`et|ou|la|le|les|l'|pour|en|de|du|des|utilisateurs|résidents|politique|de confidentialité|confidentialité|avis|déclaration|régional\w*`,
+    scopeSubject: String.raw`\b(?:cet avis|cette (?:politique|déclaration|notice|charte)|(?:le|la) présente? (?:avis|politique|déclaration|notice|charte)|ce document)\b`,
+    scopeStatementVerb: String.raw`(?:\bs'appliqu\w*|\bconcern\w*|\bvise\b|\bvisent\b|\best destinée?\b|\bs'adresse\b|\bcouvre\b)`,
+    scopePeople: ure(r`\b(?:(?:résident\p{L}*|utilisat(?:eur|rice)s?|personnes?|membres?|clients?|consommat\p{L}*|vous)(?: (?:qui|résidant|vivant|situé\p{L}*|établi\p{L}*))?(?: (?:résident|résidez|vivent|vivez|habitent|habitez|se trouvent|sont situé\p{L}*|êtes situé\p{L}*))? (?:en|dans|aux?|de|du|des)|si vous (?:résidez|vivez|habitez|êtes situé\p{L}*|vous trouvez) (?:en|dans|aux?))\s*(?:l'|la |le |les )?$`),
+    scopeAside: ure(r`\b(?:aussi|également|en outre|voir|consultez|reportez|sauf|hors|à l'exception)\b`),
     scopeWord: 'politique|confidentialité|avis|déclaration',
   },
 };
