@@ -46,8 +46,4 @@ export const PENDING_FIXTURES: Readonly<Record<string, readonly FactName[]>> = {
   'paraphrases/default-unless-member-opts-out': ['aiTrainingDefault'],
   'paraphrases/default-unless-seller-objected': ['aiTrainingDefault'],
   'paraphrases/defaut-opposition-fr': ['aiTrainingDefault'],
-
-
-  // AI products named without any AI word in the sentence.
-  'paraphrases/providers-product-names-no-ai-word': ['aiProviders'],
 };
