@@ -33,6 +33,14 @@ describe('regions attached to something other than the people or the use', () =>
     expect(facts('<p>If you live in Canada, you have the right to ask which posts we use to train our AI models.</p>').regions).toBeNull();
   });
 
+  it('does not take the regions of a regional section of a global page as coverage', () => {
+    const section = (heading: string) =>
+      facts(`${TRAINING}<h2>${heading}</h2><p>For users in Brazil, the posts used to train our AI models are processed on the basis of our legitimate interests.</p>`).regions;
+    expect(section('Additional information for users in Brazil')).toBeNull();
+    expect(section('Supplemental notice for residents of Brazil')).toBeNull();
+    expect(section('How our AI works in Brazil')).toEqual(['BR']);
+  });
+
   it('reads "around the world" as the use’s scope only where the clause states a scope or the training', () => {
     expect(facts(`${TRAINING}<p>Millions of people around the world use our AI assistant.</p>`).regions).toBeNull();
     expect(facts(`${TRAINING}<p>This AI training applies to users around the world.</p>`).regions).toEqual(['GLOBAL']);

@@ -105,6 +105,24 @@ function isRegionSentence(unit: Unit, tables: readonly RegionTable[]): boolean {
   return tables.some((t) => t.coverageCue.test(unit.text));
 }
 
+/**
+ * Whether a block sits in a regional section of the page: a heading above it (below the title)
+ * that names a region and says it adds regional terms ("Additional information for users in the
+ * EEA"), without being about AI. The regions there are that section's readers, not the AI use's.
+ */
+function inRegionalSection(blocks: readonly Block[], index: number, tables: readonly RegionTable[]): boolean {
+  let level = Number.POSITIVE_INFINITY;
+  for (let i = index - 1; i >= 0 && level > 2; i -= 1) {
+    const b = blocks[i]!;
+    if (b.kind !== 'heading' || b.level >= level) continue;
+    level = b.level;
+    if (level < 2) break;
+    if (!tables.some((t) => t.supplementHeading.test(b.text)) || tables.some((t) => t.aiCue.test(b.text))) continue;
+    if (regionMentions(mask(b.text, tables), tables).some((m) => !m.codes.includes('GLOBAL'))) return true;
+  }
+  return false;
+}
+
 const FEATURE_AVAILABILITY = new RegExp(String.raw`\b(?:${alternatives((l) => REGIONS_WORDS[l].featureAvailability)})\b`, 'i');
 
 const SCOPE_LINE_CHARS = 90;
@@ -172,6 +190,7 @@ export function extractRegions(units: readonly Unit[], languages: readonly Langu
   const set = new PolarSet();
   for (const unit of units) {
     if (!isRegionSentence(unit, tables)) continue;
+    if (blocks[unit.blockIndex] === unit.block && inRegionalSection(blocks, unit.blockIndex, tables)) continue;
     const text = mask(unit.text, tables);
     const conditional = tables.some((t) => t.optOutConditional.test(text));
     const priority = statementPriority(unit, languages);

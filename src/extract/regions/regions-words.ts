@@ -43,6 +43,11 @@ export interface RegionsWords {
   scopePeople: RegExp;
   /** A scope that adds to another or points elsewhere ("also applies", "see"): no scope of this document's own. */
   scopeAside: RegExp;
+  /**
+   * A section heading that adds regional terms to a global page ("Additional disclosures for EEA
+   * users", "Informations complémentaires pour l'UE") when it also names a region.
+   */
+  supplementHeading: RegExp;
   /** Words that say such a line names a document ("privacy notice"): a regex alternation. */
   scopeWord: string;
 }
@@ -82,6 +87,7 @@ export const REGIONS_WORDS: Record<Language, RegionsWords> = {
     scopeStatementVerb: String.raw`\b(?:appl(?:y|ies)|covers?|(?:is|are) (?:intended |meant |written |addressed )?(?:for|to)|concerns?|governs?)\b`,
     scopePeople: /\b(?:(?:residents?|users?|people|persons?|individuals?|consumers?|customers?|members?|visitors?|you)(?: (?:who|that))?(?: (?:are|is))?(?: (?:living|live|lives|resid(?:e|es|ing)|located|based|resident))? (?:of|in|from)|(?:if|where|when) you (?:live|reside|are (?:located|based|a resident|resident)) (?:in|of))\s+(?:the\s+)?$/i,
     scopeAside: /\b(?:also|additionally|in addition|as well|see|refer|read|visit|except|excluding|outside|other than)\b/i,
+    supplementHeading: /\b(?:additional|supplement\w*|specific|disclosures?|notice|rights|residents?|jurisdictions?|country-specific|region-specific|regional|local law)\b/i,
     scopeWord: 'privacy|policy|notice|statement|addendum|supplement',
   },
   fr: {
@@ -113,6 +119,7 @@ export const REGIONS_WORDS: Record<Language, RegionsWords> = {
     scopeStatementVerb: String.raw`(?:\bs'appliqu\w*|\bconcern\w*|\bvise\b|\bvisent\b|\best destinée?\b|\bs'adresse\b|\bcouvre\b)`,
     scopePeople: ure(r`\b(?:(?:résident\p{L}*|utilisat(?:eur|rice)s?|personnes?|membres?|clients?|consommat\p{L}*|vous)(?: (?:qui|résidant|vivant|situé\p{L}*|établi\p{L}*))?(?: (?:résident|résidez|vivent|vivez|habitent|habitez|se trouvent|sont situé\p{L}*|êtes situé\p{L}*))? (?:en|dans|aux?|de|du|des)|si vous (?:résidez|vivez|habitez|êtes situé\p{L}*|vous trouvez) (?:en|dans|aux?))\s*(?:l'|la |le |les )?$`),
     scopeAside: ure(r`\b(?:aussi|également|en outre|voir|consultez|reportez|sauf|hors|à l'exception)\b`),
+    supplementHeading: ure(r`\b(?:complément\p{L}*|supplémentaire\p{L}*|spécifique\p{L}*|dispositions?|informations? (?:pour|relatives|concernant)|droits|résidents?|régional\p{L}*|avis)\b`),
     scopeWord: 'politique|confidentialité|avis|déclaration',
   },
 };
