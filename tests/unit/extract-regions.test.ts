@@ -33,6 +33,16 @@ describe('regions attached to something other than the people or the use', () =>
     expect(facts('<p>If you live in Canada, you have the right to ask which posts we use to train our AI models.</p>').regions).toBeNull();
   });
 
+  it('does not take a law or an authority named by an acronym or a title as coverage', () => {
+    expect(facts(`${TRAINING}<p>As Brazil's LGPD requires, we use a notice before our AI models are trained on your posts.</p>`).regions).toBeNull();
+    expect(facts(`${TRAINING}<p>We use posts to train our AI models as the Privacy Commissioner of Canada advises.</p>`).regions).toBeNull();
+  });
+
+  it('does not take the service’s own company in a country as coverage', () => {
+    const html = '<html lang="en"><head><title>Privacy Policy | Acme</title></head><body><main><h1>Privacy Policy</h1><p>Acme Ireland uses your posts to train our AI models.</p></main></body></html>';
+    expect(extractFacts(html, { url: 'https://acme.example/privacy' }).document.facts.regions).toBeNull();
+  });
+
   it('does not take the regions of a regional section of a global page as coverage', () => {
     const section = (heading: string) =>
       facts(`${TRAINING}<h2>${heading}</h2><p>For users in Brazil, the posts used to train our AI models are processed on the basis of our legitimate interests.</p>`).regions;

@@ -81,8 +81,12 @@ function placeFlags(clause: string, mentions: RegionMention[], tables: readonly 
     return lead !== null && !t.personBefore.test(text.slice(0, lead.index));
   }));
   // "the EU AI Act", "UK law": a law named after a region.
-  return mentions.map((m, i) => before[i]! || tables.some((t) => t.lawAfter.test(clause.slice(m.end))));
+  return mentions.map((m, i) => before[i]! || ACRONYM_AFTER.test(clause.slice(m.end)) || tables.some((t) => t.lawAfter.test(clause.slice(m.end))));
 }
+
+// A region right before an acronym names a law or an agency ("EU GDPR", "Brazil's LGPD", "UK ICO"),
+// in any language; a list of regions ("EU EEA") is not one.
+const ACRONYM_AFTER = /^(?:'s|’s)?\s*(?!EEA\b|EEE\b|EU\b|UE\b|UK\b|USA?\b|SAR\b)\p{Lu}{3,6}\b(?![-\p{Ll}])/u;
 
 /** "Worldwide" is the use's scope only in a clause that states a scope or the training itself. */
 function globalIsScope(clause: string, tables: readonly RegionTable[]): boolean {
@@ -182,7 +186,7 @@ function documentScope(blocks: readonly Block[], tables: readonly RegionTable[])
  * only, with negation and "outside"/"except" read clause by clause; a document whose own scope
  * is named regions and that describes the use (without naming regions for it) covers them.
  */
-export function extractRegions(units: readonly Unit[], languages: readonly Language[], blocks: readonly Block[] = []): {
+export function extractRegions(units: readonly Unit[], languages: readonly Language[], blocks: readonly Block[] = [], ownNames: readonly string[] = []): {
   regions: Found<string[]> | null;
   excludedRegions: Found<string[]> | null;
 } {
@@ -194,7 +198,7 @@ export function extractRegions(units: readonly Unit[], languages: readonly Langu
     const text = mask(unit.text, tables);
     const conditional = tables.some((t) => t.optOutConditional.test(text));
     const priority = statementPriority(unit, languages);
-    for (const clause of splitClauses(text, tables)) addClause(set, clause, unit, conditional, priority, tables);
+    for (const clause of splitClauses(text, tables)) addClause(set, clause, unit, conditional, priority, tables, ownNames);
   }
   const { included, excluded } = set.resolve();
   // "Everywhere except the EEA" is not everywhere: the exceptions are the fact, GLOBAL is not.
@@ -211,7 +215,13 @@ export function extractRegions(units: readonly Unit[], languages: readonly Langu
   };
 }
 
-function addClause(set: PolarSet, clause: Clause, unit: Unit, conditional: boolean, priority: number, tables: readonly RegionTable[]): void {
+/** "Acme Ireland", "Acme France": the service's own company in a country, not a region of its users. */
+function afterOwnName(before: string, ownNames: readonly string[]): boolean {
+  const text = before.toLowerCase();
+  return ownNames.some((name) => text.endsWith(`${name} `) && (text.length === name.length + 1 || !/[\p{L}\p{N}]/u.test(text[text.length - name.length - 2]!)));
+}
+
+function addClause(set: PolarSet, clause: Clause, unit: Unit, conditional: boolean, priority: number, tables: readonly RegionTable[], ownNames: readonly string[]): void {
   const mentions = regionMentions(clause.text, tables);
   if (mentions.length === 0) return;
   // "we do not use private messages of members in the EU": the negation is about the data.
@@ -220,7 +230,7 @@ function addClause(set: PolarSet, clause: Clause, unit: Unit, conditional: boole
   const outside = outsideFlags(clause.text, mentions, tables);
   const place = placeFlags(clause.text, mentions, tables);
   mentions.forEach((m, i) => {
-    if (place[i]) return;
+    if (place[i] || afterOwnName(clause.text.slice(0, m.index), ownNames)) return;
     if (m.codes.includes('GLOBAL') && !globalIsScope(clause.text, tables)) return;
     const positive = clause.negative === outside[i];
     const evidence = clip(unit.text, clause.start + m.index, m.end - m.index);
@@ -230,5 +240,5 @@ function addClause(set: PolarSet, clause: Clause, unit: Unit, conditional: boole
 
 export const regionsReader: FactReader = {
   facts: ['regions', 'excludedRegions'],
-  read: ({ units, reading, page }) => extractRegions(units, reading.cues, page.blocks),
+  read: ({ units, reading, page, ownNames }) => extractRegions(units, reading.cues, page.blocks, ownNames),
 };
