@@ -51,6 +51,13 @@ describe('regions attached to something other than the people or the use', () =>
     expect(section('How our AI works in Brazil')).toEqual(['BR']);
   });
 
+  it('does not read a denied choice as an exclusion of the region', () => {
+    expect(facts(`${TRAINING}<p>Users in Chile cannot opt out of this training.</p>`).excludedRegions).toBeNull();
+    expect(facts(`${TRAINING}<p>There is no way for users in Chile to turn it off.</p>`).excludedRegions).toBeNull();
+    expect(facts(`${FORMATION}<p>Les utilisateurs au Chili ne peuvent pas s'opposer à cet entraînement.</p>`, 'fr').excludedRegions).toBeNull();
+    expect(facts('<p>We do not use data from users in Chile to train our AI models.</p>').excludedRegions).toEqual(['CL']);
+  });
+
   it('reads "around the world" as the use’s scope only where the clause states a scope or the training', () => {
     expect(facts(`${TRAINING}<p>Millions of people around the world use our AI assistant.</p>`).regions).toBeNull();
     expect(facts(`${TRAINING}<p>This AI training applies to users around the world.</p>`).regions).toEqual(['GLOBAL']);

@@ -226,6 +226,8 @@ function addClause(set: PolarSet, clause: Clause, unit: Unit, conditional: boole
   if (mentions.length === 0) return;
   // "we do not use private messages of members in the EU": the negation is about the data.
   // Likewise "we do not use data from members under 18 in the EU": the negation is about minors.
+  // "Members in Mexico cannot opt out": the choice is denied, the use is not; whether they are covered stays unsaid.
+  if (clause.negative && tables.some((t) => t.deniedChoice.test(clause.text))) return;
   if (clause.negative && (conditional || categoryMentions(clause.text, tables.map((t) => t.language)).length > 0 || tables.some((t) => t.minorAge.test(clause.text) || t.minorWord.test(clause.text)))) return;
   const outside = outsideFlags(clause.text, mentions, tables);
   const place = placeFlags(clause.text, mentions, tables);
