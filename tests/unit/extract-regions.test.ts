@@ -24,8 +24,16 @@ describe('regions attached to something other than the people or the use', () =>
     expect(facts(`${FORMATION}<p>Les publications utilisées pour entraîner nos modèles d’IA sont transférées vers le Canada.</p>`, 'fr').regions).toBeNull();
   });
 
-  it('does not take a company name that holds a place as a region', () => {
+  it('does not take a company name that holds a place, or a name’s place in parentheses, as a region', () => {
     expect(facts('<p>Orbit Ireland Limited uses your posts to train our AI models.</p>').regions).toBeNull();
+    expect(facts('<p>We use Lumen Labs (United States, Canada) to train our AI models on your posts.</p>').regions).toBeNull();
+  });
+
+  it('does not take a location column of a vendors table as coverage, but reads a table keyed by region', () => {
+    const vendors = '<table><tr><th>Vendor</th><th>Purpose</th><th>Location</th></tr><tr><td>Lumen</td><td>Trains our AI models on your posts</td><td>United States</td></tr></table>';
+    expect(facts(vendors).regions).toBeNull();
+    const byRegion = '<table><tr><th>Region</th><th>Use</th></tr><tr><td>Canada</td><td>We use your posts to train our AI models</td></tr></table>';
+    expect(facts(byRegion).regions).toEqual(['CA']);
   });
 
   it('does not take a law or a right named after a region as coverage', () => {

@@ -215,6 +215,40 @@ export function extractRegions(units: readonly Unit[], languages: readonly Langu
   };
 }
 
+// "OpenAI (United States)", "Acme Ltd. (USA, Canada)": a name's place in parentheses.
+const NAME_THEN_PAREN = /\p{Lu}[\p{L}\p{N}.,&'-]*\s*\(\s*$/u;
+
+/** Whether the regions from mention `i` on fill a parenthesis right after a name: that name's place. */
+function namesPlace(text: string, mentions: RegionMention[], i: number): boolean {
+  let start = i;
+  while (start > 0 && LIST_GLUE.test(text.slice(mentions[start - 1]!.end, mentions[start]!.index))) start -= 1;
+  let end = i;
+  while (end + 1 < mentions.length && LIST_GLUE.test(text.slice(mentions[end]!.end, mentions[end + 1]!.index).replace(/[()]/g, 'x'))) end += 1;
+  return NAME_THEN_PAREN.test(text.slice(0, mentions[start]!.index)) && /^\s*\)/.test(text.slice(mentions[end]!.end));
+}
+
+/**
+ * Whether a mention is in a later cell of a table row that holds only places (a "Location"
+ * column of vendors): where a party is, not whom the use covers. A first cell may be the key of
+ * a table by region, and is read.
+ */
+function inPlaceCell(unit: Unit, at: number, tables: readonly RegionTable[]): boolean {
+  if (unit.block.kind !== 'row') return false;
+  let start = 0;
+  for (const [index, cell] of unit.text.split(' | ').entries()) {
+    const end = start + cell.length;
+    if (at >= start && at < end) {
+      if (index === 0) return false;
+      const masked = mask(cell, tables);
+      let rest = masked;
+      for (const m of [...regionMentions(masked, tables)].reverse()) rest = `${rest.slice(0, m.index)} ${rest.slice(m.end)}`;
+      return LIST_GLUE.test(rest.replace(/[.\/]/g, ' '));
+    }
+    start = end + 3;
+  }
+  return false;
+}
+
 /** "Acme Ireland", "Acme France": the service's own company in a country, not a region of its users. */
 function afterOwnName(before: string, ownNames: readonly string[]): boolean {
   const text = before.toLowerCase();
@@ -232,7 +266,8 @@ function addClause(set: PolarSet, clause: Clause, unit: Unit, conditional: boole
   const outside = outsideFlags(clause.text, mentions, tables);
   const place = placeFlags(clause.text, mentions, tables);
   mentions.forEach((m, i) => {
-    if (place[i] || afterOwnName(clause.text.slice(0, m.index), ownNames)) return;
+    if (place[i] || afterOwnName(clause.text.slice(0, m.index), ownNames) || namesPlace(clause.text, mentions, i)) return;
+    if (inPlaceCell(unit, clause.start + m.index, tables)) return;
     if (m.codes.includes('GLOBAL') && !globalIsScope(clause.text, tables)) return;
     const positive = clause.negative === outside[i];
     const evidence = clip(unit.text, clause.start + m.index, m.end - m.index);
