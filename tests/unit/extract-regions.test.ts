@@ -59,6 +59,12 @@ describe('regions attached to something other than the people or the use', () =>
     expect(section('How our AI works in Brazil')).toEqual(['BR']);
   });
 
+  it('does not take where a choice is offered to the reader as coverage', () => {
+    expect(facts(`${TRAINING}<p>If you live in the EEA or the UK, you can object to our use of your posts for AI training.</p>`).regions).toBeNull();
+    expect(facts('<p>Si vous résidez en Suisse, vous pouvez vous opposer à l’utilisation de vos publications pour entraîner nos modèles d’IA.</p>', 'fr').regions).toBeNull();
+    expect(facts('<p>We train our AI models on your comments, unless you are based in Norway.</p>').excludedRegions).toEqual(['NO']);
+  });
+
   it('does not read a denied choice as an exclusion of the region', () => {
     expect(facts(`${TRAINING}<p>Users in Chile cannot opt out of this training.</p>`).excludedRegions).toBeNull();
     expect(facts(`${TRAINING}<p>There is no way for users in Chile to turn it off.</p>`).excludedRegions).toBeNull();

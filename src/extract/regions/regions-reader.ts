@@ -265,9 +265,13 @@ function addClause(set: PolarSet, clause: Clause, unit: Unit, conditional: boole
   if (clause.negative && (conditional || categoryMentions(clause.text, tables.map((t) => t.language)).length > 0 || tables.some((t) => t.minorAge.test(clause.text) || t.minorWord.test(clause.text)))) return;
   const outside = outsideFlags(clause.text, mentions, tables);
   const place = placeFlags(clause.text, mentions, tables);
+  // "If you live in the EEA, you can object to this use": where the choice is offered, not where the use applies.
+  const choiceWhere = tables.some((t) => t.optOutWording.test(unit.text))
+    ? leadFlags(clause.text, mentions, (before) => tables.some((t) => t.readerCondition.test(before)))
+    : mentions.map(() => false);
   mentions.forEach((m, i) => {
     if (place[i] || afterOwnName(clause.text.slice(0, m.index), ownNames) || namesPlace(clause.text, mentions, i)) return;
-    if (inPlaceCell(unit, clause.start + m.index, tables)) return;
+    if (inPlaceCell(unit, clause.start + m.index, tables) || choiceWhere[i]) return;
     if (m.codes.includes('GLOBAL') && !globalIsScope(clause.text, tables)) return;
     const positive = clause.negative === outside[i];
     const evidence = clip(unit.text, clause.start + m.index, m.end - m.index);

@@ -22,6 +22,8 @@ export interface RegionsWords {
   lawAfter: RegExp;
   /** Verbs that state a use's scope ("applies", "covers"): "worldwide" needs one, or a training word, in its clause. */
   scopeVerb: RegExp;
+  /** A condition on where the reader lives ("if you live in the"), right before a region; anchored at the end. */
+  readerCondition: RegExp;
   /** A sentence about a right people in a region have ("you have the right to ..."): regional law, not coverage. */
   rightsCue: RegExp;
   /** A negation that denies a choice ("cannot opt out", "no way to object"): it negates neither the use nor the regions. */
@@ -63,6 +65,7 @@ export const REGIONS_WORDS: Record<Language, RegionsWords> = {
     lawBefore: /\b(?:laws?|legislation|regulations?|rules|requirements|authorit(?:y|ies)|regulators?|courts?|governments?|parliament|commission)\s+(?:of|in|from)\s+(?:the\s+)?$/i,
     lawAfter: /^(?:'s|’s)?\s*(?:AI Act|Artificial Intelligence Act|Digital Services Act|Digital Markets Act|Data Act|GDPR|(?:data protection |privacy |consumer |AI )?(?:law|laws|legislation|regulations?|rules|requirements|standards?|directives?|act)|Commission|Parliament|Council|Court|courts|authorit(?:y|ies)|regulators?|government)\b/i,
     scopeVerb: /\b(?:appl(?:y|ies|ied)|cover(?:s|ed)?|extend(?:s|ed)?|concerns?|concerned)\b/i,
+    readerCondition: /\b(?:if|where|when) you(?:'re| are)? (?:live|living|reside|residing|located|based|resident|a resident of|are|in)(?: (?:in|of))?\s+(?:the\s+)?$/i,
     rightsCue: /\b(?:have|has|exercise|exercising) (?:the |a |certain |these |additional |your |specific )?rights?\b|\b(?:your|these|certain|additional|specific|privacy|data protection) rights\b|\bright (?:to|of) (?:object|access|request|erasure|delete|deletion|be|know|correct|rectif\w*|portab\w*|restrict\w*|withdraw|lodge|complain)|\bentitled to\b/i,
     deniedChoice: /\b(?:no (?:way|option|means)(?: for [\w\s]{1,40}?)? to|cannot|can't|can not|(?:are|is|be) not (?:able|allowed|permitted) to|unable to|not possible to|may not|won't be able to|will not be able to)\s+(?:\w+\s+){0,2}?(?:opt(?:-| )?out|object|exclude|turn (?:\w+ )?off|switch (?:\w+ )?off|disable|withdraw|refuse)\b|\bcannot be (?:excluded|turned off|switched off|disabled)\b/i,
     coverageCue: /\b(?:use|uses|used|using|train|trains|trained|training|process|processes|processed|processing|apply|applies|applied|cover|covers|covered|enable|enabling|enabled|available|include|includes|included|extend|extends|expand|expanding|members? (?:in|from|located|based|who live)|data (?:from|of)|setting|opt[- ]out|object)\b/i,
@@ -101,6 +104,7 @@ export const REGIONS_WORDS: Record<Language, RegionsWords> = {
     lawBefore: ure(r`\b(?:lois?|législation|droit|réglementation|règlement|règles|exigences|autorités?|tribunaux|gouvernement|commission|parlement)\s+(?:de l'|de la |du |des |de |en |aux? )$`),
     lawAfter: ure(r`^\s*(?:AI Act|RGPD|DSA|DMA)\b`),
     scopeVerb: ure(r`\b(?:s'appliqu\p{L}*|appliqu\p{L}*|couvr\p{L}*|concern\p{L}*|étend\p{L}*)`),
+    readerCondition: ure(r`\b(?:si|lorsque) vous (?:résidez|vivez|habitez|êtes situé\p{L}*|êtes basé\p{L}*|vous trouvez|êtes) (?:en|dans|aux?)\s*(?:l'|la |le |les )?$`),
     rightsCue: ure(r`\b(?:vous )?(?:disposez|bénéficiez|avez|exercer) (?:du |d'un |de |des |de vos |vos )?droits?\b|\bdroits? (?:d'accès|d'opposition|de rectification|à l'effacement|à la portabilité|de vous opposer)|\bvos droits\b`),
     deniedChoice: ure(r`\b(?:(?:pas|aucunement) possible de|impossible de|aucun moyen de|(?:ne|n') ?(?:pouvez|peuvent|pourrez|pourront|peut|pourra) pas)\s+(?:\p{L}+\s+){0,2}?(?:vous opposer|s'opposer|désactiver|refuser|exclure|être exclu\p{L}*|retirer)`),
     coverageCue: ure(r`\b(?:utilis\p{L}*|entraîn\p{L}*|trait\p{L}*|appliqu\p{L}*|couvr\p{L}*|concern\p{L}*|activ\p{L}*|disponible|inclu\p{L}*|étend\p{L}*|membres?|données (?:de|des)|paramètre|refuser|vous opposer)\b`),
