@@ -63,6 +63,7 @@ describe('regions attached to something other than the people or the use', () =>
     expect(facts(`${TRAINING}<p>If you live in the EEA or the UK, you can object to our use of your posts for AI training.</p>`).regions).toBeNull();
     expect(facts('<p>Si vous résidez en Suisse, vous pouvez vous opposer à l’utilisation de vos publications pour entraîner nos modèles d’IA.</p>', 'fr').regions).toBeNull();
     expect(facts('<p>We train our AI models on your comments, unless you are based in Norway.</p>').excludedRegions).toEqual(['NO']);
+    expect(facts('<p>We use data from members in Canada to train our AI models, and you have the right to object to this use.</p>').regions).toEqual(['CA']);
   });
 
   it('does not read a denied choice as an exclusion of the region', () => {

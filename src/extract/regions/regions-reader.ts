@@ -99,8 +99,6 @@ function isRegionSentence(unit: Unit, tables: readonly RegionTable[]): boolean {
   const about = unit.structuralAi || (unit.aiContext && tables.some((t) => t.trainingCue.test(unit.text)));
   if (!about) return false;
   if (tables.some((t) => t.regionStopContext.test(unit.text))) return false;
-  // "If you live in the EEA, you have the right to object": where a law gives rights, not where the use applies.
-  if (tables.some((t) => t.rightsCue.test(unit.text))) return false;
   // "In the EU we rely on legitimate interests for this": where a legal basis applies, not coverage
   // (unless the sentence itself says the data trains the models).
   if (tables.some((t) => t.legalBasisCue.test(unit.text)) && !tables.some((t) => t.trainingCue.test(unit.text))) return false;
@@ -265,8 +263,9 @@ function addClause(set: PolarSet, clause: Clause, unit: Unit, conditional: boole
   if (clause.negative && (conditional || categoryMentions(clause.text, tables.map((t) => t.language)).length > 0 || tables.some((t) => t.minorAge.test(clause.text) || t.minorWord.test(clause.text)))) return;
   const outside = outsideFlags(clause.text, mentions, tables);
   const place = placeFlags(clause.text, mentions, tables);
-  // "If you live in the EEA, you can object to this use": where the choice is offered, not where the use applies.
-  const choiceWhere = tables.some((t) => t.optOutWording.test(unit.text))
+  // "If you live in the EEA, you can object to this use", "..., you have the right to ...": where a
+  // choice or a right is offered to the reader, not where the use applies.
+  const choiceWhere = tables.some((t) => t.optOutWording.test(unit.text) || t.rightsCue.test(unit.text))
     ? leadFlags(clause.text, mentions, (before) => tables.some((t) => t.readerCondition.test(before)))
     : mentions.map(() => false);
   mentions.forEach((m, i) => {
