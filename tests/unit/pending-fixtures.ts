@@ -8,15 +8,4 @@ import type { FactName } from '../../src/domain/facts.js';
  * The list only shrinks, and nothing changes silently. Grouped by the kind of wording.
  */
 export const PENDING_FIXTURES: Readonly<Record<string, readonly FactName[]>> = {
-
-  // A region named only as where a provider is located is no coverage.
-  'paraphrases/regions-negative-controller-transfer-provider': ['regions'],
-
-  // AI products named without any AI word in the sentence.
-  'paraphrases/providers-product-names-no-ai-word': ['aiProviders'],
-
-  // A document's own scope stated in a sentence ("This notice applies to you if you live in ...").
-  'paraphrases/regions-avis-portee-ue-fr': ['regions'],
-  'paraphrases/regions-notice-scope-in-sentence': ['regions'],
-  'paraphrases/regions-us-only-policy': ['regions'],
 };

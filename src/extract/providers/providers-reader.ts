@@ -29,6 +29,15 @@ const SUPPLY = new RegExp(String.raw`\b(?:${alternatives((l) => PROVIDERS_WORDS[
 // "Service providers such as Google Cloud host our data": infrastructure, not a supplier of models.
 const HOSTING = new RegExp(String.raw`\b(?:${alternatives((l) => PROVIDERS_WORDS[l].hosting)})\b`, 'i');
 const ADVERTISING = wordsOf((l) => PROVIDERS_WORDS[l].advertising);
+const INTEGRATION = new RegExp(String.raw`\b(?:${alternatives((l) => PROVIDERS_WORDS[l].integration)})\b`, 'i');
+
+// Names that are AI products or AI companies by themselves: a sentence naming one is about AI even
+// with no AI word ("sent to outside services, such as Google Gemini or Claude"). Bare company names
+// (Google, Microsoft, Meta, Amazon) and ordinary words (mistral, cohere, llama) are not.
+const AI_NAME_ANY_CASE = /\bopen\s?ai\b|\bchatgpt\b|\bgpt-\d|\banthropic\b|\bmistral ai\b/i;
+// Names that are also ordinary words or people's names count as written, capitalised.
+const AI_NAME_CAPITALISED = /\bClaude\b(?!\s+\p{Lu})|\bGemini\b(?!\s+(?:Trust|Exchange|Earn|Dollar))|\b(?:Meta )?Llama(?: \d|\b(?=\s+models?))/u;
+const AI_NAME = { test: (text: string): boolean => AI_NAME_ANY_CASE.test(text) || AI_NAME_CAPITALISED.test(text) };
 
 // A sub-processor row whose description is an AI tool: "Acme Ltd. | AI agent", "Acme | Outil d'IA".
 const AI_TOOL = wordsOf((l) => PROVIDERS_WORDS[l].aiTool);
@@ -60,15 +69,21 @@ export function extractProviders(units: readonly Unit[], languages: readonly Lan
       evidence ??= clip(unit.text);
       continue;
     }
-    // "models ... Azure OpenAI" is about AI even when the sentence never says "AI" on its own.
-    if (!(unit.ai || unit.aiContext || (MODEL_WORD.test(unit.text) && /\bopen\s?ai\b/i.test(unit.text)))) continue;
+    // An AI product's name makes its sentence about AI ("sent to services such as Gemini"); there
+    // only the AI names count, not a bare company named beside them.
+    const aiByName = !(unit.ai || unit.aiContext);
+    if (aiByName && !AI_NAME.test(unit.text)) continue;
     if (!tables.some((t) => t.providerCue.test(unit.text)) || ADVERTISING.test(unit.text)) continue;
+    // "You can connect your ChatGPT account", "Sign in with Google": what the user links, not what supplies our AI.
+    if (INTEGRATION.test(unit.text) && !SUPPLY.test(unit.text)) continue;
     if (OWN_USE.test(unit.text) && !SUPPLY.test(unit.text)) continue;
-    if (HOSTING.test(unit.text) && !SUPPLY.test(unit.text) && !MODEL_WORD.test(unit.text)) continue;
+    // Storage in the sentence makes a cloud name a host; an AI product stays a supplier of models.
+    const hosting = HOSTING.test(unit.text) && !SUPPLY.test(unit.text) && !MODEL_WORD.test(unit.text);
     const clauses = splitClauses(unit.text, tables);
     for (const [re, provider] of PROVIDERS) {
       const m = re.exec(unit.text);
       if (!m || isSelf(provider, m[0], ownNames)) continue;
+      if ((aiByName || hosting) && !AI_NAME.test(m[0])) continue;
       // "We do not rely on OpenAI or any other vendor": named as not supplying anything.
       // ("... supplied by OpenAI, which may not train its own models": the negation comes after it.)
       const negatedBefore = clauses.some((c) => {

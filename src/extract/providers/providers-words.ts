@@ -16,6 +16,8 @@ export interface ProvidersWords {
   hosting: string;
   /** Advertising and marketing: a regex alternative. */
   advertising: string;
+  /** A product the user connects, links or signs in with: an integration, not a supplier of ours: a regex alternation. */
+  integration: string;
   /** A sub-processor's description that is an AI tool ("AI agent"): a regex alternative. */
   aiTool: string;
 }
@@ -28,6 +30,7 @@ export const PROVIDERS_WORDS: Record<Language, ProvidersWords> = {
     supply: 'suppl(?:y|ies|ied)|provided by|powered by|built (?:on|with)|uses? (?:the )?models?',
     hosting: 'host(?:s|ed|ing)?|stor(?:e|es|ed|age)|data cent(?:er|re)s?|infrastructure',
     advertising: String.raw`\badvertis\w*|\bads\b|\bmarketing\b`,
+    integration: String.raw`integrat(?:e|es|ed|ing|ions?)|connect(?:s|ed|ing)? (?:your|it to|them to|to your)|link(?:s|ed|ing)? (?:your|it to)|sign(?:s|ed|ing)? (?:in|up) with|log(?:s|ged|ging)? in with|export(?:s|ed|ing)? (?:\w+ )?(?:to|into)|import(?:s|ed|ing)? (?:\w+ )?from|plug-?ins?|browser extensions?`,
     aiTool: String.raw`\b(?:ai|genai|generative ai) (?:tools?|agents?|assistants?|models?|chatbots?)\b|\b(?:provider|supplier) of (?:ai|generative ai|language) models\b`,
   },
   fr: {
@@ -37,6 +40,7 @@ export const PROVIDERS_WORDS: Record<Language, ProvidersWords> = {
     supply: String.raw`fourni\w* par|repos\w* sur`,
     hosting: String.raw`héberg\w*|stock\w*`,
     advertising: String.raw`\bpublicit\w*`,
+    integration: String.raw`intégr\w*|connect\w* (?:votre|vos|à votre)|reli\w* (?:votre|vos)|associ\w* (?:votre|vos)|(?:se )?connecter avec|export\w* (?:\w+ )?vers|import\w* (?:\w+ )?depuis|extensions? de navigateur`,
     aiTool: String.raw`\b(?:outils?|agents?|assistants?|modèles?) (?:d'|d’)?IA\b|\bIA générative\b`,
   },
 };
