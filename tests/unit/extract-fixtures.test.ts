@@ -47,12 +47,15 @@ describe.each(all)('extractFacts() on $name', ({ name, html, expected }) => {
 
   // Pending facts document wording no rule reads yet: they must still be misread, so that the
   // rule that reads them also takes them off PENDING_FIXTURES.
-  it.runIf(pending.length > 0)('still misreads its pending facts (take a fact off PENDING_FIXTURES once it is read)', () => {
-    const { document } = read();
-    for (const fact of pending) {
-      expect.soft(same(document.facts[fact], expected.facts[fact]), `pending fact ${fact} is now read right`).toBe(false);
-    }
-  });
+  // Registered only for a page with pending facts, so the summary counts no skipped test for the others.
+  if (pending.length > 0) {
+    it('still misreads its pending facts (take a fact off PENDING_FIXTURES once it is read)', () => {
+      const { document } = read();
+      for (const fact of pending) {
+        expect.soft(same(document.facts[fact], expected.facts[fact]), `pending fact ${fact} is now read right`).toBe(false);
+      }
+    });
+  }
 
   it('reads every fact that is not pending exactly as expected', () => {
     const { document } = read();
