@@ -5,18 +5,12 @@ import type { SourceFacts, SourceRecord } from '../domain/records.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { layout, sourceHref } from './web-layout.js';
 import { sourceName } from './web-home.js';
-
-export interface FactsPageFilters {
-  /** Only sources of this kind. */
-  kind?: string;
-  /** Only sources whose name, id or address contains this text (any case). */
-  service?: string;
-}
+import { factsFiltersQuery, sourcesMatching, type FactsFilters } from './facts-filters.js';
 
 export interface FactsPageView {
   sources: SourceRecord[];
   current: ReadonlyMap<string, SourceFacts>;
-  filters: FactsPageFilters;
+  filters: FactsFilters;
 }
 
 /** A column: its heading and the facts its cell shows (the first one is where the cell links). */
@@ -77,7 +71,7 @@ const COLUMNS: Column[] = [
 export function renderFactsPage(view: FactsPageView): string {
   const nameOf = (s: SourceRecord) => sourceName(s, s.id, view.current.get(s.id)?.title);
   const withFacts = view.sources.filter((s) => view.current.has(s.id));
-  const shown = withFacts.filter((s) => matches(s, nameOf(s), view.filters))
+  const shown = sourcesMatching(view.sources, view.current, view.filters)
     .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
   const filtered = Boolean(view.filters.kind || view.filters.service);
   const kinds = SOURCE_KINDS.filter((k) => withFacts.some((s) => s.kind === k));
@@ -92,9 +86,9 @@ ${kinds.map((k) => html`<option value="${k}"${view.filters.kind === k ? raw(' se
 <label>Service<input type="search" name="service" value="${view.filters.service ?? ''}" placeholder="name or address"></label>
 <button type="submit">Filter</button>
 ${filtered ? html`<a href="/facts">Clear</a>` : ''}
-<a class="csv" href="/facts.csv" download>Download CSV</a>
+<a class="csv" href="/facts.csv${factsFiltersQuery(view.filters)}" download>Download CSV</a>
 </form>
-<p class="muted small">${shown.length} of ${withFacts.length} ${withFacts.length === 1 ? 'source' : 'sources'}${withFacts.length < view.sources.length ? ` (${view.sources.length - withFacts.length} without a snapshot yet)` : ''}. The CSV is the full facts timeline, as <code>policy-watch export --format csv</code> writes it.</p>
+<p class="muted small">${shown.length} of ${withFacts.length} ${withFacts.length === 1 ? 'source' : 'sources'}${withFacts.length < view.sources.length ? ` (${view.sources.length - withFacts.length} without a snapshot yet)` : ''}. The CSV is the facts timeline of ${filtered ? 'these sources' : 'every source'}, as <code>policy-watch export --format csv</code> writes it.</p>
 ${shown.length === 0
     ? html`<div class="card empty">${filtered ? 'No source matches these filters.' : 'No facts recorded yet: run policy-watch check.'}</div>`
     : html`<div class="table-scroll compare-box"><table class="compare"><thead><tr><th scope="col" class="service">Service</th>${COLUMNS.map((c) => html`<th scope="col">${c.heading}</th>`)}</tr></thead><tbody>
@@ -112,11 +106,4 @@ ${COLUMNS.map((column) => {
     if (value === null) return html`<td data-fact="${column.facts[0]}" class="unstated"><span class="muted" title="not stated">—</span></td>`;
     return html`<td data-fact="${column.facts[0]}"><a class="cell" href="${href}#fact-${fact}" title="${FACT_LABELS[fact]}: the sentence it was read from">${value}</a></td>`;
   })}</tr>`;
-}
-
-function matches(source: SourceRecord, name: string, filters: FactsPageFilters): boolean {
-  if (filters.kind && source.kind !== filters.kind) return false;
-  const text = filters.service?.trim().toLowerCase();
-  if (!text) return true;
-  return [name, source.id, source.url].some((v) => v.toLowerCase().includes(text));
 }

@@ -1,6 +1,6 @@
 import { FACT_NAMES, type FactName, type FactsDocument } from '../domain/facts.js';
 import { FACT_LABELS } from '../domain/fact-labels.js';
-import type { Direction } from '../domain/fact-direction.js';
+import { strongestDirection, type Direction } from '../domain/fact-direction.js';
 import type { ChangeRecord, SourceFacts, SourceRecord } from '../domain/records.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { externalLink, layout, sourceHref, timeTag } from './web-layout.js';
@@ -97,9 +97,7 @@ ${current ? html`<p class="meta">${source.factCount} of ${FACT_NAMES.length} fac
 
 /** The way a whole change cuts: wider if any of its facts widens the use, else narrower if any narrows it. */
 export function changeDirection(change: ChangeRecord): Direction {
-  if (change.facts.some((f) => f.direction === 'wider')) return 'wider';
-  if (change.facts.some((f) => f.direction === 'narrower')) return 'narrower';
-  return 'neutral';
+  return strongestDirection(change.facts.map((f) => f.direction));
 }
 
 const EVIDENCE_SHOWN = 160;

@@ -34,10 +34,12 @@ dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;overflow-wrap:anywhere}
 .chip{display:inline-block;font-size:12px;line-height:18px;padding:0 6px;margin:1px 2px 1px 0;border-radius:4px;background:#eaeef2}
 .chip.add{background:var(--add-bg);color:var(--add-fg)}.chip.del{background:var(--del-bg);color:var(--del-fg);text-decoration:line-through}
 ins.val{background:var(--add-bg);color:var(--add-fg);text-decoration:none;padding:0 4px;border-radius:3px}
+ins.val,del.val{display:inline-block;max-width:100%}
 del.val{background:var(--del-bg);color:var(--del-fg);padding:0 4px;border-radius:3px}
 .filters{display:flex;gap:10px;flex-wrap:wrap;align-items:end;margin-bottom:14px}
 .filters label{display:flex;flex-direction:column;font-size:12px;color:var(--muted);gap:2px}
 .filters select,.filters input{font:inherit;font-size:14px;padding:4px 6px;border:1px solid var(--line);border-radius:6px;background:#fff}
+.filters select,.filters input,.filters button{height:32px;box-sizing:border-box}
 .filters button{font:inherit;font-size:14px;padding:5px 14px;border-radius:6px;border:1px solid #1f883d;background:#1f883d;color:#fff;cursor:pointer}
 ol.timeline{list-style:none;margin:0;padding:0;border-left:2px solid var(--line);margin-left:8px}
 ol.timeline li.change{position:relative;padding:0 0 16px 20px}

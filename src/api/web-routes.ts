@@ -15,6 +15,7 @@ import { renderTimelineExport } from '../store/timeline-export.js';
 import { ApiError } from './api-error.js';
 import { decodeCursor, encodeCursor, parseIdParam, parseLimitParam, parseTimeParam, requireSourceParam } from './query-params.js';
 import { renderFactsPage } from './web-facts-page.js';
+import { readFactsFilters, sourcesMatching } from './facts-filters.js';
 import { queryChangePage } from './change-query.js';
 import { renderHome, sourceName } from './web-home.js';
 import { renderChangePage } from './web-change.js';
@@ -117,26 +118,31 @@ export function registerWebRoutes(app: Hono, db: Db): void {
   });
 
   app.get('/facts', (c) => {
-    const kind = c.req.query('kind') || undefined;
-    const service = c.req.query('service') || undefined;
     return c.html(renderFactsPage({
       sources: listSources(db),
       current: new Map(factsAt(db).map((f) => [f.sourceId, f])),
-      filters: { kind, service },
+      filters: readFactsFilters((name) => c.req.query(name)),
     }));
   });
 
-  // The facts timeline as `export --format csv` writes it to a file, with the same filters.
+  // The facts timeline as `export --format csv` writes it to a file, with the same filters, and
+  // the `/facts` page's (kind, service): the page's CSV link carries them, so it downloads what it shows.
   app.get('/facts.csv', (c) => {
     const source = c.req.query('source') || undefined;
     const since = c.req.query('since') || undefined;
     const until = c.req.query('until') || undefined;
     if (source !== undefined) requireSourceParam(db, source);
-    const periods = exportTimeline(db, {
+    let periods = exportTimeline(db, {
       sourceId: source,
       since: since === undefined ? undefined : parseTimeParam('since', since),
       until: until === undefined ? undefined : parseTimeParam('until', until, { endOfDay: true }),
     });
+    const filters = readFactsFilters((name) => c.req.query(name));
+    if (filters.kind || filters.service) {
+      const current = new Map(factsAt(db).map((f) => [f.sourceId, f]));
+      const shown = new Set(sourcesMatching(listSources(db), current, filters).map((s) => s.id));
+      periods = periods.filter((p) => shown.has(p.sourceId));
+    }
     return c.body(renderTimelineExport(periods, 'csv', { bom: true }), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="policy-watch-facts.csv"',

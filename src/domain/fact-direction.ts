@@ -79,3 +79,16 @@ function listDirection(fact: FactName, before: string[] | null, after: string[] 
   const shrank = kind === 'use' ? removed : added;
   return grew ? 'wider' : shrank ? 'narrower' : 'neutral';
 }
+
+/**
+ * The way a whole change cuts, from its facts' directions: `wider` if any fact widens the use
+ * (a widening is never hidden behind what else narrowed), else `narrower` if any narrows it.
+ */
+export function strongestDirection(directions: Iterable<Direction>): Direction {
+  let strongest: Direction = 'neutral';
+  for (const d of directions) {
+    if (d === 'wider') return 'wider';
+    if (d === 'narrower') strongest = 'narrower';
+  }
+  return strongest;
+}

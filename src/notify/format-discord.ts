@@ -1,16 +1,13 @@
 import type { PayloadFormat } from './payload-format.js';
 import type { OutboxEvent } from './outbox-event.js';
-import type { EventDescription } from './describe-event.js';
 import { describeEvent, truncate } from './describe-event.js';
 import { escapeMarkdown } from './escape-markdown.js';
-
-const COLORS: Record<EventDescription['tone'], number> = {
-  change: 0x0a66c2, bad: 0xd9534f, good: 0x2e8b57, info: 0x888888,
-};
+import { alertColor } from './alert-color.js';
 
 /**
  * Discord webhook: `{ content, embeds }`, with mentions off so page text can never ping anyone,
- * and the page text in the content and the description (both Markdown) escaped.
+ * and the page text in the content and the description (both Markdown) escaped. The embed's
+ * colour says which way a change cuts (`alertColor`).
  */
 export const discordFormat: PayloadFormat = {
   name: 'discord',
@@ -20,7 +17,7 @@ export const discordFormat: PayloadFormat = {
       title: truncate(d.label, 256),
       url: d.url,
       description: truncate((d.details.length > 0 ? d.details : [d.summary]).map(escapeMarkdown).join('\n'), 4096),
-      color: COLORS[d.tone],
+      color: alertColor(event),
       footer: { text: `policy-watch · ${event.event}` },
     };
     if (d.at) embed.timestamp = d.at;

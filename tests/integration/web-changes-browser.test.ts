@@ -38,6 +38,12 @@ async function open(path: string, width: number, height: number): Promise<Page> 
   return page;
 }
 
+/** The distinct source ids of a `/facts.csv` body (its first column, after the header). */
+function csvSourceIds(csv: string): string[] {
+  const rows = csv.replace(/^\uFEFF/, '').split('\r\n').slice(1).filter(Boolean);
+  return [...new Set(rows.map((row) => row.split(',')[0]!))];
+}
+
 async function fitsSideways(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth);
 }
@@ -143,6 +149,24 @@ describe('/facts filters and CSV', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('links a CSV of the sources the filters show, and the CSV honours them', async () => {
+    const page = await open('/facts?kind=blog-post', 1280, 900);
+    try {
+      expect(await page.locator('a.csv').getAttribute('href')).toBe('/facts.csv?kind=blog-post');
+      await page.goto(`${server.url}/facts?kind=privacy-policy&service=Acme`);
+      const shown = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-source-id')));
+      expect(shown).toEqual([acme.sourceId]);
+      const href = (await page.locator('a.csv').getAttribute('href'))!;
+      expect(href).toBe('/facts.csv?kind=privacy-policy&service=Acme');
+      expect(csvSourceIds(await (await fetch(`${server.url}${href}`)).text())).toEqual(shown);
+    } finally {
+      await page.close();
+    }
+    expect(csvSourceIds(await (await fetch(`${server.url}/facts.csv?kind=blog-post`)).text())).toEqual(['linkedin-blog-trust/ai-data-update']);
+    expect(csvSourceIds(await (await fetch(`${server.url}/facts.csv?service=nobody-watches-this`)).text())).toEqual([]);
+    expect(csvSourceIds(await (await fetch(`${server.url}/facts.csv`)).text())).toEqual(expect.arrayContaining([acme.sourceId, 'linkedin-privacy-policy', 'linkedin-blog-trust/ai-data-update']));
   });
 
   it('links a CSV that is the export format', async () => {

@@ -109,20 +109,74 @@ describe('the json format', () => {
 
 });
 
+type SlackBody = { text: string; blocks: Array<{ text?: { text: string } }>; attachments: Array<{ color: string; blocks: Array<{ text?: { text: string } }> }> };
+type DiscordBody = { embeds: Array<{ color: number }> };
+
+/** The same change with facts that cut the given ways (regions widens, excludedData narrows, effectiveDate is neutral). */
+function changeCutting(...directions: Array<'wider' | 'narrower' | 'neutral'>): ChangeEvent {
+  const facts = {
+    wider: { fact: 'regions', before: ['US'], after: ['CA', 'US'], added: ['CA'], removed: [], direction: 'wider' },
+    narrower: { fact: 'excludedData', before: null, after: ['salary'], added: ['salary'], removed: [], direction: 'narrower' },
+    neutral: { fact: 'effectiveDate', before: '2024-09-18', after: '2025-11-03', direction: 'neutral' },
+  } as const;
+  return { ...factsChanged, change: { ...factsChanged.change, facts: directions.map((d) => ({ ...facts[d] })) as ChangeEvent['change']['facts'] } };
+}
+const slackColor = (event: OutboxEvent) => (slackFormat.render(event, 'd') as SlackBody).attachments[0]!.color;
+const discordColor = (event: OutboxEvent) => (discordFormat.render(event, 'd') as DiscordBody).embeds[0]!.color;
+
+describe('the colour of a chat alert', () => {
+  it('is red when a change widens the use of data, even beside a narrowing', () => {
+    for (const event of [changeCutting('wider'), changeCutting('neutral', 'narrower', 'wider')]) {
+      expect(slackColor(event)).toBe('#cf222e');
+      expect(discordColor(event)).toBe(0xcf222e);
+    }
+  });
+
+  it('is green when a change only narrows it, beside neutral facts or not', () => {
+    for (const event of [changeCutting('narrower'), changeCutting('neutral', 'narrower')]) {
+      expect(slackColor(event)).toBe('#1a7f37');
+      expect(discordColor(event)).toBe(0x1a7f37);
+    }
+  });
+
+  it('is grey when no fact changes which way the use goes, or only the text changed', () => {
+    const textOnly: ChangeEvent = { ...changeCutting(), event: 'text.changed' };
+    for (const event of [changeCutting('neutral'), textOnly]) {
+      expect(slackColor(event)).toBe('#8c959f');
+      expect(discordColor(event)).toBe(0x8c959f);
+    }
+  });
+
+  it('works out the direction of a fact recorded without one', () => {
+    const event: ChangeEvent = { ...factsChanged, change: { ...factsChanged.change, facts: [{ fact: 'optOutPath', before: ['Settings'], after: null }] } };
+    expect(slackColor(event)).toBe('#cf222e');
+  });
+
+  it('is red for a failing source and green for a recovered one', () => {
+    expect([slackColor(failing), discordColor(failing)]).toEqual(['#cf222e', 0xcf222e]);
+    expect([slackColor(recovered), discordColor(recovered)]).toEqual(['#1a7f37', 0x1a7f37]);
+  });
+
+  it('leaves the json body without a colour', () => {
+    expect(JSON.stringify(jsonFormat.render(changeCutting('wider'), 'd'))).not.toMatch(/colou?r/);
+  });
+});
+
 describe('the slack format', () => {
   it('has the readable summary and a link to the change in its text', () => {
-    const body = slackFormat.render(factsChanged, 'd') as { text: string; blocks: unknown[] };
+    const body = slackFormat.render(factsChanged, 'd') as SlackBody;
     expect(body.text).toContain('LinkedIn Privacy Policy: Regions covered: +Canada, +Hong Kong (wider use of data); Effective date: 2024-09-18 → 2025-11-03');
     expect(body.text).toContain('<http://127.0.0.1:8787/changes/42|View the change>');
     expect(JSON.stringify(body)).not.toContain('/api/changes/');
-    expect(body.blocks[0]).toMatchObject({ type: 'section', text: { type: 'mrkdwn' } });
-    expect(JSON.stringify(body.blocks)).toContain('• Regions covered: +Canada, +Hong Kong (wider use of data)');
+    expect(body.blocks[0]).toMatchObject({ type: 'section', text: { type: 'mrkdwn', text: expect.stringMatching(/^\*LinkedIn Privacy Policy: Regions covered/) } });
+    expect(JSON.stringify(body.attachments[0]!.blocks)).toContain('• Regions covered: +Canada, +Hong Kong (wider use of data)');
+    expect(JSON.stringify(body.attachments[0]!.blocks)).toContain('<http://127.0.0.1:8787/changes/42|View the change>');
   });
 
   it('escapes &, < and > from page text', () => {
     const event: OutboxEvent = { ...failing, reason: 'sign-in wall <login> & more' };
-    const body = slackFormat.render(event, 'd') as { blocks: Array<{ text?: { text: string } }> };
-    expect(body.blocks[0]!.text!.text).toContain('sign-in wall &lt;login&gt; &amp; more');
+    const body = slackFormat.render(event, 'd') as SlackBody;
+    expect(body.attachments[0]!.blocks[0]!.text!.text).toContain('sign-in wall &lt;login&gt; &amp; more');
   });
 
   it('links an alert about a source to its web page when the event knows it, never putting that in the json body', () => {
