@@ -1,6 +1,7 @@
 import type { Language } from '../../domain/languages.js';
 import { alternatives, withSharedWords } from '../lang/shared.js';
 import type { Unit } from '../units.js';
+import type { Block } from '../page-blocks.js';
 import { clip, type Found } from '../evidence.js';
 import { isSelf } from '../self-names.js';
 import { splitClauses } from '../sentences.js';
@@ -14,7 +15,8 @@ const wordsOf = (pick: (l: Language) => string, flags = 'i'): RegExp => new RegE
 const PROVIDERS: Array<[RegExp, string]> = [
   [/\bazure open\s?ai\b/i, 'azure-openai'],
   [/(?<!\bazure\s)\bopen\s?ai\b|\bchatgpt\b|\bgpt-\d/i, 'openai'],
-  [/\bmicrosoft\b(?!\s+(?:privacy statement|services agreement|advertising|ads))/i, 'microsoft'],
+  // Microsoft's office, analytics, sign-in and startup products are no supplier of models.
+  [/\bmicrosoft\b(?!\s+(?:privacy statement|services agreement|advertising|ads|365|office|teams|outlook|clarity|exchange|dynamics|windows|xbox|edge|store|accounts?|entra|intune|sharepoint|onedrive|for startups)\b)/i, 'microsoft'],
   [/\banthropic\b|\bclaude\b/i, 'anthropic'],
   [/\bgoogle(?:'s)? (?:gemini|ai|cloud|vertex)\b|\bvertex ai\b|\bgemini\b|\bmodels? (?:from|by|developed by|made by|built by) (?:[\w-]+(?: ai)?,? (?:and )?)*google\b/i, 'google'],
   [/\bmistral\b/i, 'mistral'],
@@ -30,6 +32,10 @@ const SUPPLY = new RegExp(String.raw`\b(?:${alternatives((l) => PROVIDERS_WORDS[
 const HOSTING = new RegExp(String.raw`\b(?:${alternatives((l) => PROVIDERS_WORDS[l].hosting)})\b`, 'i');
 const ADVERTISING = wordsOf((l) => PROVIDERS_WORDS[l].advertising);
 const INTEGRATION = new RegExp(String.raw`\b(?:${alternatives((l) => PROVIDERS_WORDS[l].integration)})\b`, 'i');
+const COMPARISON = wordsOf((l) => PROVIDERS_WORDS[l].comparison);
+const AFFILIATION = wordsOf((l) => PROVIDERS_WORDS[l].affiliation);
+// A cloud platform, not an AI product on it ("Google Cloud", "Microsoft Azure", but not "Azure OpenAI").
+const CLOUD_PLATFORM = /\bgoogle cloud(?: platform)?\b(?!\s+(?:vertex|ai\b))|\b(?:microsoft(?:'s)? )?azure\b(?!\s+open\s?ai)|\bmicrosoft(?:'s)? cloud\b/gi;
 
 // Names that are AI products or AI companies by themselves: a sentence naming one is about AI even
 // with no AI word ("sent to outside services, such as Google Gemini or Claude"). Bare company names
@@ -41,15 +47,37 @@ const AI_NAME = { test: (text: string): boolean => AI_NAME_ANY_CASE.test(text) |
 
 // A sub-processor row whose description is an AI tool: "Acme Ltd. | AI agent", "Acme | Outil d'IA".
 const AI_TOOL = wordsOf((l) => PROVIDERS_WORDS[l].aiTool);
+const PARTY_TABLE = wordsOf((l) => PROVIDERS_WORDS[l].partyTable);
 const COMPANY_SUFFIX = /[\s,]+(?:ltd|limited|inc|llc|gmbh|sas|sarl|sa|bv|b\.v|ag|plc|corp(?:oration)?|pte|s\.a\.s|s\.a|ireland|europe|france|uk)\.?$/i;
 
+/**
+ * Whether a row sits in a table of parties: its header row, the line before the table or the
+ * heading above it names parties ("Sub-processor | Purpose", "Our vendors"). A first cell of a
+ * table of purposes or features ("Customer support | an AI assistant answers") is no company.
+ */
+function inPartyTable(blocks: readonly Block[], unit: Unit): boolean {
+  if (blocks[unit.blockIndex] !== unit.block) return false;
+  let first = unit.blockIndex;
+  while (first > 0 && blocks[first - 1]!.kind === 'row') first -= 1;
+  if (PARTY_TABLE.test(blocks[first]!.text)) return true;
+  for (let i = first - 1; i >= 0; i -= 1) {
+    const b = blocks[i]!;
+    if (PARTY_TABLE.test(b.text) && (b.kind === 'heading' || i === first - 1)) return true;
+    if (b.kind === 'heading') return false;
+  }
+  return false;
+}
+
 /** The provider a sub-processor table row names in its first cell, when its description is an AI tool. */
-function rowProvider(unit: Unit): { provider: string; named: string } | null {
+function rowProvider(unit: Unit, blocks: readonly Block[]): { provider: string; named: string } | null {
   if (unit.block.kind !== 'row') return null;
   const cells = unit.text.split(' | ');
   if (cells.length < 2 || !cells.slice(1).some((c) => AI_TOOL.test(c))) return null;
+  // "Amazon Web Services | Hosting of our AI models": a host, not a supplier of models.
+  if (cells.slice(1).some((c) => HOSTING.test(c)) && !SUPPLY.test(unit.text)) return null;
   const named = cells[0]!.split('<br')[0]!.trim();
   if (named.length === 0 || named.length > 40 || !/^[\p{Lu}\d]/u.test(named)) return null;
+  if (!COMPANY_SUFFIX.test(named) && !inPartyTable(blocks, unit)) return null;
   for (const [re, provider] of PROVIDERS) if (re.test(named)) return { provider, named };
   let name = named;
   for (let previous = ''; previous !== name; ) [previous, name] = [name, name.replace(COMPANY_SUFFIX, '')];
@@ -58,12 +86,12 @@ function rowProvider(unit: Unit): { provider: string; named: string } | null {
 }
 
 /** Providers named as supplying the models the AI features (and their training) use; never the service itself. */
-export function extractProviders(units: readonly Unit[], languages: readonly Language[], ownNames: readonly string[] = []): Found<string[]> | null {
+export function extractProviders(units: readonly Unit[], languages: readonly Language[], ownNames: readonly string[] = [], blocks: readonly Block[] = []): Found<string[]> | null {
   const tables = languages.map((l) => PROVIDER_TABLES[l]);
   const found = new Set<string>();
   let evidence: string | null = null;
   for (const unit of units) {
-    const row = rowProvider(unit);
+    const row = rowProvider(unit, blocks);
     if (row !== null && !isSelf(row.provider, row.named, ownNames)) {
       found.add(row.provider);
       evidence ??= clip(unit.text);
@@ -77,11 +105,16 @@ export function extractProviders(units: readonly Unit[], languages: readonly Lan
     // "You can connect your ChatGPT account", "Sign in with Google": what the user links, not what supplies our AI.
     if (INTEGRATION.test(unit.text) && !SUPPLY.test(unit.text)) continue;
     if (OWN_USE.test(unit.text) && !SUPPLY.test(unit.text)) continue;
+    // "Unlike ChatGPT", "our founders worked at OpenAI": a name set beside ours or tied to us, supplying nothing.
+    if ((COMPARISON.test(unit.text) || AFFILIATION.test(unit.text)) && !SUPPLY.test(unit.text)) continue;
     // Storage in the sentence makes a cloud name a host; an AI product stays a supplier of models.
     const hosting = HOSTING.test(unit.text) && !SUPPLY.test(unit.text) && !MODEL_WORD.test(unit.text);
+    // "We host our models on Google Cloud": the platform runs the models and supplies none, even
+    // beside the word "models"; an AI product named on it ("Vertex AI", "Azure OpenAI") still counts.
+    const text = HOSTING.test(unit.text) && !SUPPLY.test(unit.text) ? unit.text.replace(CLOUD_PLATFORM, (c) => ' '.repeat(c.length)) : unit.text;
     const clauses = splitClauses(unit.text, tables);
     for (const [re, provider] of PROVIDERS) {
-      const m = re.exec(unit.text);
+      const m = re.exec(text);
       if (!m || isSelf(provider, m[0], ownNames)) continue;
       if ((aiByName || hosting) && !AI_NAME.test(m[0])) continue;
       // "We do not rely on OpenAI or any other vendor": named as not supplying anything.
@@ -103,5 +136,5 @@ export function extractProviders(units: readonly Unit[], languages: readonly Lan
 
 export const providersReader: FactReader = {
   facts: ['aiProviders'],
-  read: ({ units, reading, ownNames }) => ({ aiProviders: extractProviders(units, reading.cues, ownNames) }),
+  read: ({ units, reading, page, ownNames }) => ({ aiProviders: extractProviders(units, reading.cues, ownNames, page.blocks) }),
 };
