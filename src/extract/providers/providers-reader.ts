@@ -33,6 +33,8 @@ const HOSTING = new RegExp(String.raw`\b(?:${alternatives((l) => PROVIDERS_WORDS
 const ADVERTISING = wordsOf((l) => PROVIDERS_WORDS[l].advertising);
 const INTEGRATION = new RegExp(String.raw`\b(?:${alternatives((l) => PROVIDERS_WORDS[l].integration)})\b`, 'i');
 const COMPARISON = wordsOf((l) => PROVIDERS_WORDS[l].comparison);
+// How far before a name a comparison word ("unlike", "compared with") still governs it.
+const COMPARED_CHARS = 30;
 const AFFILIATION = wordsOf((l) => PROVIDERS_WORDS[l].affiliation);
 // A cloud platform, not an AI product on it ("Google Cloud", "Microsoft Azure", but not "Azure OpenAI").
 const CLOUD_PLATFORM = /\bgoogle cloud(?: platform)?\b(?!\s+(?:vertex|ai\b))|\b(?:microsoft(?:'s)? )?azure\b(?!\s+open\s?ai)|\bmicrosoft(?:'s)? cloud\b/gi;
@@ -117,6 +119,8 @@ export function extractProviders(units: readonly Unit[], languages: readonly Lan
       const m = re.exec(text);
       if (!m || isSelf(provider, m[0], ownNames)) continue;
       if ((aiByName || hosting) && !AI_NAME.test(m[0])) continue;
+      // "Unlike ChatGPT, our assistant is built on our own models": the name compared is none of ours.
+      if (COMPARISON.test(text.slice(Math.max(0, m.index - COMPARED_CHARS), m.index))) continue;
       // "We do not rely on OpenAI or any other vendor": named as not supplying anything.
       // ("... supplied by OpenAI, which may not train its own models": the negation comes after it.)
       const negatedBefore = clauses.some((c) => {
