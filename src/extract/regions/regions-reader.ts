@@ -96,7 +96,13 @@ function globalIsScope(clause: string, tables: readonly RegionTable[]): boolean 
 function isRegionSentence(unit: Unit, tables: readonly RegionTable[]): boolean {
   // A nearby AI sentence is not enough: a region needs AI in its own sentence or structure, or
   // to be in a sentence about training.
-  const about = unit.structuralAi || (unit.aiContext && tables.some((t) => t.trainingCue.test(unit.text)));
+  // An AI sentence about something else than training ("we use AI to translate listings for
+  // guests in France", "hosts in the US can use our AI tool") names no region of the use: training
+  // must be the sentence's own topic or its context's, or the sentence states a scope in an AI
+  // section ("This applies to users in Germany").
+  const training = tables.some((t) => t.trainingCue.test(unit.text));
+  const scope = tables.some((t) => t.scopeVerb.test(unit.text));
+  const about = (unit.structuralAi && (training || unit.trainContext || scope)) || (unit.aiContext && training);
   if (!about) return false;
   if (tables.some((t) => t.regionStopContext.test(unit.text))) return false;
   // "In the EU we rely on legitimate interests for this": where a legal basis applies, not coverage
