@@ -70,7 +70,7 @@ export const DATA_CATEGORIES_WORDS: Record<Language, DataCategoriesWords> = {
       [ure(r`\bexpériences? professionnelles?\b|\bpostes? (?:actuels?|précédents?|antérieurs?)\b|\bexpériences? (?:passées|antérieures)\b|\bparcours professionnel\b|\bemplois? (?:actuels?|précédents?)\b`), 'work-experience'],
       [ure(r`\bcompétences\b`), 'skills'],
       [ure(r`\blocalisation\b|\bemplacement\b|\blieu de résidence\b`), 'location'],
-      [ure(r`\bpublications?\b|\bposts?\b|\bcontenus? (?:que vous publiez|publiés?|publics?)\b|\b(?:que vous|qu'ils|qu'elles|que les (?:membres|utilisateurs)) (?:publiez|publient|postez|postent|mettez en ligne|mettent en ligne)\b|\b(?:publiée?s?|postée?s?) (?:sur|dans) (?:nos|notre|le|la|les|l') ?(?:services?|plateformes?|site|applications?|application|réseau|communauté)\b`), 'posts'],
+      [ure(r`\bpublications?\b|\bposts?\b|\bcontenus? (?:que vous publiez|publiés?|publics?)\b|\b(?:photos?|vidéos?|images?|contenus?|textes?)(?: [\p{L}-]+){0,3} (?:que vous|qu'ils|qu'elles|que les (?:membres|utilisateurs)) (?:publiez|publient|postez|postent|mettez en ligne|mettent en ligne)\b|\b(?:publiée?s?|postée?s?) (?:sur|dans) (?:nos|notre|le|la|les|l') ?(?:services?|plateformes?|site|applications?|application|réseau|communauté)\b`), 'posts'],
       [ure(r`\bcommentaires?\b`), 'comments'],
       [ure(r`(?<!(?:cet|l'|un|les|des|nos|ces|d'aide|d'actualité) ?)\barticles?\b(?! d'aide)`), 'articles'],
       [ure(r`\bsondages?\b`), 'polls'],
