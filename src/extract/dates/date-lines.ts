@@ -35,6 +35,11 @@ const DOCUMENT_SUBJECT = new RegExp(words((w) => w.documentSubject), 'iu');
 const THIS_DOCUMENT = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${words((w) => w.thisDocument)})(?![\p{L}\p{N}])`, 'u');
 // A label line with nothing but the wording ("LAST AMENDED:"), its date on the next line.
 const LABEL_ONLY = new RegExp(String.raw`^\W*(?:${words((w) => w.revisionWords)}|${words((w) => w.inForceWords)})\s*(?:${words((w) => w.labelTail)}|${words((w) => w.dateLineWords)})?\s*:?\s*$`, 'u');
+// Words of the label itself, not of a sentence: other wording joined to it ("Last reviewed and
+// updated"), and the document's own name before it ("Acme Privacy Policy updated ...").
+const LABEL_JOIN = new RegExp(String.raw`^\s*(?:${words((w) => w.labelJoin)}|,)?\s*$`, 'u');
+const LABEL_JOIN_WORD = new RegExp(String.raw`^\s*(?:${words((w) => w.labelJoin)})\s*$`, 'u');
+const DOCUMENT_NAME = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${words((w) => w.documentName)})(?![\p{L}\p{N}])`, 'gu');
 const VERSION_COLUMN = new RegExp(String.raw`^\W*(?:${words((w) => w.versionColumn)})\W*$`, 'u');
 const STANDING = new RegExp(String.raw`^(?:${words((w) => w.standing)})\s`, 'u');
 // Where a clause ends: punctuation that cuts a line into separate statements ("Valid since X, amended Y").
@@ -129,7 +134,10 @@ function wordCount(text: string): number {
 
 interface Reading {
   kind: DateLineKind;
-  /** The line opens with an entry-into-force label ("Effective date.") before its revision clause. */
+  /**
+   * The date is of both kinds: the line opens with an entry-into-force label ("Effective date.")
+   * before its revision clause, or its label joins both wordings ("Last updated and effective:").
+   */
   labelledInForce: boolean;
 }
 
@@ -142,7 +150,17 @@ function readDate(text: string, date: FoundDate, dates: readonly FoundDate[], ga
   const clause = text.slice(start, date.index);
   const folded = foldText(clause);
   let last: RegExpMatchArray | undefined;
-  for (const m of folded.matchAll(FAMILY)) last = m;
+  // The wordings of one label, joined by "and" ("Last updated and effective"): their start and kinds.
+  let labelStart = 0;
+  const labelKinds = new Set<DateLineKind>();
+  for (const m of folded.matchAll(FAMILY)) {
+    const between = last === undefined ? null : folded.slice(last.index! + last[0].length, m.index);
+    if (between === null || !LABEL_JOIN.test(between)) labelStart = m.index!;
+    // Only a written "and" makes one label of two kinds: "Effective date, updated" may be either.
+    if (between === null || !LABEL_JOIN_WORD.test(between)) labelKinds.clear();
+    labelKinds.add(m.groups?.revision !== undefined ? 'revision' : 'in-force');
+    last = m;
+  }
   if (last === undefined) return null;
   const gap = folded.slice(last.index! + last[0].length);
   if (wordCount(gap.replace(THIS_DOCUMENT, '')) > gapWords) return null;
@@ -159,11 +177,14 @@ function readDate(text: string, date: FoundDate, dates: readonly FoundDate[], ga
   // ("We last amended this notice on"; "we updated these terms on" reports one change, and "our
   // policy" there may be another document).
   const documentFirst = (subject !== null && subject.index < last.index!) || (STANDING.test(last[0]) && THIS_DOCUMENT.test(gap));
-  if (needsSubject ? !documentFirst : !documentFirst && !labels(folded.slice(0, last.index), text.slice(date.end))) return null;
+  const lead = folded.slice(0, labelStart).replace(DOCUMENT_NAME, ' ');
+  if (needsSubject ? !documentFirst : !documentFirst && !labels(lead, text.slice(date.end))) return null;
   if (dateTense(text, date, languages) === 'future') return null;
   const kind: DateLineKind = last.groups?.revision !== undefined ? 'revision' : 'in-force';
   const opening = foldText(text.slice(0, start)).replace(/[^\p{L}\p{N}' ]+/gu, ' ').trim();
-  return { kind, labelledInForce: kind === 'revision' && IN_FORCE_LABEL.test(opening) };
+  // "Effective date. This policy was last updated on: X", "Last updated and effective: X": one date, both facts.
+  const bothKinds = (kind === 'revision' && IN_FORCE_LABEL.test(opening)) || (!needsSubject && labelKinds.size === 2);
+  return { kind, labelledInForce: bothKinds };
 }
 
 function linesOf(text: string, evidence: string, gapWords: number, needsSubject: boolean, page: DateLinePage): DateLine[] {
@@ -175,7 +196,7 @@ function linesOf(text: string, evidence: string, gapWords: number, needsSubject:
     const found = { value: date.iso, evidence: evidence === text ? clip(text, date.index) : clip(evidence) };
     out.push({ ...found, kind: reading.kind });
     // "Effective date. This policy was last updated on: X": one date, both facts.
-    if (reading.labelledInForce) out.push({ ...found, kind: 'in-force' });
+    if (reading.labelledInForce) out.push({ ...found, kind: reading.kind === 'revision' ? 'in-force' : 'revision' });
   }
   return out;
 }

@@ -51,6 +51,10 @@ export interface DatesWords {
   versionColumn: string;
   /** Revision wording's opening that states the document's standing ("last revised"), not one change among others ("we updated"). */
   standing: string;
+  /** Words that join two wordings of one label ("Last updated and effective:"). */
+  labelJoin: string;
+  /** The document's own name, which may open its date line ("Acme Privacy Policy updated ..."). */
+  documentName: string;
 }
 
 export const DATES_WORDS: Record<Language, DatesWords> = {
@@ -81,7 +85,7 @@ export const DATES_WORDS: Record<Language, DatesWords> = {
     dateLineWords: 'date|dated|on',
     bylineWords: 'by|published|posted|on|updated',
     byline: 'by',
-    revisionWords: r`(?:last|latest|most recent)\s+(?:updated?|revised|revision|amended|amendment|modified|modification|changed?|reviewed)|(?:updated|revised|amended|modified|changed)|date of (?:the )?(?:last |latest )?(?:update|revision|amendment|modification|change)|(?:version|revision|modification|amendment|update) date|date (?:last )?(?:updated|revised|modified|amended)|version(?: (?:of|dated))?`,
+    revisionWords: r`(?:last|latest|most recent)\s+(?:updated?|revised|revision|amended|amendment|modified|modification|changed?|reviewed|edited|edit)|(?:updated|revised|amended|modified|changed|edited)|date of (?:the )?(?:last |latest )?(?:update|revision|amendment|modification|change)|(?:version|revision|modification|amendment|update) date|date (?:last )?(?:updated|revised|modified|amended)|version(?: (?:of|dated))?`,
     inForceWords: r`(?:date of )?entry into (?:force|effect)|(?:comes?|came) into (?:force|effect)|effective|in (?:force|effect)|(?:valid|appl(?:y|ies|icable)) (?:from|since|as (?:of|from))`,
     inForceLabel: r`(?:date of )?(?:entry into force|effective(?: date)?|in force)`,
     lawWords: r`act|regulation|directive|law|code|decree|ordinance|statute|convention`,
@@ -91,6 +95,8 @@ export const DATES_WORDS: Record<Language, DatesWords> = {
     labelTail: r`on|from|since|as of|as from|starting|beginning`,
     versionColumn: r`versions?|changes?|summary(?: of changes)?|description(?: of (?:the )?changes?)?|what changed|revisions?|amendments?`,
     standing: r`last|latest|most recent`,
+    labelJoin: r`and|&|/|or`,
+    documentName: r`(?:privacy|cookies?|data protection|personal data|personal information) (?:policy|notice|statement|charter)|terms of (?:service|use)|user agreement`,
   },
   fr: {
     effectiveLead: ure(r`^(?:date d'entrée en vigueur|entrée en vigueur|en vigueur(?: depuis)?|date d'effet|prise d'effet|date effective|(?:applicable )?à compter du|(?:applicable )?à partir du)\s*:?\s*(?:le|du|depuis le|à compter du|à partir du)?\s*:?\s*$`),
@@ -117,7 +123,7 @@ export const DATES_WORDS: Record<Language, DatesWords> = {
     dateLineWords: 'datée?|le',
     bylineWords: 'par|publié|publiée|le',
     byline: 'par',
-    revisionWords: r`(?:date de (?:la )?)?derniere (?:mise a jour|modification|revision|actualisation)|(?:date de (?:la )?)?mise? a jour|(?:date de (?:la )?)?(?:modification|revision|actualisation)|modifiee?s?|revisee?s?|actualisee?s?|version (?:en date )?du`,
+    revisionWords: r`(?:date de (?:la )?)?derniere (?:mise a jour|modification|revision|actualisation)|(?:date de (?:la )?)?mise? a jour|(?:date de (?:la )?)?(?:modification|revision|actualisation)|modifiee?s?|revisee?s?|actualisee?s?|version (?:en date )?du|(?:derniere )?maj`,
     inForceWords: r`(?:entree )?en vigueur|prise d'effet|date d'effet|prend effet|applicable|s'applique|valable (?:a partir|a compter|depuis|des)|date effective`,
     inForceLabel: r`(?:date d')?(?:entree en vigueur|effet)|en vigueur|date effective`,
     lawWords: r`loi|reglement|directive|decret|code|ordonnance|arrete|convention`,
@@ -127,5 +133,7 @@ export const DATES_WORDS: Record<Language, DatesWords> = {
     labelTail: r`le|du|au|depuis(?: le)?|a compter du|a partir du|des le`,
     versionColumn: r`versions?|modifications?(?: apportees)?|changements|objet(?: de la modification)?|description|resume|nature de la modification`,
     standing: r`(?:date de (?:la )?)?derniere`,
+    labelJoin: r`et|&|/|ou`,
+    documentName: r`(?:politique|charte|declaration|notice|avis) (?:de |relative a la |sur la |d')?(?:confidentialite|protection des (?:donnees|informations)(?: personnelles| a caractere personnel)?|vie privee|cookies)|conditions generales(?: d'utilisation| de vente)?`,
   },
 };

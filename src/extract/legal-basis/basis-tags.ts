@@ -4,6 +4,8 @@ import type { TableRuns } from '../table-runs.js';
 
 /** A parenthesis this short, naming a basis near its start, tags its item with that basis ("(consent)"). */
 const TAG_CHARS = 60;
+/** An item's last part after a colon or a spaced dash, as short as a tag. */
+const TAIL = new RegExp(String.raw`(?::|\s[–—-])\s+([^:–—]{1,${TAG_CHARS}}?)\s*[.;]?$`, 'u');
 /** How far into the parenthesis the basis phrase may start ("(based on your consent)"). */
 const TAG_LEAD_CHARS = 25;
 /** The tags of one list name at least this many different bases: the list states its bases. */
@@ -24,12 +26,19 @@ function tagsOf(text: string, basesIn: BasesIn, rights: (text: string) => boolea
     if (rights(inside)) continue;
     for (const { basis, index } of basesIn(inside)) if (index <= TAG_LEAD_CHARS) out.push({ basis, index: m.index });
   }
+  // The item's tail after a colon or a dash: "Gérer votre compte : exécution du contrat".
+  const tail = TAIL.exec(text);
+  if (out.length === 0 && tail !== null && !rights(tail[1]!)) {
+    const start = tail.index + tail[0].length - tail[1]!.length;
+    for (const { basis, index } of basesIn(tail[1]!)) if (index <= TAG_LEAD_CHARS) out.push({ basis, index: start });
+  }
   return out;
 }
 
 /**
- * Bases tagged in parentheses on the items of a list of purposes ("To manage your account
- * (performance of a contract)", "Lutter contre la fraude (intérêt légitime)"), per block. A list
+ * Bases tagged in parentheses, or after a colon or a dash, on the items of a list of purposes
+ * ("To manage your account (performance of a contract)", "Lutter contre la fraude : intérêt
+ * légitime"), per block. A list
  * counts when at least two of its items carry tags naming at least two different bases: a lone
  * "(with your consent)" is a condition, not a statement of bases.
  */

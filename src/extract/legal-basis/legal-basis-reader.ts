@@ -156,6 +156,15 @@ export function extractLegalBasis(units: readonly Unit[], blocks: readonly Block
       if (m) add('contract', unit.text, m.index);
     }
     const bases = basesIn(text, tables);
+    // The regulation's own wording of a basis is a statement of it, unless a right depends on it.
+    if (!rightsSentence) {
+      for (const t of tables) {
+        for (const [re, basis] of t.basisPhrases) {
+          const m = re.exec(text);
+          if (m) add(basis, unit.text, m.index);
+        }
+      }
+    }
     for (const t of tables) {
       for (const [re, basis] of t.standaloneBases) {
         const m = re.exec(text);
