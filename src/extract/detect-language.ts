@@ -13,11 +13,20 @@ function toIso1(code: string): string {
   return iso6393To1[code] ?? code;
 }
 
+/** franc reads this much of a long page: a policy's language is plain long before its end. */
+const MAX_DETECT_CHARS = 20_000;
+
+/** The last text detected and its answer: a page's text is asked twice (document and reading language). */
+let last: { text: string; language: string | null } | null = null;
+
 /** The language the page's words are in, when there are enough of them to tell; else null. */
 export function wordsLanguage(text: string): string | null {
   if (text.length < MIN_DETECT_CHARS) return null;
-  const [best] = francAll(text)[0] ?? ['und'];
-  return best === 'und' ? null : toIso1(best);
+  if (last?.text === text) return last.language;
+  const [best] = francAll(text.slice(0, MAX_DETECT_CHARS))[0] ?? ['und'];
+  const language = best === 'und' ? null : toIso1(best);
+  last = { text, language };
+  return language;
 }
 
 /** How far behind the best the runner-up must score for a short page's guess to count. */
