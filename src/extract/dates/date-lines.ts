@@ -165,8 +165,9 @@ function readDate(text: string, date: FoundDate, dates: readonly FoundDate[], ga
   const gap = folded.slice(last.index! + last[0].length);
   if (wordCount(gap.replace(THIS_DOCUMENT, '')) > gapWords) return null;
   // A law's date: the law is named anywhere in the sentence before it ("the Act, as amended on").
-  const sentence = foldText(text.slice(0, date.index)).split(/[.!?]\s/u).at(-1)!;
-  if (LAW.test(sentence) || EARLIER_VERSIONS.test(foldText(text.slice(0, date.index)))) return null;
+  const before = foldText(text.slice(0, date.index));
+  const sentence = before.split(/[.!?]\s/u).at(-1)!;
+  if (LAW.test(sentence) || EARLIER_VERSIONS.test(before)) return null;
   // A period ("from 1 June to 30 June 2026") is no date line.
   if (RANGE.test(text.slice(date.index, date.end))) return null;
   if (tablesMatch(languages.map((l) => SHARED_WORDS[l]), (t) => t.negation, clause)) return null;
@@ -205,6 +206,13 @@ function linesOf(text: string, evidence: string, gapWords: number, needsSubject:
 export function earlierVersionBlocks(blocks: readonly Block[]): Set<number> {
   const out = new Set<number>();
   let level: number | null = null; // the level of the heading over earlier versions we are under
+  // A list's lead-in is asked once per item: its answer is kept.
+  const leadsEarlier = new Map<number, boolean>();
+  const aboutEarlier = (index: number): boolean => {
+    let about = leadsEarlier.get(index);
+    if (about === undefined) leadsEarlier.set(index, (about = EARLIER_VERSIONS.test(foldText(blocks[index]!.text))));
+    return about;
+  };
   for (const [i, block] of blocks.entries()) {
     if (block.kind === 'heading') {
       if (level !== null && block.level > level) out.add(i);
@@ -212,8 +220,7 @@ export function earlierVersionBlocks(blocks: readonly Block[]): Set<number> {
       else level = block.level > 1 && EARLIER_VERSIONS.test(foldText(block.text)) ? block.level : null;
       continue;
     }
-    const leadIn = block.leadIn === null ? undefined : blocks[block.leadIn];
-    if (level !== null || (leadIn !== undefined && EARLIER_VERSIONS.test(foldText(leadIn.text)))) out.add(i);
+    if (level !== null || (block.leadIn !== null && blocks[block.leadIn] !== undefined && aboutEarlier(block.leadIn))) out.add(i);
   }
   return out;
 }
@@ -234,7 +241,11 @@ export function dateLines(page: DateLinePage): DateLine[] {
   const earlier = earlierVersionBlocks(page.blocks);
   const tables = new Set<number>();
   const unitsOf = new Map<number, Unit[]>();
-  for (const unit of page.units) unitsOf.set(unit.blockIndex, [...(unitsOf.get(unit.blockIndex) ?? []), unit]);
+  for (const unit of page.units) {
+    const list = unitsOf.get(unit.blockIndex);
+    if (list === undefined) unitsOf.set(unit.blockIndex, [unit]);
+    else list.push(unit);
+  }
   const out: DateLine[] = [];
   let heading = '';
   let label: Block | null = null;

@@ -1,5 +1,8 @@
 const MARKS = /\p{M}+/gu;
 const FOLDED = new Map<string, string>();
+const ASCII = /^[\x00-\x7f]*$/;
+/** Runs of capitals, and every other character outside ASCII (astral ones whole, kept as they are). */
+const FOLDABLE = /[A-Z]+|[^\x00-\x7f]/gu;
 
 /** One character lower-cased and stripped of its accents, or itself when that would change its length. */
 function foldChar(c: string): string {
@@ -20,7 +23,7 @@ function foldChar(c: string): string {
  * usual spelling. Patterns matched on it are written lower-case and without accents.
  */
 export function foldText(text: string): string {
-  let out = '';
-  for (const c of text) out += c.length === 1 ? foldChar(c) : c;
-  return out;
+  // Plain ASCII (most of a page) folds by lower-casing alone: the character map is for the rest.
+  if (ASCII.test(text)) return text.toLowerCase();
+  return text.replace(FOLDABLE, (c) => (c.length === 1 ? foldChar(c) : c.charCodeAt(0) < 0x80 ? c.toLowerCase() : c));
 }
