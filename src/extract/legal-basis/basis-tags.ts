@@ -7,6 +7,8 @@ const TAG_CHARS = 60;
 /** An item's last part after a colon or a spaced dash, as short as a tag. */
 const TAIL = new RegExp(String.raw`(?::|\s[–—-])\s+([^:–—]{1,${TAG_CHARS}}?)\s*[.;]?$`, 'u');
 /** How far into the parenthesis the basis phrase may start ("(based on your consent)"). */
+/** A bracketed tag ("(consent)"). */
+const BRACKETED = new RegExp(String.raw`\(([^()]{1,${TAG_CHARS}})\)`, 'g');
 const TAG_LEAD_CHARS = 25;
 /** The tags of one list name at least this many different bases: the list states its bases. */
 const MIN_DISTINCT_BASES = 2;
@@ -21,7 +23,7 @@ type BasesIn = (text: string) => Array<{ basis: LegalBasis; index: number }>;
 
 function tagsOf(text: string, basesIn: BasesIn, rights: (text: string) => boolean): BasisTag[] {
   const out: BasisTag[] = [];
-  for (const m of text.matchAll(new RegExp(String.raw`\(([^()]{1,${TAG_CHARS}})\)`, 'g'))) {
+  for (const m of text.matchAll(BRACKETED)) {
     const inside = m[1]!;
     if (rights(inside)) continue;
     for (const { basis, index } of basesIn(inside)) if (index <= TAG_LEAD_CHARS) out.push({ basis, index: m.index });
@@ -47,7 +49,9 @@ export function basisTags(blocks: readonly Block[], runs: TableRuns, basesIn: Ba
   blocks.forEach((block, i) => {
     const lead = runs.leadIn[i];
     if (block.kind !== 'item' || lead === null || lead === undefined) return;
-    lists.set(lead, [...(lists.get(lead) ?? []), i]);
+    const items = lists.get(lead);
+    if (items === undefined) lists.set(lead, [i]);
+    else items.push(i);
   });
   const out = new Map<number, BasisTag[]>();
   for (const items of lists.values()) {

@@ -42,19 +42,19 @@ function masked(text: string, tables: readonly BasisTable[]): string {
  * heading, or a short line introducing a list, about what allows the processing ("Grounds for
  * processing"): such words in prose are no opener.
  */
-function opensBases(block: Block, tables: readonly BasisTable[]): boolean {
-  const text = masked(block.text, tables);
+function opensBases(block: Block, tables: readonly BasisTable[], mask: (text: string) => string): boolean {
+  const text = mask(block.text);
   if (tablesMatch(tables, (t) => t.legalBasisStrong, text)) return true;
   const introducesList = block.kind === 'paragraph' && block.text.length <= HEADING_LINE_CHARS && block.text.endsWith(':');
   return (headingLike(block) || introducesList) && tablesMatch(tables, (t) => t.groundsHeading, text);
 }
 
 /** Indices of the blocks that read as a section of lawful bases. */
-function basisSections(blocks: readonly Block[], runs: TableRuns, tables: readonly BasisTable[]): Set<number> {
+function basisSections(blocks: readonly Block[], runs: TableRuns, tables: readonly BasisTable[], mask: (text: string) => string): Set<number> {
   const inside = new Set<number>();
   for (let i = 0; i < blocks.length; i += 1) {
     const block = blocks[i]!;
-    if (!opensBases(block, tables)) continue;
+    if (!opensBases(block, tables, mask)) continue;
     inside.add(i);
     if (block.kind === 'heading') {
       for (let j = i + 1; j < Math.min(blocks.length, i + 1 + HEADING_WINDOW_BLOCKS); j += 1) {
@@ -100,11 +100,11 @@ function groundsLabelled(text: string, tables: readonly BasisTable[]): boolean {
 }
 
 /** An item (row) of a list introduced by a sentence about the bases ("We rely on:"). */
-function ledByBasisLine(unit: Unit, blocks: readonly Block[], runs: TableRuns, tables: readonly BasisTable[]): boolean {
+function ledByBasisLine(unit: Unit, blocks: readonly Block[], runs: TableRuns, tables: readonly BasisTable[], mask: (text: string) => string): boolean {
   if (unit.block.kind !== 'item' && unit.block.kind !== 'row') return false;
   const leadIn = runs.leadIn[unit.blockIndex] ?? null;
   const lead = leadIn === null ? undefined : blocks[leadIn];
-  return lead !== undefined && tablesMatch(tables, (t) => t.legalBasisCue, masked(lead.text, tables));
+  return lead !== undefined && tablesMatch(tables, (t) => t.legalBasisCue, mask(lead.text));
 }
 
 /**
@@ -116,8 +116,15 @@ function ledByBasisLine(unit: Unit, blocks: readonly Block[], runs: TableRuns, t
  */
 export function extractLegalBasis(units: readonly Unit[], blocks: readonly Block[], languages: readonly Language[]): Found<string[]> | null {
   const tables = languages.map((l) => BASIS_TABLES[l]);
+  // The same texts (a one-sentence block and its sentence, a list's lead-in per item) are masked once.
+  const maskedTexts = new Map<string, string>();
+  const mask = (text: string): string => {
+    let out = maskedTexts.get(text);
+    if (out === undefined) maskedTexts.set(text, (out = masked(text, tables)));
+    return out;
+  };
   const runs = tableRuns(blocks);
-  const sections = basisSections(blocks, runs, tables);
+  const sections = basisSections(blocks, runs, tables, mask);
   const pageHasBasisWording = sections.size > 0;
   const columns = basisColumns(blocks, runs, tables);
   const found = new Set<LegalBasis>();
@@ -126,10 +133,10 @@ export function extractLegalBasis(units: readonly Unit[], blocks: readonly Block
     found.add(basis);
     evidence ??= clip(text, index);
   };
-  const tags = basisTags(blocks, runs, (text) => basesIn(masked(text, tables), tables), (text) => tablesMatch(tables, (t) => t.rightsCue, text));
+  const tags = basisTags(blocks, runs, (text) => basesIn(mask(text), tables), (text) => tablesMatch(tables, (t) => t.rightsCue, text));
   const cellsRead = new Set<number>();
   for (const unit of units) {
-    const text = masked(unit.text, tables);
+    const text = mask(unit.text);
     const rightsSentence = tablesMatch(tables, (t) => t.rightsCue, text);
     // A cited GDPR point is a basis by itself, unless a right is what depends on it.
     if (!rightsSentence) for (const t of tables) for (const { basis, index } of gdprArticleBases(text, t.gdprArticle)) add(basis, unit.text, index);
@@ -138,7 +145,7 @@ export function extractLegalBasis(units: readonly Unit[], blocks: readonly Block
       cellsRead.add(unit.blockIndex);
       for (const { basis, index } of tags.get(unit.blockIndex) ?? []) add(basis, unit.block.text, index);
       for (const cell of columns.cells.get(unit.blockIndex) ?? []) {
-        const cellText = masked(cell, tables);
+        const cellText = mask(cell);
         if (tablesMatch(tables, (t) => t.rightsCue, cellText)) continue;
         // The row is the evidence: its purpose beside the basis says what the basis is for.
         const offset = Math.max(0, unit.block.text.indexOf(cell));
@@ -151,7 +158,7 @@ export function extractLegalBasis(units: readonly Unit[], blocks: readonly Block
     const labelled = groundsLabelled(text, tables);
     const strong = labelled || tablesMatch(tables, (t) => t.legalBasisStrong, text);
     // Contractual necessity without the word "contract", said where the page lists its bases.
-    if (!rightsSentence && (labelled || sections.has(unit.blockIndex) || ledByBasisLine(unit, blocks, runs, tables))) {
+    if (!rightsSentence && (labelled || sections.has(unit.blockIndex) || ledByBasisLine(unit, blocks, runs, tables, mask))) {
       const m = tables.map((t) => t.contractNecessity.exec(text)).find((x) => x !== null);
       if (m) add('contract', unit.text, m.index);
     }
@@ -172,14 +179,14 @@ export function extractLegalBasis(units: readonly Unit[], blocks: readonly Block
       }
     }
     if (bases.length === 0) continue;
-    const rights = !strong && tablesMatch(tables, (t) => t.rightsCue, text);
+    const rights = !strong && rightsSentence;
     let named = strong || bases.length >= ENUMERATION;
     if (!named && !rights && (sections.has(unit.blockIndex) || (pageHasBasisWording && headingLike(unit.block)))) named = true;
     // Items of a list (rows of a table) introduced by a basis sentence ("We rely on:").
     const leadIn = runs.leadIn[unit.blockIndex] ?? null;
     const lead = leadIn === null ? undefined : blocks[leadIn];
     if (!named && !rights && (unit.block.kind === 'item' || unit.block.kind === 'row') && lead !== undefined) {
-      named = tablesMatch(tables, (t) => t.legalBasisCue, masked(lead.text, tables));
+      named = tablesMatch(tables, (t) => t.legalBasisCue, mask(lead.text));
     }
     if (!named) {
       const cue = tables.map((t) => t.legalBasisCue.exec(text)).find((m) => m !== null);
