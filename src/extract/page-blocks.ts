@@ -68,7 +68,7 @@ class BlockCollector {
       // Raw text (a page served as text, a `pre`) separates its paragraphs by blank lines: the
       // same words served in `<p>` elements read the same lines. Within headings, items and
       // cells, and for the whitespace between two tags, a blank line is only space.
-      if (this.owner === null && PARAGRAPH_BREAK.test(node.data)) {
+      if (this.owner === null && node.data.includes('\n') && PARAGRAPH_BREAK.test(node.data)) {
         node.data.split(BLANK_LINE).forEach((part, i) => {
           if (i > 0) this.flush();
           this.buf.push(part);

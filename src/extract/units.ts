@@ -76,7 +76,7 @@ export function buildUnits(blocks: readonly Block[], cues: readonly Language[], 
     const own = sentences.map((text) => {
       const ai = tablesMatch(tables, (t) => t.aiCue, text) || tablesMatch(labelTables, (t) => t.settingLabel, text);
       const train = tablesMatch(tables, (t) => t.trainingCue, text);
-      return { text, ai, aiTrain: ai && train };
+      return { text, ai, train, aiTrain: ai && train };
     });
     if (block.kind === 'heading' && block.area === 'main') {
       while (headings.length > 0 && headings.at(-1)!.level >= block.level) headings.pop();
@@ -116,10 +116,10 @@ export function buildUnits(blocks: readonly Block[], cues: readonly Language[], 
       const continuesAi = (continues || opensWithChoice(s.text, tables)) && previousOwnAi;
       previousOwnAi = s.ai;
       const sentenceAi = structuralAi || s.ai || carryAi > 0;
-      const sentenceTrain = structuralTrain || s.aiTrain || carryTrain > 0 || (sentenceAi && tablesMatch(tables, (t) => t.trainingCue, s.text));
+      const sentenceTrain = structuralTrain || s.aiTrain || carryTrain > 0 || (sentenceAi && s.train);
       if (s.ai) carryAi = CARRY_SENTENCES;
       else if (!continues) carryAi -= 1;
-      if (sentenceTrain && (s.ai || s.aiTrain || tablesMatch(tables, (t) => t.trainingCue, s.text))) carryTrain = CARRY_SENTENCES;
+      if (sentenceTrain && (s.ai || s.aiTrain || s.train)) carryTrain = CARRY_SENTENCES;
       else if (!continues) carryTrain -= 1;
       const unit: Unit = {
         text: s.text, blockIndex: i, block, ai: s.ai, aiTrain: s.aiTrain,
