@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import { cleanUrlsInText } from './clean-url.js';
 import { type DomElement, type DomNode, isElement, isText, normalizeSpace, textOf } from './dom.js';
-import { isCopyrightLine, isNoise, stripRelativeAge } from './noise.js';
+import { isCopyrightLine, isNoise as isNoiseElement, stripRelativeAge } from './noise.js';
 import type { PageFilters } from './compile-filters.js';
 import { densestBlock } from './densest-block.js';
 import { isLinkIndex } from './link-index.js';
@@ -250,6 +250,20 @@ function selectedNodes($: CheerioAPI, filters: PageFilters): DomNode[] {
 }
 
 const NO_FILTERS: PageFilters = { select: null, remove: [], ignore: [] };
+const keepAll = (): boolean => false;
+
+/** `isNoise`, each element's answer kept for the rest of the page's reading. */
+function noiseOnce(): (el: DomElement) => boolean {
+  const known = new Map<DomElement, boolean>();
+  return (el) => {
+    let noise = known.get(el);
+    if (noise === undefined) {
+      noise = isNoiseElement(el);
+      known.set(el, noise);
+    }
+    return noise;
+  };
+}
 
 /**
  * Cuts the page into blocks: the main content, preceded by any announcement banner found
@@ -259,12 +273,14 @@ const NO_FILTERS: PageFilters = { select: null, remove: [], ignore: [] };
  * without that chrome. The source's `remove` is dropped first; its `ignore` patterns are cut
  * from every line.
  */
-const chrome = (el: DomElement): boolean => isNoise(el) || el.name === 'header' || el.attribs['role'] === 'banner' || el.attribs['role'] === 'complementary';
-
 export function pageBlocks($: CheerioAPI, options: PageBlocksOptions = {}): PageBlocks {
   const filters = options.filters ?? NO_FILTERS;
   const ignore = filters.ignore;
   if (filters.remove.length > 0) removeSelected($, filters.remove);
+  // The side-box check, the reading and the banner walk ask about the same elements, and the tree
+  // no longer changes from here: each element is judged once.
+  const isNoise = noiseOnce();
+  const chrome = (el: DomElement): boolean => isNoise(el) || el.name === 'header' || el.attribs['role'] === 'banner' || el.attribs['role'] === 'complementary';
   // A page served as text (or a fragment) has no body element: its top-level nodes stand for it.
   const realBody = firstElement($, 'body');
   const body = realBody ?? syntheticRoot(($.root().get(0) as unknown as DomElement).children);
@@ -288,9 +304,15 @@ export function pageBlocks($: CheerioAPI, options: PageBlocksOptions = {}): Page
   const missed = filters.select !== null && roots === null;
   // The page's prose outside chrome, counted once when a choice must be weighed against it.
   let pageProse: number | null = null;
+  let pageBound: number | null = null;
   const sideBox = (chosen: readonly DomNode[], skip: (el: DomElement) => boolean): boolean => {
+    const chars = proseChars(chosen, skip);
+    // The body's prose without skipping anything bounds the page's: when even that is not long
+    // enough to dwarf the choice, the page's chrome need not be judged to know it.
+    pageBound ??= proseChars([body], keepAll);
+    if (!isDwarfed(chars, pageBound)) return false;
     pageProse ??= proseChars([body], chrome);
-    return isDwarfed(proseChars(chosen, skip), pageProse);
+    return isDwarfed(chars, pageProse);
   };
   if (roots === null) {
     for (const selector of ['main', '[role=main]', 'article']) {
