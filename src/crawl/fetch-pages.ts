@@ -4,11 +4,12 @@ import iconv from 'iconv-lite';
 import { CheerioCrawler, Configuration, Request, RetryRequestError, log, LogLevel } from '@crawlee/cheerio';
 import { load as loadCheerio, type CheerioAPI } from 'cheerio';
 import type { FetchOptions } from '../domain/config.js';
-import { pausedReason, type HostBackoff } from '../domain/host-backoff.js';
+import type { HostBackoff } from '../domain/host-backoff.js';
 import type { IRequestManager } from '@crawlee/core';
 import { HostQueue, hostOf } from './host-queue.js';
 import { FetchError, statusError, statusKind, toFetchError, type FetchErrorKind } from './fetch-error.js';
-import { isolateTasks, onAbort, type CrawlSignals } from './crawl-control.js';
+import { isolateTasks, type CrawlSignals } from './crawl-control.js';
+import { crawlSession, pageBase } from './crawl-session.js';
 
 /** One URL to fetch; `key` comes back with its result (the source id). */
 export interface FetchRequest {
@@ -136,46 +137,13 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
   const storage = config.getStorageClient() as { teardown?: () => Promise<void> };
   const teardownStorage = storage.teardown?.bind(storage);
   storage.teardown = undefined;
-  const started = new Map<string, number>();
-  const settled = new Set<string>();
-  /** Every request of the crawl (given and enqueued), by key, in order. */
-  const all = new Map<string, FetchRequest>();
-  const skippedByRobots = new Set<string>();
   // The raw bytes as received, captured before crawlee decodes them, so a meta charset can be honoured.
   const rawBodies = new Map<string, Buffer[]>();
   /** Per request, this attempt: the error got met (crawlee re-wraps some, losing their code), and whether headers arrived. */
   const networkErrors = new Map<string, unknown>();
   const answered = new Map<string, number | null>();
-  /** Hosts not asked again in this crawl: paused by an earlier cycle, or by a long Retry-After now. */
-  const closed = new Map<string, HostBackoff>();
-  const now = Date.now();
-  for (const backoff of options.pausedHosts ?? []) if (backoff.until > now) closed.set(backoff.host, backoff);
-  /** Stopped: nothing new is asked; killed: nothing more is reported either. */
-  let stopping = false;
-  let killed = false;
+  /** Aborts the got streams in flight on a kill. */
   const kill = new AbortController();
-  const recording = new Set<Promise<void>>();
-  let callbackError: unknown = null;
-
-  const finish = async (page: FetchedPage) => {
-    if (killed || settled.has(page.key)) return;
-    settled.add(page.key);
-    const done = (async () => {
-      try {
-        await options.onPage(page, { enqueue });
-      } catch (error) {
-        // Not crawlee's business: a throw here would be taken for a failed fetch and retried.
-        callbackError ??= error;
-      }
-    })();
-    recording.add(done);
-    await done;
-    recording.delete(done);
-  };
-  const fail = (base: FetchedPage, error: FetchError) =>
-    finish({ ...base, httpStatus: error.httpStatus ?? base.httpStatus, outcome: error.kind === 'blocked' ? 'blocked' : 'error', reason: error.message, errorKind: error.kind });
-  const refuse = (req: { key: string; url: string }, backoff: HostBackoff) =>
-    finish({ ...pageBase(req.key, req.url, req.url, null, undefined), outcome: 'blocked', reason: pausedReason(backoff), errorKind: 'blocked' });
   const toRequest = (req: FetchRequest) => new Request({
     url: req.url,
     uniqueKey: req.key,
@@ -192,19 +160,13 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
     onReady: () => void crawler.autoscaledPool?.notify(),
     hostDelayMs: options.respectRobotsTxt ? (url: string): Promise<number | null> => withTimeout(crawler.crawlDelayMs(url), options.timeoutMs) : undefined,
   });
-  /** A host asked for a long wait: kept by the caller at once; the rest of its requests are not asked in this crawl. */
-  const closeHost = async (host: string, backoff: HostBackoff) => {
-    if (!closed.has(host)) {
-      closed.set(host, backoff);
-      summary.backoffs.push(backoff);
-      try {
-        await options.onBackoff?.(backoff);
-      } catch (error) {
-        callbackError ??= error;
-      }
-    }
-    for (const request of hosts.drain(host)) await refuse({ key: request.uniqueKey, url: request.url }, backoff);
-  };
+  const session = crawlSession<FetchRequest>({
+    ...options, summary, hosts, toRequest,
+    skippedReason: 'not fetched (skipped by the crawler)',
+    // Requests in flight are left to their aborted got streams.
+    onKill: () => kill.abort(),
+  });
+  const { started, skippedByRobots, finish, fail, closeHost } = session;
   /** The failure a request's attempt ended with, from the error itself or what got met on the way. */
   const failureOf = (request: Request, error: unknown): FetchError => {
     const key = request.uniqueKey;
@@ -250,7 +212,7 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
         networkErrors.delete(key);
         answered.delete(key);
         // Handed out just before a stop: not asked (it stays unreported, like the queue's others).
-        if (stopping) throw new FetchError('transient', 'fetch.stopped', 'the check was stopped before this page was asked', { retry: false });
+        if (session.stopping) throw new FetchError('transient', 'fetch.stopped', 'the check was stopped before this page was asked', { retry: false });
         const data = request.userData as { etag: string | null; lastModified: string | null; origin: string };
         started.set(key, started.get(key) ?? Date.now());
         const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml;q=0.9,application/pdf;q=0.8,*/*;q=0.5' };
@@ -339,7 +301,7 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
     // Decides, before crawlee retries, whether asking again may help: by the failure's kind, never
     // by its message. Nothing is asked again once the crawl is told to stop.
     errorHandler: async ({ request }, error) => {
-      if (stopping || (!(error instanceof RetryRequestError) && !failureOf(request, error).retry)) request.noRetry = true;
+      if (session.stopping || (!(error instanceof RetryRequestError) && !failureOf(request, error).retry)) request.noRetry = true;
     },
     failedRequestHandler: async ({ request, response }, error) => {
       const key = request.uniqueKey;
@@ -353,65 +315,10 @@ export async function fetchPages(requests: FetchRequest[], options: CrawlOptions
   crawler.useRequestManager(hosts);
   isolateTasks(crawler);
 
-  async function enqueue(more: FetchRequest[]) {
-    for (const req of more) {
-      if (settled.has(req.key) || started.has(req.key) || all.has(req.key)) continue;
-      all.set(req.key, req);
-      if (stopping) continue;
-      const backoff = closed.get(hostOf(req.url));
-      if (backoff) await refuse(req, backoff);
-      else hosts.add(toRequest(req));
-    }
-  }
-
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    summary.stopped = true;
-    hosts.close();
-  };
-  const unsubscribeStop = onAbort(options.signal, stop);
-  const unsubscribeKill = onAbort(options.killSignal, () => {
-    stop();
-    killed = true;
-    kill.abort();
-    // Requests in flight are left to their aborted got streams; run() returns now.
-    void crawler.autoscaledPool?.abort();
-  });
-
-  // Hosts take turns from the start, so the first requests are spread over hosts, not config order.
-  let crawlFailure: FetchError | null = null;
-  try {
-    await enqueue(requests);
-    await crawler.run();
-  } catch (error) {
-    // A crawlee failure outside any request (each request's own failures reach its handlers):
-    // the pages not read yet are reported with it, never the whole cycle.
-    crawlFailure = new FetchError('transient', 'fetch.crawl-failed', `the crawl ended early: ${toFetchError(error).message}`, { cause: error });
-  } finally {
-    unsubscribeStop();
-    unsubscribeKill();
-    hosts.dispose();
-  }
-  // Pages being recorded as a kill came: their records are whole, and done before we return.
-  await Promise.all([...recording]);
-  for (const req of all.values()) {
-    if (settled.has(req.key)) continue;
-    if (stopping) {
-      summary.notAsked.push(req.key);
-      continue;
-    }
-    // Anything crawlee dropped without calling a handler (robots.txt, a skipped redirect) is an error.
-    const base = pageBase(req.key, req.url, req.url, null, started.get(req.key));
-    const why = crawlFailure ?? (skippedByRobots.has(req.url)
-      ? new FetchError('permanent', 'fetch.robots', 'disallowed by robots.txt')
-      : new FetchError('transient', 'fetch.skipped', 'not fetched (skipped by the crawler)'));
-    await fail(base, why);
-  }
+  await session.run(requests, crawler);
   await crawler.teardown?.().catch(() => undefined);
   await teardownStorage?.().catch(() => undefined);
-  if (callbackError) throw callbackError;
-  return summary;
+  return session.result();
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
@@ -419,13 +326,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
     const timer = setTimeout(() => resolve(null), ms);
     promise.then((value) => { clearTimeout(timer); resolve(value); }, () => { clearTimeout(timer); resolve(null); });
   });
-}
-
-function pageBase(key: string, url: string, finalUrl: string, status: number | null, startedAt: number | undefined): FetchedPage {
-  return {
-    key, url, finalUrl, outcome: 'error', httpStatus: status, reason: null, body: null, bytes: 0,
-    etag: null, lastModified: null, durationMs: startedAt ? Date.now() - startedAt : 0,
-  };
 }
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | null {

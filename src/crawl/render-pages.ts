@@ -4,11 +4,11 @@ import type { Page, Request as BrowserRequest } from 'playwright-core';
 import type { IRequestManager } from '@crawlee/core';
 import type { BrowserOptions } from '../domain/config.js';
 import type { Selector } from '../domain/source.js';
-import { pausedReason, type HostBackoff } from '../domain/host-backoff.js';
 import { bodyFormat, honourRetryAfter, type CrawlOptions, type CrawlSummary, type FetchedPage } from './fetch-pages.js';
 import { FetchError, statusError, statusKind, toFetchError } from './fetch-error.js';
-import { isolateTasks, onAbort } from './crawl-control.js';
-import { HostQueue, hostOf } from './host-queue.js';
+import { isolateTasks } from './crawl-control.js';
+import { crawlSession, pageBase } from './crawl-session.js';
+import { HostQueue } from './host-queue.js';
 import { findBrowser } from './find-browser.js';
 
 /** One page to render; `key` comes back with its result (the source id). */
@@ -124,38 +124,8 @@ export async function renderPages(requests: RenderRequest[], options: RenderOpti
   }
   if (cancelled()) return notStarted();
 
-  const settled = new Set<string>();
-  const started = new Map<string, number>();
-  /** Every request of the crawl (given and enqueued), by key, in order. */
-  const all = new Map<string, RenderRequest>();
-  const skippedByRobots = new Set<string>();
   /** Per request, this attempt: the network error Chromium gave the page's document, if any. */
   const netErrors = new Map<string, string>();
-  /** Stopped: nothing new is asked; killed: nothing more is reported either. */
-  let stopping = false;
-  let killed = false;
-  const recording = new Set<Promise<void>>();
-  let callbackError: unknown = null;
-
-  const finish = async (page: FetchedPage) => {
-    if (killed || settled.has(page.key)) return;
-    settled.add(page.key);
-    const done = (async () => {
-      try {
-        await options.onPage(page, { enqueue });
-      } catch (error) {
-        // Not crawlee's business: a throw here would be taken for a failed page and retried.
-        callbackError ??= error;
-      }
-    })();
-    recording.add(done);
-    await done;
-    recording.delete(done);
-  };
-  const fail = (base: FetchedPage, error: FetchError) =>
-    finish({ ...base, httpStatus: error.httpStatus ?? base.httpStatus, outcome: error.kind === 'blocked' ? 'blocked' : 'error', reason: error.message, errorKind: error.kind });
-  const refuse = (req: { key: string; url: string }, backoff: HostBackoff) =>
-    finish({ ...pageBase(req.key, req.url, req.url, null, undefined), outcome: 'blocked', reason: pausedReason(backoff), errorKind: 'blocked' });
 
   log.setLevel(LogLevel.OFF);
   const config = new Configuration({ persistStorage: false, purgeOnStart: true });
@@ -163,9 +133,6 @@ export async function renderPages(requests: RenderRequest[], options: RenderOpti
   const storage = config.getStorageClient() as { teardown?: () => Promise<void> };
   const teardownStorage = storage.teardown?.bind(storage);
   storage.teardown = undefined;
-  const closed = new Map<string, HostBackoff>();
-  const now = Date.now();
-  for (const backoff of options.pausedHosts ?? []) if (backoff.until > now) closed.set(backoff.host, backoff);
   const selects = new Map<string, RenderRequest['select']>();
 
   const hosts: HostQueue = new HostQueue({
@@ -174,19 +141,16 @@ export async function renderPages(requests: RenderRequest[], options: RenderOpti
     maxRequestsPerMinute: options.maxRequestsPerMinute,
     onReady: () => void crawler.autoscaledPool?.notify(),
   });
-  /** As in fetch-pages.ts: a long wait is handed to `onBackoff` at once; the host's other pages are not asked. */
-  const closeHost = async (host: string, backoff: HostBackoff) => {
-    if (!closed.has(host)) {
-      closed.set(host, backoff);
-      summary.backoffs.push(backoff);
-      try {
-        await options.onBackoff?.(backoff);
-      } catch (error) {
-        callbackError ??= error;
-      }
-    }
-    for (const request of hosts.drain(host)) await refuse({ key: request.uniqueKey, url: request.url }, backoff);
-  };
+  const session = crawlSession<RenderRequest>({
+    ...options, summary, hosts,
+    toRequest: (req) => {
+      selects.set(req.key, req.select);
+      return new Request({ url: req.url, uniqueKey: req.key, userData: { key: req.key } });
+    },
+    skippedReason: 'not rendered (skipped by the crawler)',
+    // Nothing of ours to abort: the tabs in flight are closed with the browser below, their pages unreported.
+  });
+  const { started, skippedByRobots, finish, fail, closeHost } = session;
   /** The failure a request's attempt ended with: ours, else what Chromium said of the document, else the error's own. */
   const failureOf = (request: Request, error: unknown): FetchError => {
     if (error instanceof FetchError) return error;
@@ -236,7 +200,7 @@ export async function renderPages(requests: RenderRequest[], options: RenderOpti
         const key = request.uniqueKey;
         netErrors.delete(key);
         // Handed out just before a stop: not asked (it stays unreported, like the queue's others).
-        if (stopping) throw new FetchError('transient', 'fetch.stopped', 'the check was stopped before this page was asked', { retry: false });
+        if (session.stopping) throw new FetchError('transient', 'fetch.stopped', 'the check was stopped before this page was asked', { retry: false });
         started.set(key, started.get(key) ?? Date.now());
         page.on('requestfailed', (failed: BrowserRequest) => {
           const errorText = failed.failure()?.errorText;
@@ -300,7 +264,7 @@ export async function renderPages(requests: RenderRequest[], options: RenderOpti
     // As in fetch-pages.ts: asking again is decided by the failure's kind, never by its message,
     // and nothing is asked again once the crawl is told to stop.
     errorHandler: async ({ request }, error) => {
-      if (stopping || (!(error instanceof RetryRequestError) && !failureOf(request, error).retry)) request.noRetry = true;
+      if (session.stopping || (!(error instanceof RetryRequestError) && !failureOf(request, error).retry)) request.noRetry = true;
     },
     failedRequestHandler: async ({ request, response }, error) => {
       const key = request.uniqueKey;
@@ -314,66 +278,11 @@ export async function renderPages(requests: RenderRequest[], options: RenderOpti
   crawler.useRequestManager(hosts);
   isolateTasks(crawler);
 
-  async function enqueue(more: RenderRequest[]) {
-    for (const req of more) {
-      if (settled.has(req.key) || started.has(req.key) || all.has(req.key)) continue;
-      all.set(req.key, req);
-      if (stopping) continue;
-      const backoff = closed.get(hostOf(req.url));
-      if (backoff) {
-        await refuse(req, backoff);
-        continue;
-      }
-      selects.set(req.key, req.select);
-      hosts.add(new Request({ url: req.url, uniqueKey: req.key, userData: { key: req.key } }));
-    }
-  }
-
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    summary.stopped = true;
-    hosts.close();
-  };
-  const unsubscribeStop = onAbort(options.signal, stop);
-  const unsubscribeKill = onAbort(options.killSignal, () => {
-    stop();
-    killed = true;
-    // run() returns now; the tabs in flight are closed with the browser below, their pages unreported.
-    void crawler.autoscaledPool?.abort();
-  });
-
-  let crawlFailure: FetchError | null = null;
-  try {
-    await enqueue(requests);
-    await crawler.run();
-  } catch (error) {
-    // A crawlee failure outside any request: the pages not read yet are reported with it.
-    crawlFailure = new FetchError('transient', 'fetch.crawl-failed', `the crawl ended early: ${toFetchError(error).message}`, { cause: error });
-  } finally {
-    unsubscribeStop();
-    unsubscribeKill();
-    hosts.dispose();
-  }
-  // Pages being recorded as a kill came: their records are whole, and done before we return.
-  await Promise.all([...recording]);
-  for (const req of all.values()) {
-    if (settled.has(req.key)) continue;
-    if (stopping) {
-      summary.notAsked.push(req.key);
-      continue;
-    }
-    const base = pageBase(req.key, req.url, req.url, null, started.get(req.key));
-    const why = crawlFailure ?? (skippedByRobots.has(req.url)
-      ? new FetchError('permanent', 'fetch.robots', 'disallowed by robots.txt')
-      : new FetchError('transient', 'fetch.skipped', 'not rendered (skipped by the crawler)'));
-    await fail(base, why);
-  }
+  await session.run(requests, crawler);
   // Closes the browser, and with it any tab a kill left open.
   await crawler.teardown().catch(() => undefined);
   await teardownStorage?.().catch(() => undefined);
-  if (callbackError) throw callbackError;
-  return summary;
+  return session.result();
 }
 
 /** Why Chromium at `executablePath` does not start headless, or null when it does (then it is closed again). */
@@ -427,13 +336,6 @@ export function firstSelector(select: RenderRequest['select']): string | null {
   if (first === undefined) return null;
   if (typeof first === 'string') return first;
   return first.startBefore ?? first.startAfter ?? null;
-}
-
-function pageBase(key: string, url: string, finalUrl: string, status: number | null, startedAt: number | undefined): FetchedPage {
-  return {
-    key, url, finalUrl, outcome: 'error', httpStatus: status, reason: null, body: null, bytes: 0,
-    etag: null, lastModified: null, durationMs: startedAt ? Date.now() - startedAt : 0,
-  };
 }
 
 function overLimit(bytes: number, limit: number): FetchError {
